@@ -1,0 +1,7 @@
+"""`python -m worksheet`."""
+
+import sys
+
+from worksheet.app import main
+
+sys.exit(main())

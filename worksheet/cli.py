@@ -1,0 +1,183 @@
+"""Command line: `summary`, `export`, and the arguments of the window. Imports Qt only for the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from worksheet import __version__
+
+PROG = "deal-worksheet"
+
+
+class UsageError(Exception):
+    """Bad command-line words: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise SystemExit(status)
+
+
+def window_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=PROG,
+        description="Prepare a negotiation: vision, anchors, concessions, fallbacks and "
+        "listening, with the zone of possible agreement computed live.",
+        epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
+        "  summary FILE [--json]        print the deal summary (spec §2)\n"
+        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
+        "With no command the window opens, on FILE if given.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument("file", nargs="?", help="a .deal file to open")
+    p.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="open FILE (or the sample) at 1280×800, save a picture of the window and exit",
+    )
+    p.add_argument("--dark", action="store_true", help="use a dark palette (with --screenshot)")
+    p.add_argument("--debug", action="store_true", help="log debug messages")
+    return p
+
+
+def summary_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=f"{PROG} summary", description="Print the summary of a deal (spec §2).")
+    p.add_argument("file", help="a .deal file")
+    p.add_argument("--json", action="store_true", help="print the spec's JSON object")
+    return p
+
+
+def export_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} export",
+        description="Write the one-page PDF prep sheet and/or the manager workbook.",
+    )
+    p.add_argument("file", help="a .deal file")
+    p.add_argument("--pdf", metavar="OUT.pdf", help="write the one-page prep sheet")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="write the Excel workbook")
+    p.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        help="PDF paper size (default: from your locale)",
+    )
+    p.add_argument(
+        "--discreet",
+        action="store_true",
+        help="leave out our walk-away, BATNA values and the package cost",
+    )
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "summary":
+            return run_summary(summary_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "export":
+            return run_export(export_parser().parse_args(argv[1:]))
+        args = window_parser().parse_args(argv)
+    except UsageError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    return run_window(args)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    return code
+
+
+def _load(path: str):
+    from worksheet.io import DealFileError, load
+
+    try:
+        return load(path)
+    except DealFileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    from worksheet.domain.summary import summarize, summary_to_dict
+
+    try:
+        deal = _load(args.file)
+    except UsageError as exc:
+        return _fail(str(exc))
+    summary = summarize(deal)
+    if args.json:
+        print(json.dumps(summary_to_dict(deal, summary), ensure_ascii=False, indent=2))
+    else:
+        print(summary_for_people(deal, summary))
+    return 0
+
+
+def summary_for_people(deal, summary) -> str:
+    from worksheet.domain.text import format_money, format_probability, status_sentence
+
+    money = lambda a: format_money(a, deal.currency)  # noqa: E731
+    lines = [deal.title or "(untitled deal)", f"We are the {summary.role}; amounts in {deal.currency}."]
+    lines.append("")
+    lines.append(status_sentence(summary, deal.currency))
+    for name, zone in (("worst", summary.worst), ("likely", summary.likely), ("best", summary.best)):
+        text = "—" if zone is None else f"{money(zone.low)} – {money(zone.high)}"
+        lines.append(f"  {name:<7} {text}")
+    lines.append(f"  chance  {format_probability(summary.probability)}")
+    if summary.gap is not None:
+        lines.append(f"  gap     {money(summary.gap)}")
+    lines.append(
+        f"Package: costs us {money(summary.package_cost)}, worth {money(summary.package_value)} to them."
+    )
+    if summary.warnings:
+        lines.append("")
+        lines.append("Warnings:")
+        lines.extend(f"  ! {w.message}" for w in summary.warnings)
+    lines.append("")
+    lines.append(f"Readiness: {summary.readiness_done} of {len(summary.readiness)}")
+    lines.extend(f"  [{'x' if c.done else ' '}] {c.label}" for c in summary.readiness)
+    return "\n".join(lines)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if not args.pdf and not args.xlsx:
+        return _fail("say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
+                     "(see 'deal-worksheet export --help')")
+    try:
+        deal = _load(args.file)
+    except UsageError as exc:
+        return _fail(str(exc))
+    for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx)):
+        if not out:
+            continue
+        try:
+            if kind == "pdf":
+                from worksheet.export.pdf import export_pdf
+
+                export_pdf(deal, out, paper=args.paper, discreet=args.discreet)
+            else:
+                from worksheet.export.xlsx import export_xlsx
+
+                report = export_xlsx(deal, out, discreet=args.discreet)
+                for note in getattr(report, "notes", ()) or ():
+                    print(f"{PROG}: note: {note}", file=sys.stderr)
+        except OSError as exc:
+            return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
+        print(f"wrote {Path(out)}")
+    return 0
+
+
+def run_window(args: argparse.Namespace) -> int:
+    try:
+        from worksheet.ui.launch import run
+    except ImportError as exc:
+        return _fail(f"the window cannot start: {exc}", 1)
+    return run(args)

@@ -1,0 +1,47 @@
+"""The deal and its arithmetic: pure Python, no Qt (see shared/spec/deal-format.md)."""
+
+from worksheet.domain.deal import (
+    FALLBACK_KINDS,
+    KINDS,
+    OFFER_BY,
+    PARTIES,
+    ROLES,
+    Anchors,
+    Concession,
+    Counterpart,
+    Deal,
+    Fallback,
+    Interest,
+    Listening,
+    Meeting,
+    Objection,
+    Offer,
+    TheirEstimate,
+    Vision,
+)
+from worksheet.domain.summary import Check, Summary, Warning, Zone, summarize
+
+__all__ = [
+    "FALLBACK_KINDS",
+    "KINDS",
+    "OFFER_BY",
+    "PARTIES",
+    "ROLES",
+    "Anchors",
+    "Check",
+    "Concession",
+    "Counterpart",
+    "Deal",
+    "Fallback",
+    "Interest",
+    "Listening",
+    "Meeting",
+    "Objection",
+    "Offer",
+    "Summary",
+    "TheirEstimate",
+    "Vision",
+    "Warning",
+    "Zone",
+    "summarize",
+]

@@ -1,0 +1,147 @@
+"""Dataclasses for every part of a deal, with Decimal money (spec §1)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+Money = Decimal | None
+
+KINDS: tuple[str, ...] = ("sale", "purchase", "job_offer", "renewal", "partnership", "other")
+ROLES: tuple[str, ...] = ("seller", "buyer")
+FALLBACK_KINDS: tuple[str, ...] = (
+    "batna",
+    "alternative_offer",
+    "mini_deal",
+    "walk_away_condition",
+    "keep_door_open",
+)
+PARTIES: tuple[str, ...] = ("ours", "theirs")
+OFFER_BY: tuple[str, ...] = ("us", "them")
+
+#: Limits from the spec: an amount's absolute value stays below this, texts and lists stay short.
+MONEY_LIMIT = Decimal(10) ** 12
+MONEY_PLACES = 4
+TEXT_LIMIT = 20_000
+LIST_LIMIT = 10_000
+
+
+@dataclass
+class Counterpart:
+    name: str = ""
+    organization: str = ""
+    style: str = ""
+    notes: str = ""
+
+
+@dataclass
+class Meeting:
+    date: str = ""  # "YYYY-MM-DD" or ""
+    place: str = ""
+    attendees: str = ""
+
+
+@dataclass
+class Vision:
+    goal: str = ""
+    success: str = ""
+    their_win: str = ""
+    relationship: str = ""
+    approach: str = ""
+
+
+@dataclass
+class Anchors:
+    target: Money = None
+    opening: Money = None
+    walk_away: Money = None
+
+
+@dataclass
+class TheirEstimate:
+    target: Money = None
+    walk_away_low: Money = None
+    walk_away_likely: Money = None
+    walk_away_high: Money = None
+    confidence: str = ""
+    source: str = ""
+
+
+@dataclass
+class Concession:
+    what: str = ""
+    cost_to_us: Money = None
+    value_to_them: Money = None
+    ask_in_return: str = ""
+    in_package: bool = False
+    order: int | None = None
+    notes: str = ""
+
+
+@dataclass
+class Fallback:
+    kind: str = "batna"
+    what: str = ""
+    value: Money = None  # may be negative
+    trigger: str = ""
+
+
+@dataclass
+class Interest:
+    party: str = "theirs"
+    what: str = ""
+    why: str = ""
+
+
+@dataclass
+class Objection:
+    objection: str = ""
+    why: str = ""
+    response: str = ""
+
+
+@dataclass
+class Listening:
+    interests: list[Interest] = field(default_factory=list)
+    objections: list[Objection] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Offer:
+    at: str = ""  # ISO 8601 date-time text
+    by: str = "us"
+    amount: Money = None
+    terms: str = ""
+
+
+@dataclass
+class Deal:
+    title: str = ""
+    kind: str = "sale"
+    role: str = "seller"
+    currency: str = "USD"
+    price_unit: str = ""
+    counterpart: Counterpart = field(default_factory=Counterpart)
+    meeting: Meeting = field(default_factory=Meeting)
+    vision: Vision = field(default_factory=Vision)
+    anchors: Anchors = field(default_factory=Anchors)
+    their_estimate: TheirEstimate = field(default_factory=TheirEstimate)
+    concessions: list[Concession] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
+    listening: Listening = field(default_factory=Listening)
+    offers: list[Offer] = field(default_factory=list)
+    notes: str = ""
+    #: Unknown top-level keys from the file, kept so that saving loses nothing (spec §1).
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_seller(self) -> bool:
+        return self.role != "buyer"
+
+    def concessions_in_order(self) -> list[Concession]:
+        """Concessions in planned order: those with an `order` first, by it; then the rest as listed."""
+        indexed = list(enumerate(self.concessions))
+        indexed.sort(key=lambda p: (p[1].order is None, p[1].order if p[1].order is not None else 0, p[0]))
+        return [c for _, c in indexed]

@@ -1,0 +1,327 @@
+"""The deal summary: ZOPA with the package and the uncertain estimate, warnings, readiness.
+
+A pure function of the deal, exactly per shared/spec/deal-format.md §2. The window, the PDF,
+the workbook and the command line all read this one result, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from worksheet.domain.deal import Deal, Money
+
+STATUSES: tuple[str, ...] = ("certain", "possible", "none", "unknown")
+
+READINESS_CODES: tuple[str, ...] = (
+    "goal",
+    "target",
+    "walk_away",
+    "their_estimate",
+    "batna",
+    "trades",
+    "questions",
+)
+
+READINESS_LABELS: dict[str, str] = {
+    "goal": "Goal written down",
+    "target": "Target price set",
+    "walk_away": "Walk-away price set",
+    "their_estimate": "Their walk-away estimated",
+    "batna": "Best alternative (BATNA) named",
+    "trades": "A concession with something asked in return",
+    "questions": "At least three follow-up questions",
+}
+
+MIN_QUESTIONS = 3
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A price range [low, high] where a deal can close."""
+
+    low: Decimal
+    high: Decimal
+
+
+@dataclass(frozen=True)
+class Warning:  # noqa: A001 - the spec's word; shadows the builtin only inside this module
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    label: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class Summary:
+    role: str
+    status: str  # certain | possible | none | unknown
+    worst: Zone | None
+    likely: Zone | None
+    best: Zone | None
+    probability: float | None
+    gap: Decimal | None
+    package_cost: Decimal
+    package_value: Decimal
+    #: Our walk-away moved by the package (seller: W + C, buyer: W - C); None when W is unset.
+    package_walk_away: Decimal | None
+    #: Their walk-away estimate after the fill-in rules (L, M, H), before the package; None if unknown.
+    their_low: Decimal | None
+    their_likely: Decimal | None
+    their_high: Decimal | None
+    #: The same estimate moved by the package value (lo, mid, hi of spec §2.1 steps 5–6).
+    their_low_package: Decimal | None
+    their_likely_package: Decimal | None
+    their_high_package: Decimal | None
+    warnings: tuple[Warning, ...]
+    readiness: tuple[Check, ...]
+
+    @property
+    def readiness_done(self) -> int:
+        return sum(1 for c in self.readiness if c.done)
+
+    @property
+    def readiness_missing(self) -> list[str]:
+        return [c.code for c in self.readiness if not c.done]
+
+    def has_warning(self, code: str) -> bool:
+        return any(w.code == code for w in self.warnings)
+
+
+def fill_estimate(low: Money, likely: Money, high: Money) -> tuple[Decimal, Decimal, Decimal] | None:
+    """Spec §2.1 step 2: fill in missing estimates; None when none is set."""
+    if low is None and likely is None and high is None:
+        return None
+    if likely is None:
+        if low is not None and high is not None:
+            return low, (low + high) / 2, high
+        only = low if low is not None else high
+        assert only is not None
+        return only, only, only
+    return (likely if low is None else low, likely, likely if high is None else high)
+
+
+def triangular_cdf(x: Decimal, lo: Decimal, mid: Decimal, hi: Decimal) -> Decimal:
+    """Spec §2.1 step 7, for lo < hi and lo <= mid <= hi; exact Decimal arithmetic."""
+    if x <= lo:
+        return Decimal(0)
+    if x >= hi:
+        return Decimal(1)
+    if x <= mid:
+        return (x - lo) ** 2 / ((hi - lo) * (mid - lo))
+    return 1 - (hi - x) ** 2 / ((hi - lo) * (hi - mid))
+
+
+def _round_probability(p: Decimal) -> float:
+    return float(round(p, 4))
+
+
+def _zone(low: Decimal, high: Decimal) -> Zone | None:
+    return Zone(low, high) if low <= high else None
+
+
+def summarize(deal: Deal) -> Summary:
+    """Compute the summary of spec §2 for one deal. Never raises for a valid deal."""
+    seller = deal.is_seller
+    warnings: list[Warning] = []
+    anchors = deal.anchors
+    walk_away = anchors.walk_away
+    money = _money_formatter(deal.currency)
+
+    # --- warnings on our own numbers (§2.2), in the order of the table
+    if walk_away is None:
+        warnings.append(
+            Warning("no_walk_away", "Set a walk-away price: without it there is no zone to compute.")
+        )
+    if anchors.target is not None and walk_away is not None:
+        worse = anchors.target < walk_away if seller else anchors.target > walk_away
+        if worse:
+            warnings.append(
+                Warning(
+                    "target_worse_than_walk_away",
+                    f"The target {money(anchors.target)} is worse for us than the walk-away "
+                    f"{money(walk_away)}.",
+                )
+            )
+    if anchors.opening is not None and anchors.target is not None:
+        weaker = anchors.opening < anchors.target if seller else anchors.opening > anchors.target
+        if weaker:
+            warnings.append(
+                Warning(
+                    "opening_weaker_than_target",
+                    f"The opening {money(anchors.opening)} leaves no room above the target "
+                    f"{money(anchors.target)}."
+                    if seller
+                    else f"The opening {money(anchors.opening)} leaves no room below the target "
+                    f"{money(anchors.target)}.",
+                )
+            )
+    batna_values = [f.value for f in deal.fallbacks if f.kind == "batna" and f.value is not None]
+    if walk_away is not None and batna_values:
+        best_batna = max(batna_values) if seller else min(batna_values)
+        if (walk_away < best_batna) if seller else (walk_away > best_batna):
+            warnings.append(
+                Warning(
+                    "walk_away_worse_than_batna",
+                    f"The walk-away {money(walk_away)} is worse than the best alternative "
+                    f"{money(best_batna)}: walking away would pay better.",
+                )
+            )
+
+    # --- the package (§2.1 step 4); computed even when the zone is unknown
+    cost = Decimal(0)
+    value = Decimal(0)
+    value_unknown = 0
+    for c in deal.concessions:
+        if not c.in_package:
+            continue
+        if c.cost_to_us is not None:
+            cost += c.cost_to_us
+        if c.value_to_them is not None:
+            value += c.value_to_them
+        else:
+            value_unknown += 1
+
+    # --- the zone (§2.1)
+    est = deal.their_estimate
+    filled = fill_estimate(est.walk_away_low, est.walk_away_likely, est.walk_away_high)
+    out_of_order = filled is not None and not (filled[0] <= filled[1] <= filled[2])
+    if out_of_order:
+        warnings.append(
+            Warning(
+                "estimate_out_of_order",
+                "Their walk-away estimate must run lowest ≤ most likely ≤ highest.",
+            )
+        )
+    if value_unknown:
+        plural = "s" if value_unknown > 1 else ""
+        warnings.append(
+            Warning(
+                "concession_value_unknown",
+                f"{value_unknown} concession{plural} in the package ha{'ve' if plural else 's'} "
+                "no value to them set; counted as 0.",
+            )
+        )
+
+    package_walk_away = None
+    if walk_away is not None:
+        package_walk_away = walk_away + cost if seller else walk_away - cost
+
+    status = "unknown"
+    worst = likely = best = None
+    probability: float | None = None
+    gap: Decimal | None = None
+    lo = mid = hi = None
+    if filled is not None and not out_of_order:
+        shift = value if seller else -value
+        lo, mid, hi = (filled[0] + shift, filled[1] + shift, filled[2] + shift)
+    if package_walk_away is not None and lo is not None and mid is not None and hi is not None:
+        if seller:
+            s = package_walk_away
+            worst, likely, best = _zone(s, lo), _zone(s, mid), _zone(s, hi)
+            if lo == hi:
+                p = Decimal(1) if s <= lo else Decimal(0)
+            else:
+                p = 1 - triangular_cdf(s, lo, mid, hi)
+            if best is None:
+                gap = s - hi
+        else:
+            b = package_walk_away
+            worst, likely, best = _zone(hi, b), _zone(mid, b), _zone(lo, b)
+            if lo == hi:
+                p = Decimal(1) if lo <= b else Decimal(0)
+            else:
+                p = triangular_cdf(b, lo, mid, hi)
+            if best is None:
+                gap = lo - b
+        probability = _round_probability(p)
+        status = "certain" if worst else "possible" if best else "none"
+
+    return Summary(
+        role="seller" if seller else "buyer",
+        status=status,
+        worst=worst,
+        likely=likely,
+        best=best,
+        probability=probability,
+        gap=gap,
+        package_cost=cost,
+        package_value=value,
+        package_walk_away=package_walk_away,
+        their_low=None if filled is None or out_of_order else filled[0],
+        their_likely=None if filled is None or out_of_order else filled[1],
+        their_high=None if filled is None or out_of_order else filled[2],
+        their_low_package=lo,
+        their_likely_package=mid,
+        their_high_package=hi,
+        warnings=tuple(warnings),
+        readiness=_readiness(deal),
+    )
+
+
+def _readiness(deal: Deal) -> tuple[Check, ...]:
+    est = deal.their_estimate
+    done = {
+        "goal": bool(deal.vision.goal.strip()),
+        "target": deal.anchors.target is not None,
+        "walk_away": deal.anchors.walk_away is not None,
+        "their_estimate": any(
+            v is not None for v in (est.walk_away_low, est.walk_away_likely, est.walk_away_high)
+        ),
+        "batna": any(f.kind == "batna" for f in deal.fallbacks),
+        "trades": any(c.ask_in_return.strip() for c in deal.concessions),
+        "questions": sum(1 for q in deal.listening.questions if q.strip()) >= MIN_QUESTIONS,
+    }
+    return tuple(Check(code, READINESS_LABELS[code], done[code]) for code in READINESS_CODES)
+
+
+def _money_formatter(currency: str):
+    from worksheet.domain.text import format_money
+
+    return lambda amount: format_money(amount, currency)
+
+
+def _plain(amount: Decimal | None) -> str | None:
+    """A decimal string with no exponent, as the spec writes amounts."""
+    if amount is None:
+        return None
+    text = format(amount, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def summary_to_dict(deal: Deal, summary: Summary) -> dict:
+    """The JSON object of spec §2.4."""
+
+    def zone(z: Zone | None) -> dict | None:
+        return None if z is None else {"low": _plain(z.low), "high": _plain(z.high)}
+
+    return {
+        "title": deal.title,
+        "role": summary.role,
+        "currency": deal.currency,
+        "zopa": {
+            "status": summary.status,
+            "worst": zone(summary.worst),
+            "likely": zone(summary.likely),
+            "best": zone(summary.best),
+            "probability": summary.probability,
+            "gap": _plain(summary.gap),
+        },
+        "package": {
+            "cost_to_us": _plain(summary.package_cost),
+            "value_to_them": _plain(summary.package_value),
+        },
+        "warnings": [{"code": w.code, "message": w.message} for w in summary.warnings],
+        "readiness": {
+            "done": summary.readiness_done,
+            "total": len(summary.readiness),
+            "missing": summary.readiness_missing,
+        },
+    }
