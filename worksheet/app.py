@@ -7,8 +7,13 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     from worksheet.cli import main as cli_main
+    from worksheet.log import setup_logging
 
-    return cli_main(argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    # The window and exports log to the user log folder; `summary` stays quiet and file-free.
+    if not args or args[0] != "summary":
+        setup_logging(debug="--debug" in args)
+    return cli_main(args)
 
 
 if __name__ == "__main__":  # pragma: no cover
