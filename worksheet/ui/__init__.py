@@ -1,0 +1,1 @@
+"""Everything Qt: the worksheet window, its pages, table models, widgets and undo commands."""
