@@ -1,10 +1,12 @@
-"""Command line: `summary`, `export`, and the arguments of the window. Imports Qt only for the window."""
+"""Command line: `summary`, `export` and the window's arguments; Qt only for the window."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import NoReturn
 
@@ -87,14 +89,36 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(export_parser().parse_args(argv[1:]))
         args = window_parser().parse_args(argv)
     except UsageError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     return run_window(args)
 
 
 def _fail(message: str, code: int = 2) -> int:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
+    print(f"{PROG}: error: {_one_line(message)}", file=sys.stderr)
     return code
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and other control characters (a file name may hold them)."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+        else ch
+        for ch in text
+    )
+
+
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _print_out(text: str) -> None:
+    """Print to stdout without crashing on what its encoding cannot hold.
+
+    Deal texts may hold unpaired surrogates (JSON allows them) and a console may not be UTF-8;
+    those characters come out as backslash escapes instead of a traceback.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    print(text.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def _load(path: str):
@@ -115,9 +139,12 @@ def run_summary(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     summary = summarize(deal)
     if args.json:
-        print(json.dumps(summary_to_dict(deal, summary), ensure_ascii=False, indent=2))
+        text = json.dumps(summary_to_dict(deal, summary), ensure_ascii=False, indent=2)
+        # Unpaired surrogates can only sit inside JSON strings: write them as \uXXXX escapes.
+        text = _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        _print_out(text)
     else:
-        print(summary_for_people(deal, summary))
+        _print_out(summary_for_people(deal, summary))
     return 0
 
 
@@ -125,18 +152,24 @@ def summary_for_people(deal, summary) -> str:
     from worksheet.domain.text import format_money, format_probability, status_sentence
 
     money = lambda a: format_money(a, deal.currency)  # noqa: E731
-    lines = [deal.title or "(untitled deal)", f"We are the {summary.role}; amounts in {deal.currency}."]
+    lines = [
+        deal.title or "(untitled deal)",
+        f"We are the {summary.role}; amounts in {deal.currency}.",
+    ]
     lines.append("")
     lines.append(status_sentence(summary, deal.currency))
-    for name, zone in (("worst", summary.worst), ("likely", summary.likely), ("best", summary.best)):
+    for name, zone in (
+        ("worst", summary.worst),
+        ("likely", summary.likely),
+        ("best", summary.best),
+    ):
         text = "—" if zone is None else f"{money(zone.low)} – {money(zone.high)}"
         lines.append(f"  {name:<7} {text}")
     lines.append(f"  chance  {format_probability(summary.probability)}")
     if summary.gap is not None:
         lines.append(f"  gap     {money(summary.gap)}")
-    lines.append(
-        f"Package: costs us {money(summary.package_cost)}, worth {money(summary.package_value)} to them."
-    )
+    cost, value = money(summary.package_cost), money(summary.package_value)
+    lines.append(f"Package: costs us {cost}, worth {value} to them.")
     if summary.warnings:
         lines.append("")
         lines.append("Warnings:")
@@ -149,8 +182,10 @@ def summary_for_people(deal, summary) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     if not args.pdf and not args.xlsx:
-        return _fail("say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
-                     "(see 'deal-worksheet export --help')")
+        return _fail(
+            "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
+            "(see 'deal-worksheet export --help')"
+        )
     try:
         deal = _load(args.file)
     except UsageError as exc:
@@ -168,10 +203,10 @@ def run_export(args: argparse.Namespace) -> int:
 
                 report = export_xlsx(deal, out, discreet=args.discreet)
                 for note in getattr(report, "notes", ()) or ():
-                    print(f"{PROG}: note: {note}", file=sys.stderr)
+                    print(f"{PROG}: note: {_one_line(str(note))}", file=sys.stderr)
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
-        print(f"wrote {Path(out)}")
+        _print_out(f"wrote {Path(out)}")
     return 0
 
 

@@ -141,7 +141,9 @@ class Deal:
         return self.role != "buyer"
 
     def concessions_in_order(self) -> list[Concession]:
-        """Concessions in planned order: those with an `order` first, by it; then the rest as listed."""
+        """Concessions in plan order: those with an `order` first by it; then the rest as listed."""
         indexed = list(enumerate(self.concessions))
-        indexed.sort(key=lambda p: (p[1].order is None, p[1].order if p[1].order is not None else 0, p[0]))
+        indexed.sort(
+            key=lambda p: (p[1].order is None, p[1].order if p[1].order is not None else 0, p[0])
+        )
         return [c for _, c in indexed]

@@ -7,7 +7,7 @@ the workbook and the command line all read this one result, so they can never di
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from worksheet.domain.deal import Deal, Money
 
@@ -45,7 +45,7 @@ class Zone:
 
 
 @dataclass(frozen=True)
-class Warning:  # noqa: A001 - the spec's word; shadows the builtin only inside this module
+class Warning:  # the spec's word; it shadows the builtin only inside this module
     code: str
     message: str
 
@@ -70,7 +70,8 @@ class Summary:
     package_value: Decimal
     #: Our walk-away moved by the package (seller: W + C, buyer: W - C); None when W is unset.
     package_walk_away: Decimal | None
-    #: Their walk-away estimate after the fill-in rules (L, M, H), before the package; None if unknown.
+    #: Their walk-away estimate after the fill-in rules (L, M, H), before the package;
+    #: None when unknown.
     their_low: Decimal | None
     their_likely: Decimal | None
     their_high: Decimal | None
@@ -93,7 +94,9 @@ class Summary:
         return any(w.code == code for w in self.warnings)
 
 
-def fill_estimate(low: Money, likely: Money, high: Money) -> tuple[Decimal, Decimal, Decimal] | None:
+def fill_estimate(
+    low: Money, likely: Money, high: Money
+) -> tuple[Decimal, Decimal, Decimal] | None:
     """Spec §2.1 step 2: fill in missing estimates; None when none is set."""
     if low is None and likely is None and high is None:
         return None
@@ -125,8 +128,18 @@ def _zone(low: Decimal, high: Decimal) -> Zone | None:
     return Zone(low, high) if low <= high else None
 
 
+#: Enough digits that every sum and difference of valid amounts is exact (10,000 amounts below
+#: 10^12 with 4 decimals need 21), whatever decimal context the caller happens to have set.
+_CONTEXT = Context(prec=60, rounding=ROUND_HALF_EVEN)
+
+
 def summarize(deal: Deal) -> Summary:
     """Compute the summary of spec §2 for one deal. Never raises for a valid deal."""
+    with localcontext(_CONTEXT):
+        return _summarize(deal)
+
+
+def _summarize(deal: Deal) -> Summary:
     seller = deal.is_seller
     warnings: list[Warning] = []
     anchors = deal.anchors
@@ -136,7 +149,9 @@ def summarize(deal: Deal) -> Summary:
     # --- warnings on our own numbers (§2.2), in the order of the table
     if walk_away is None:
         warnings.append(
-            Warning("no_walk_away", "Set a walk-away price: without it there is no zone to compute.")
+            Warning(
+                "no_walk_away", "Set a walk-away price: without it there is no zone to compute."
+            )
         )
     if anchors.target is not None and walk_away is not None:
         worse = anchors.target < walk_away if seller else anchors.target > walk_away

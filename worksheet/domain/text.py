@@ -96,8 +96,9 @@ def status_sentence(summary: Summary, currency: str) -> str:
     if s.status == "possible":
         assert s.best is not None
         zone = s.likely or s.best
+        side = "higher" if s.role == "seller" else "lower"
         return (
-            f"A deal is possible if their walk-away is near our {'higher' if s.role == 'seller' else 'lower'} "
+            f"A deal is possible if their walk-away is near our {side} "
             f"guesses; about {chance} likely. Zone {money(zone.low)} – {money(zone.high)}."
         )
     return (

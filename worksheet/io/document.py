@@ -1,4 +1,4 @@
-"""Load and save `.deal` documents (spec §1): strict validation with JSON-path errors, atomic save."""
+"""Load and save `.deal` documents (spec §1): strict checks with JSON-path errors, atomic save."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import errno
 import json
 import logging
+import math
 import os
 import re
 import stat
@@ -45,10 +46,14 @@ log = logging.getLogger(__name__)
 FORMAT_NAME = "deal-worksheet"
 SUFFIX = ".deal"
 MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Unknown keys may hold any JSON, but not nested deeper than this: deeper values would make the
+#: recursive reader and writer hit Python's recursion limit instead of giving a clear message.
+MAX_EXTRA_DEPTH = 200
 
 _MONEY_RE = re.compile(r"-?[0-9]+(\.[0-9]{1,4})?")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CURRENCY_RE = re.compile(r"[A-Z]{3}")
+_EXPONENT_RE = re.compile(r"-?[0-9]+(\.[0-9]*)?[eE][-+]?[0-9]+")
 
 KNOWN_KEYS = (
     "format",
@@ -72,7 +77,7 @@ KNOWN_KEYS = (
 
 
 class DealFileError(ValueError):
-    """A `.deal` file that cannot be loaded. `where` is a JSON path such as `concessions[3].cost_to_us`."""
+    """A `.deal` file that cannot be loaded; `where` is a JSON path like `concessions[3].what`."""
 
     def __init__(self, message: str, where: str = "", file: str | os.PathLike | None = None):
         self.message = message
@@ -86,7 +91,11 @@ class DealFileError(ValueError):
 
 
 class DealSaveError(OSError):
-    """Saving failed; the original file on disk is untouched. The message says why in plain words."""
+    """Saving failed; the original file on disk is untouched. `str()` says why in plain words."""
+
+    def __str__(self) -> str:
+        # OSError would prefix "[Errno 28]", which means nothing to the person reading the dialog.
+        return self.strerror if isinstance(self.strerror, str) else super().__str__()
 
 
 class _Number(str):
@@ -136,24 +145,26 @@ def parse_json(raw: bytes | str) -> Any:
     if isinstance(raw, bytes):
         if len(raw) > MAX_FILE_BYTES:
             raise DealFileError("deal files over 10 MiB are refused")
-        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) >= 2 and (raw[0] == 0 or raw[1] == 0)):
+        # JSON text starts with an ASCII character, so a zero byte among the first two means
+        # UTF-16 (or UTF-32) even without a byte-order mark.
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in raw[:2]:
             raise DealFileError("the file is UTF-16 text; deal files must be UTF-8")
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise DealFileError(f"the file is not UTF-8 text (bad byte at offset {exc.start})") from None
+            raise DealFileError(
+                f"the file is not UTF-8 text (bad byte at offset {exc.start})"
+            ) from None
     else:
         text = raw.removeprefix("\ufeff")
     if not text.strip():
-        raise DealFileError("the file is empty")
+        raise DealFileError("the file is empty" if not text else "the file holds only blank space")
 
     def no_constants(name: str) -> Any:
         raise _ConstantError(name)
 
     try:
-        return json.loads(
-            text, parse_float=_Number, parse_int=_Number, parse_constant=no_constants
-        )
+        return json.loads(text, parse_float=_Number, parse_int=_Number, parse_constant=no_constants)
     except _ConstantError as exc:
         raise DealFileError(f"{exc.args[0]} is not allowed in a deal file") from None
     except json.JSONDecodeError as exc:
@@ -182,17 +193,31 @@ def deal_from_dict(data: Any) -> Deal:
     version = data.get("version")
     if version is None:
         raise DealFileError('"version" is missing', "version")
-    version = _integer(version, "version")
-    if version > CURRENT_VERSION:
+    # An absurdly large version is still "newer": say so rather than "the number is too large".
+    huge = isinstance(version, _Number) and re.fullmatch(r"[0-9]{13,}", str(version)) is not None
+    number = CURRENT_VERSION + 1 if huge else _integer(version, "version")
+    if number > CURRENT_VERSION:
         raise DealFileError(
-            f"this file was made by a newer version of Deal Worksheet (format version {version}); "
+            "this file was made by a newer version of Deal Worksheet "
+            f"(format version {_clip(str(version))}); "
             f"this app reads up to version {CURRENT_VERSION}. Please update the app.",
             "version",
         )
+    version = number
     if version < 1:
-        raise DealFileError(f"unknown format version {version}", "version")
+        raise DealFileError(f"unknown format version {version}; versions start at 1", "version")
     if version < CURRENT_VERSION:
-        data = migrate(dict(data), version)
+        try:
+            data = migrate(dict(data), version)
+        except DealFileError:
+            raise
+        except (LookupError, TypeError, ValueError, AttributeError) as exc:
+            # A migration step met data it does not understand: refuse the file, do not crash.
+            raise DealFileError(
+                f"this version-{version} file could not be brought up to version "
+                f"{CURRENT_VERSION} ({exc})",
+                "version",
+            ) from None
 
     r = _Reader()
     deal = Deal(
@@ -211,7 +236,7 @@ def deal_from_dict(data: Any) -> Deal:
         listening=r.listening(data),
         offers=r.items(data, "offers", "", r.offer),
         notes=r.text(data, "notes"),
-        extra={k: _plain_json(v) for k, v in data.items() if k not in KNOWN_KEYS},
+        extra={k: _plain_json(v, k) for k, v in data.items() if k not in KNOWN_KEYS},
     )
     return deal
 
@@ -254,27 +279,25 @@ def parse_money(value: Any, where: str = "", *, allow_negative: bool = False) ->
     if value is None:
         return None
     if isinstance(value, bool):
-        raise DealFileError("an amount must be a decimal text such as \"92000\", not true/false", where)
-    if isinstance(value, _Number):
+        raise DealFileError(
+            'an amount must be a decimal text such as "92000", not true/false', where
+        )
+    if isinstance(value, (_Number, int)):
         text = str(value)
-        kind = "number"
-    elif isinstance(value, int):
-        text = str(value)
-        kind = "number"
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise DealFileError("NaN and Infinity are not amounts", where)
         text = format(value, "f")
-        kind = "number"
     elif isinstance(value, str):
         text = value
-        kind = "text"
     else:
         raise DealFileError(
             f'an amount must be a decimal text such as "92000", not {_json_type(value)}', where
         )
-    if kind == "number" and ("e" in text or "E" in text):
-        raise DealFileError(f"exponents are not allowed in amounts ({text})", where)
+    if _EXPONENT_RE.fullmatch(text):
+        raise DealFileError(
+            f"exponents are not allowed in amounts ({_clip(text)}); write all the digits", where
+        )
     if not _MONEY_RE.fullmatch(text):
         if re.fullmatch(r"-?[0-9]+\.[0-9]{5,}", text):
             raise DealFileError(f"at most 4 decimal places are allowed ({_clip(text)})", where)
@@ -320,7 +343,9 @@ class _Reader:
             )
         return value
 
-    def choice(self, data: dict, key: str, allowed: tuple[str, ...], default: str, where: str = "") -> str:
+    def choice(
+        self, data: dict, key: str, allowed: tuple[str, ...], default: str, where: str = ""
+    ) -> str:
         value = data.get(key)
         path = _join(where, key)
         if value is None:
@@ -336,8 +361,13 @@ class _Reader:
         value = data.get(key)
         if value is None:
             return "USD"
-        if not isinstance(value, str) or isinstance(value, _Number) or not _CURRENCY_RE.fullmatch(value):
-            raise DealFileError("must be a three-letter currency code such as \"USD\"", key)
+        if isinstance(value, _Number) or not isinstance(value, str):
+            raise DealFileError(f"must be text, not {_json_type(value)}", key)
+        if not _CURRENCY_RE.fullmatch(value):
+            raise DealFileError(
+                f'not a currency code: {_clip(value)!r}; use three capital letters such as "USD"',
+                key,
+            )
         return value
 
     def money(self, data: dict, key: str, where: str, *, allow_negative: bool = False):
@@ -348,7 +378,8 @@ class _Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise DealFileError(f"must be true or false, not {_json_type(value)}", _join(where, key))
+            path = _join(where, key)
+            raise DealFileError(f"must be true or false, not {_json_type(value)}", path)
         return value
 
     def texts_object(self, data: dict, key: str, cls: type) -> Any:
@@ -458,7 +489,7 @@ class _Reader:
         at = self.text(obj, "at", path)
         if at and parse_datetime(at) is None:
             raise DealFileError(
-                f"not an ISO 8601 date-time: {_clip(at)!r} (e.g. \"2026-11-26T14:30\")",
+                f'not an ISO 8601 date-time: {_clip(at)!r} (e.g. "2026-11-26T14:30")',
                 _join(path, "at"),
             )
         return Offer(
@@ -482,35 +513,22 @@ def parse_datetime(text: str) -> datetime | None:
         return None
 
 
-def _plain_json(value: Any) -> Any:
-    """Unknown keys keep their JSON value; numbers stay exact (kept as Decimal / int)."""
+def _plain_json(value: Any, key: str, depth: int = 0) -> Any:
+    """An unknown key's value as plain Python; every number becomes an exact Decimal.
+
+    Decimal keeps the digits the file had (`1.25` stays `1.25`, a 40-digit integer stays whole)
+    and has no size limit on conversion, unlike `int()` of very long digit strings.
+    """
+    if depth > MAX_EXTRA_DEPTH:
+        # The path down there would be hundreds of steps long: name the top-level key only.
+        raise DealFileError(f"nested more than {MAX_EXTRA_DEPTH} levels deep", key)
     if isinstance(value, _Number):
-        text = str(value)
-        return int(text) if re.fullmatch(r"-?[0-9]+", text) else _RawNumber(text)
+        return Decimal(str(value))
     if isinstance(value, dict):
-        return {k: _plain_json(v) for k, v in value.items()}
+        return {k: _plain_json(v, key, depth + 1) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain_json(v) for v in value]
+        return [_plain_json(v, key, depth + 1) for v in value]
     return value
-
-
-class _RawNumber(float):
-    """A non-integer JSON number from an unknown key, written back with its original digits."""
-
-    def __new__(cls, text: str):
-        obj = super().__new__(cls, float(text))
-        obj.text = text
-        return obj
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _RawNumber):
-            return self.text == other.text
-        return float.__eq__(self, other)
-
-    __hash__ = float.__hash__
 
 
 # --------------------------------------------------------------------------- writing
@@ -593,39 +611,108 @@ def _texts(obj: Any) -> dict[str, str]:
     return {f.name: getattr(obj, f.name) for f in fields(obj)}
 
 
-def _encode_float(value: float) -> str:
-    if isinstance(value, _RawNumber):
-        return value.text
-    return float.__repr__(value)
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _json_string(text: str) -> str:
+    """A JSON string literal with non-ASCII kept readable.
+
+    JSON may hold unpaired surrogates (`"\\ud800"`); Python keeps them as lone code points that
+    UTF-8 cannot encode, so those alone are written back as `\\uXXXX` escapes.
+    """
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def _write_json(value: Any, indent: str, out: list[str]) -> None:
+    """Append `value` as JSON in the layout of `json.dumps(indent=2)`, numbers written exactly."""
+    if value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, str):
+        out.append(_json_string(value))
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{value} cannot be written as JSON")
+        # str(Decimal) is always valid JSON ("1.25", "1E+5", "-0.0") and keeps every digit.
+        out.append(str(value))
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{value} cannot be written as JSON")
+        out.append(float.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        out.append("{")
+        for i, (key, item) in enumerate(value.items()):
+            if not isinstance(key, str):
+                raise TypeError(f"JSON object keys must be text, not {type(key).__name__}")
+            out.append(("\n" if i == 0 else ",\n") + inner + _json_string(key) + ": ")
+            _write_json(item, inner, out)
+        out.append("\n" + indent + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append(("\n" if i == 0 else ",\n") + inner)
+            _write_json(item, inner, out)
+        out.append("\n" + indent + "]")
+    else:
+        raise TypeError(f"{type(value).__name__} cannot be written as JSON")
 
 
 def dumps(deal: Deal) -> str:
-    """The text of a `.deal` file: UTF-8 JSON, two-space indent, non-ASCII kept readable."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
-    # Unknown keys may hold non-integer numbers: write their original digits back.
-    encoder_floatstr = _encode_float
-    chunks = json.encoder._make_iterencode(  # type: ignore[attr-defined]
-        {}, encoder.default, json.encoder.py_encode_basestring, "  ", encoder_floatstr,
-        ": ", ",", False, False, True,
-    )(deal_to_dict(deal), 0)
-    return "".join(chunks) + "\n"
+    """The text of a `.deal` file: UTF-8 JSON, two-space indent, non-ASCII kept readable.
+
+    A small writer of our own rather than `json.dumps`, because numbers from unknown keys are
+    Decimals that must go back with their exact digits, and the json module has no public hook
+    for that.
+    """
+    out: list[str] = []
+    _write_json(deal_to_dict(deal), "", out)
+    out.append("\n")
+    return "".join(out)
 
 
 def save(deal: Deal, path: str | os.PathLike) -> None:
     """Write atomically: a temp file in the same folder, flushed and fsynced, then `os.replace`.
 
-    An existing file's permission bits are kept. On any failure the original file is untouched,
-    the temp file is removed, and DealSaveError says why in plain words.
+    The text is checked with the loader first, so a deal that could not be opened again (an
+    amount with 5 decimals, a text over the limit…) is refused instead of written. An existing
+    file's permission bits are kept, a new file gets the usual ones (0o666 less the umask), and a
+    symbolic link keeps pointing at the file it names. On any failure the original file is
+    untouched, the temp file is removed, and DealSaveError says why in plain words.
     """
-    target = Path(path)
-    data = dumps(deal).encode("utf-8")
-    folder = target.parent if str(target.parent) else Path(".")
+    shown = Path(path)
+    # Replace the file a link points at, not the link itself.
+    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
+    text = dumps(deal)
+    try:
+        loads(text)
+    except DealFileError as exc:
+        raise DealSaveError(
+            errno.EINVAL,
+            f"Could not save {shown}: the deal could not be opened again ({exc}). "
+            "The file on disk was not changed.",
+        ) from exc
+    data = text.encode("utf-8")
+    folder = target.parent
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise DealSaveError(exc.errno, _save_reason(exc, target)) from exc
+        raise DealSaveError(exc.errno, _save_reason(exc, shown)) from exc
 
     tmp_name: str | None = None
     try:
@@ -634,22 +721,36 @@ def save(deal: Deal, path: str | os.PathLike) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
+        # mkstemp makes the file 0o600; give it what the old file had, or what a new one gets.
+        os.chmod(tmp_name, mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp_name, target)
         tmp_name = None
         _fsync_folder(folder)
     except OSError as exc:
-        raise DealSaveError(exc.errno, _save_reason(exc, target)) from exc
+        raise DealSaveError(exc.errno, _save_reason(exc, shown)) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     log.info("saved %s (%d bytes)", target, len(data))
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where the system allows.
+
+    Setting the umask to read it back leaves a moment in which another thread (autosave) would
+    create files with no umask at all; Linux shows it in /proc instead.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -680,5 +781,7 @@ def _save_reason(exc: OSError, target: Path) -> str:
         return f"Could not save {where}: the folder {target.parent} does not exist."
     if exc.errno == errno.EISDIR:
         return f"Could not save {where}: a folder has that name."
+    if exc.errno == errno.ENOTDIR:
+        return f"Could not save {where}: part of that path is a file, not a folder."
     reason = exc.strerror or str(exc)
     return f"Could not save {where}: {reason}. The file on disk was not changed."

@@ -14,8 +14,13 @@ Migration = Callable[[dict[str, Any]], dict[str, Any]]
 MIGRATIONS: dict[int, Migration] = {}
 
 
-def migrate(data: dict[str, Any], version: int, *, steps: dict[int, Migration] | None = None,
-            target: int = CURRENT_VERSION) -> dict[str, Any]:
+def migrate(
+    data: dict[str, Any],
+    version: int,
+    *,
+    steps: dict[int, Migration] | None = None,
+    target: int = CURRENT_VERSION,
+) -> dict[str, Any]:
     """Bring `data` written at `version` up to `target`, one step at a time."""
     steps = MIGRATIONS if steps is None else steps
     while version < target:
