@@ -1,0 +1,60 @@
+"""Deals for the benchmarks: the shipped sample, and the sample grown to 2,000 concessions."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+
+from worksheet.domain.deal import Concession, Deal
+from worksheet.io import dumps, load
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "samples" / "software-renewal.deal"
+
+#: The size the issue names for the "big deal" rows.
+BIG_CONCESSIONS = 2_000
+
+# Hostile-but-valid text, so the big deal costs what real multilingual notes cost to parse,
+# escape and lay out (not only ASCII fast paths).
+_WORDS = (
+    "Net-60 payment terms",
+    "Zwei Jahre Laufzeit, Preis fest",
+    "Поддержка 24/7 на первый квартал",
+    "专属客户经理",
+    "Onboarding for the Dallas depot <b>not bold</b> & \"quoted\"",
+    "=SUM(A1:A9) stays text",
+)
+
+
+def sample_deal() -> Deal:
+    return load(SAMPLE)
+
+
+def big_deal(concessions: int = BIG_CONCESSIONS) -> Deal:
+    """The sample with `concessions` concessions: varied amounts, a third in the package.
+
+    Deterministic, so every run and every machine measures the same document.
+    """
+    deal = copy.deepcopy(sample_deal())
+    items: list[Concession] = []
+    for i in range(concessions):
+        word = _WORDS[i % len(_WORDS)]
+        items.append(
+            Concession(
+                what=f"{word} #{i + 1}",
+                cost_to_us=Decimal(50 + (i * 37) % 900) + Decimal("0.25"),
+                value_to_them=None if i % 97 == 0 else Decimal(80 + (i * 53) % 1500),
+                ask_in_return=f"ask {i + 1}: a reference call" if i % 3 else "",
+                in_package=i % 3 == 0,
+                order=i if i % 5 else None,
+                notes="" if i % 4 else f"note {i}: " + word * 3,
+            )
+        )
+    deal.concessions = items
+    return deal
+
+
+def write_deal(deal: Deal, path: Path) -> Path:
+    path.write_text(dumps(deal), encoding="utf-8")
+    return path
