@@ -52,21 +52,31 @@ def open_window(path: Path):
     return window
 
 
+def _is_walk_away(widget) -> bool:
+    words = _words(f"{widget.objectName()} {widget.accessibleName()}").replace(" ", "_")
+    return ("walk_away" in words or "walkaway" in words) and not any(
+        other in words for other in ("their", "estimate", "low", "high", "likely")
+    )
+
+
 def find_parts(window):
-    """The walk-away field, the summary panel and the ZOPA chart, found by object name."""
+    """Our walk-away field, the summary panel and the ZOPA chart, found by name or label."""
     from PySide6.QtWidgets import QLineEdit, QWidget
 
+    widgets = window.findChildren(QWidget)
     field = None
-    for edit in window.findChildren(QLineEdit):
-        name = _words(edit.objectName())
-        if "walk_away" in name and "their" not in name and "estimate" not in name:
-            field = edit
+    # The app's MoneyField wraps a QLineEdit; accept either, so a plain line edit works too.
+    for widget in widgets:
+        if type(widget).__name__ == "MoneyField" and _is_walk_away(widget):
+            field = widget.lineEdit()
             break
+    if field is None:
+        field = next((w for w in widgets if isinstance(w, QLineEdit) and _is_walk_away(w)), None)
     panel = chart = None
-    for widget in window.findChildren(QWidget):
+    for widget in widgets:
         name = _words(widget.objectName())
         kind = type(widget).__name__.lower()
-        if panel is None and "summary" in name:
+        if panel is None and ("summary" in name or "summary" in kind):
             panel = widget
         if chart is None and ("chart" in name or "chart" in kind):
             chart = widget
@@ -78,9 +88,9 @@ def find_parts(window):
 
 
 def edit_money(field, amount: Decimal) -> None:
-    """Type a new amount the way a person does: text, then leaving the field."""
-    field.setText(str(amount))
-    field.editingFinished.emit()
+    """One edit as a person makes it (like a paste): replace the text, which emits textEdited."""
+    field.selectAll()
+    field.insert(str(amount))
 
 
 def measure(path: Path, repeats: int) -> dict:
