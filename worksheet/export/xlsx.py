@@ -1,0 +1,159 @@
+"""The manager workbook: an Excel file whose zone of possible agreement recomputes live (issue 5).
+
+`export_xlsx(deal, path, discreet=False)` writes Summary, Concessions, Fallbacks, Listening,
+Offers and Zone workings sheets. The ZOPA results are formulas over named input cells (see
+`xlsx_zone`), so a manager can change a price or flip a concession in or out of the package
+in Excel or LibreOffice and read the new zone. User text is always written as text.
+See docs/xlsx/README.md for the layout, the names and what a discreet copy leaves out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from worksheet.domain.deal import Deal
+from worksheet.domain.summary import summarize
+
+#: The workbook-scope names whose values equal the deal summary (spec §2), for tests and docs.
+RESULT_NAMES = (
+    "WalkAway",
+    "Target",
+    "TheirLow",
+    "TheirLikely",
+    "TheirHigh",
+    "PackageCost",
+    "PackageValue",
+    "ZopaStatus",
+    "ZopaLow",
+    "ZopaHigh",
+    "ZopaProbability",
+)
+
+
+@dataclass
+class ExportReport:
+    """What the export had to change in the user's text, in sentences the command line prints."""
+
+    path: Path
+    notes: list[str] = field(default_factory=list)
+    #: Defined name -> "Sheet!$B$7": where each named cell or range went.
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def discreet_copy(deal: Deal) -> Deal:
+    """The deal without what a discreet copy leaves out: walk-away, BATNA values, costs to us."""
+    out = copy.deepcopy(deal)
+    out.anchors.walk_away = None
+    for fallback in out.fallbacks:
+        if fallback.kind == "batna":
+            fallback.value = None
+    for concession in out.concessions:
+        concession.cost_to_us = None
+    return out
+
+
+def build_workbook(deal: Deal, *, discreet: bool = False):
+    """The workbook in memory and the book state (names, notes); `export_xlsx` saves it."""
+    from openpyxl import Workbook
+
+    from worksheet.export.xlsx_book import Book
+    from worksheet.export.xlsx_cells import money_format, money_places
+    from worksheet.export.xlsx_summary import SummarySheet
+    from worksheet.export.xlsx_tables import (
+        concessions_sheet,
+        fallbacks_sheet,
+        listening_sheet,
+        offers_sheet,
+    )
+    from worksheet.export.xlsx_workings import add_chart, workings_sheet
+
+    original_summary = summarize(deal)
+    shown = discreet_copy(deal) if discreet else deal
+    summary = summarize(shown)
+    if discreet:
+        # Readiness only says done/missing, never a value, so it reports on the full deal.
+        summary = _with_readiness(summary, original_summary)
+
+    places = money_places(_all_amounts(shown, summary))
+    wb = Workbook()
+    book = Book(
+        wb=wb,
+        deal=shown,
+        summary=summary,
+        discreet=discreet,
+        money_format=money_format(deal.currency, places),
+    )
+    ws_summary = wb.active
+    ws_summary.title = "Summary"
+    sheets = {
+        name: wb.create_sheet(name)
+        for name in ("Concessions", "Fallbacks", "Listening", "Offers", "Zone workings")
+    }
+    summary_sheet = SummarySheet(book, ws_summary)
+    summary_sheet.build()
+    concessions_sheet(book, sheets["Concessions"])
+    fallbacks_sheet(book, sheets["Fallbacks"])
+    listening_sheet(book, sheets["Listening"])
+    offers_sheet(book, sheets["Offers"])
+    data_row = workings_sheet(book, sheets["Zone workings"])
+    add_chart(book, sheets["Zone workings"], ws_summary, data_row, summary_sheet.chart_row)
+
+    props = wb.properties
+    props.title = " ".join(book.title.split()) or "Untitled deal"
+    props.subject = "Negotiation preparation" + (" (discreet copy)" if discreet else "")
+    props.creator = "Deal Worksheet"
+    props.description = (
+        "Discreet copy: our walk-away, BATNA values and the package cost are left out."
+        if discreet
+        else "Manager workbook with a live zone of possible agreement."
+    )
+    # Recalculate on open: openpyxl stores formulas without cached results.
+    wb.calculation.fullCalcOnLoad = True
+    return wb, book
+
+
+def export_xlsx(deal: Deal, path: str | os.PathLike, *, discreet: bool = False) -> ExportReport:
+    """Write the manager workbook to `path` atomically; the report's notes list dropped text."""
+    wb, book = build_workbook(deal, discreet=discreet)
+    target = Path(path)
+    _save_atomically(wb, target)
+    return ExportReport(path=target, notes=list(book.guard.notes), names=dict(book.names))
+
+
+def _save_atomically(wb, target: Path) -> None:
+    """Save next to the target, then rename over it: a failed save never leaves half a file."""
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(temp_name)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is meant to share
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+
+
+def _all_amounts(deal: Deal, summary) -> list:
+    amounts = [deal.anchors.target, deal.anchors.opening, deal.anchors.walk_away]
+    e = deal.their_estimate
+    amounts += [e.target, e.walk_away_low, e.walk_away_likely, e.walk_away_high]
+    for c in deal.concessions:
+        amounts += [c.cost_to_us, c.value_to_them]
+    amounts += [f.value for f in deal.fallbacks] + [o.amount for o in deal.offers]
+    amounts += [summary.their_likely, summary.their_likely_package]
+    return amounts
+
+
+def _with_readiness(summary, original):
+    from dataclasses import replace
+
+    return replace(summary, readiness=original.readiness)

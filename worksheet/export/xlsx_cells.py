@@ -1,0 +1,94 @@
+"""Safe cells for the workbook: user text stays text, money gets the deal's currency format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from worksheet.domain.text import format_money
+
+#: Characters XML 1.0 (and so the .xlsx file) cannot hold: C0 controls other than tab, LF and CR,
+#: lone surrogate halves, and the two non-characters U+FFFE and U+FFFF.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+#: Excel and LibreOffice decode `_xHHHH_` inside cell text as an escaped character; text that
+#: happens to contain such a sequence must have its underscore escaped (`_x005F_`) to survive.
+_ESCAPE_LOOKALIKE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+
+#: A cell whose text starts with one of these is read as a formula when someone re-enters it;
+#: the quote prefix keeps it text then too.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+#: Excel's limit on the characters in one cell.
+CELL_TEXT_LIMIT = 32_767
+
+#: Header and footer text together may not pass 255 characters in Excel; the title gets this much.
+HEADER_TITLE_LIMIT = 80
+
+
+class TextGuard:
+    """Cleans user text for the file and remembers, per field, what had to be dropped."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def clean(self, text: Any, where: str) -> str:
+        text = "" if text is None else str(text)
+        cleaned, dropped = _UNWRITABLE.subn("", text)
+        if dropped:
+            noun = "character" if dropped == 1 else "characters"
+            self.notes.append(
+                f"{dropped} {noun} the file format cannot hold were dropped from {where}"
+            )
+        if len(cleaned) > CELL_TEXT_LIMIT:
+            self.notes.append(
+                f"{where} was cut to {CELL_TEXT_LIMIT:,} characters, the most one cell can hold"
+            )
+            cleaned = cleaned[:CELL_TEXT_LIMIT]
+        return cleaned
+
+    def put(self, cell: Any, text: Any, where: str) -> str:
+        """Write user text into `cell` as a text cell, whatever it looks like; returns the text."""
+        cleaned = self.clean(text, where)
+        cell.value = _ESCAPE_LOOKALIKE.sub("_x005F_", cleaned)
+        # openpyxl guesses a type from the value ("=…" formula, "#N/A" error); force text.
+        cell.data_type = "s"
+        if cleaned.startswith(_FORMULA_LEADS):
+            cell.quotePrefix = True
+        return cleaned
+
+
+def header_text(clean_text: str) -> str:
+    """Cleaned user text for a page header: one line, short, `&` escaped for the header codes."""
+    line = " ".join(clean_text.split())
+    if len(line) > HEADER_TITLE_LIMIT:
+        line = line[: HEADER_TITLE_LIMIT - 1].rstrip() + "…"
+    return line.replace("&", "&&")
+
+
+def money_format(currency: str, places: int) -> str:
+    """An Excel number format with the currency's sign: `"$"#,##0`, `#,##0.00" zł"`, `"XYZ "#,##0`.
+
+    The sign and its side come from `format_money`, so the workbook writes money as the window does.
+    """
+    number = "#,##0" if places == 0 else "#,##0." + "0" * places
+    if not re.fullmatch("[A-Z]{3}", currency or ""):
+        return number
+    sample = format_money(Decimal(0), currency)  # e.g. "$0", "0 zł", "XYZ 0"
+    if sample.startswith("0"):
+        return f'{number}"{sample[1:]}"'
+    return f'"{sample[:-1]}"{number}'
+
+
+def money_places(amounts: Iterable[Decimal | None]) -> int:
+    """0 when every amount is whole (a manager reads `$118,000` faster), else 2, or 4 if needed."""
+    places = 0
+    for amount in amounts:
+        if amount is None or not amount.is_finite():
+            continue
+        exponent = amount.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent < 0:
+            places = max(places, 2 if exponent >= -2 else 4)
+    return places

@@ -1,0 +1,350 @@
+"""The Summary sheet: deal, vision, prices (inputs), the live zone, checks, readiness, sign-off."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
+
+from worksheet.domain.text import STATUS_TITLES
+from worksheet.export.xlsx_book import (
+    ALERT_FONT,
+    BOX,
+    HEAD_FONT,
+    INPUT_FILL,
+    LABEL_FONT,
+    NOTE_FONT,
+    PROBABILITY_FORMAT,
+    RESULT_FILL,
+    SUBTITLE_FONT,
+    TITLE_FONT,
+    WARN_FILL,
+    WRAP_TOP,
+    Book,
+    fit_row,
+    page_setup,
+    set_widths,
+)
+from worksheet.export.xlsx_workings import CHART_ROWS
+from worksheet.export.xlsx_zone import ALIASES, RESULTS, STATUS_WORDS_FORMULA, checks
+
+KIND_WORDS = {
+    "sale": "Sale",
+    "purchase": "Purchase",
+    "job_offer": "Job offer",
+    "renewal": "Renewal",
+    "partnership": "Partnership",
+    "other": "Other",
+}
+
+LAST_COL = 5  # A..E
+WIDTHS = {1: 42, 2: 17, 3: 17, 4: 17, 5: 22}
+WIDE = sum(WIDTHS[c] for c in range(2, LAST_COL + 1))  # the merged B:E text area
+INPUT = PatternFill("solid", fgColor=INPUT_FILL)
+RESULT = PatternFill("solid", fgColor=RESULT_FILL)
+
+
+class SummarySheet:
+    def __init__(self, book: Book, ws: Any) -> None:
+        self.book = book
+        self.ws = ws
+        self.row = 1
+
+    # ---- little layout helpers -------------------------------------------------------------
+
+    def _next(self, gap: int = 0) -> int:
+        self.row += 1 + gap
+        return self.row
+
+    def _label(self, row: int, label: str) -> None:
+        self.book.fixed(self.ws, f"A{row}", label, font=LABEL_FONT)
+
+    def _long_text(self, label: str, text: str, where: str) -> None:
+        """A label and a user text spread over B:E, with the row grown to show it all."""
+        row = self._next()
+        self._label(row, label)
+        written = self.book.text(self.ws, f"B{row}", text, where).value
+        self.ws.merge_cells(f"B{row}:E{row}")
+        fit_row(self.ws, row, written, WIDE)
+
+    def _band(self, title: str) -> None:
+        row = self._next(gap=1)
+        self.book.band(self.ws, row, title, LAST_COL)
+
+    def _money_input(
+        self, label: str, name: str, amount: Any, *, left_out: bool = False, hint: str = ""
+    ) -> None:
+        row = self._next()
+        self._label(row, label)
+        self.book.money(self.ws, f"B{row}", amount, left_out=left_out, fill=INPUT, border=BOX)
+        self.book.name(name, self.ws, f"B{row}")
+        if hint:
+            self.book.fixed(self.ws, f"C{row}", hint, font=NOTE_FONT)
+
+    def _result(self, ref: str, name: str) -> None:
+        step = RESULTS[name]
+        fmt = {"money": self.book.money_format, "probability": PROBABILITY_FORMAT}.get(step.kind)
+        self.book.formula(self.ws, ref, step.formula, fmt, fill=RESULT, border=BOX)
+        self.book.name(name, self.ws, ref)
+        for alias, target in ALIASES.items():
+            if target == name:
+                self.book.name(alias, self.ws, ref)
+
+    # ---- the sheet ---------------------------------------------------------------------------
+
+    def build(self) -> None:
+        book, ws, deal = self.book, self.ws, self.book.deal
+        set_widths(ws, WIDTHS)
+        book.text(ws, "A1", book.title or "Untitled deal", "title", font=TITLE_FONT)
+        ws.merge_cells("A1:E1")
+        fit_row(ws, 1, book.title, WIDE + WIDTHS[1], minimum=24)
+        ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, 24) * 1.3
+        role_words = "the buyer" if not deal.is_seller else "the seller"
+        unit = book.guard.clean(deal.price_unit, "price_unit").strip()
+        subtitle = f"Manager workbook · we are {role_words} · amounts in {deal.currency}"
+        subtitle += f", {unit}" if unit else ""
+        book.text(ws, "A2", subtitle, "price_unit", font=SUBTITLE_FONT)
+        ws.merge_cells("A2:E2")
+        fit_row(ws, 2, subtitle, WIDE + WIDTHS[1])
+        self.row = 2
+        if book.discreet:
+            row = self._next()
+            book.fixed(
+                ws,
+                f"A{row}",
+                "Discreet copy: our walk-away, the values of our best alternatives (BATNA) and the "
+                "cost of the package are left out, so the zone is not computed. Type a walk-away "
+                "into the yellow cell to see it.",
+                font=ALERT_FONT,
+                alignment=WRAP_TOP,
+            )
+            ws.merge_cells(f"A{row}:E{row}")
+            ws.row_dimensions[row].height = 2 * 15 + 4
+        row = self._next()
+        book.fixed(
+            ws,
+            f"A{row}",
+            "Yellow cells are inputs: change one and the green results "
+            "recompute. The steps are on the Zone workings sheet.",
+            font=NOTE_FONT,
+        )
+        ws.merge_cells(f"A{row}:E{row}")
+
+        self._deal()
+        self._vision()
+        self._prices()
+        self._zone()
+        self._checks()
+        self._readiness()
+        self._sign_off()
+        if deal.notes.strip():
+            self._band("Notes")
+            self._long_text("Notes", deal.notes, "notes")
+        ws.freeze_panes = "A3"
+        page_setup(book, ws, landscape=False, title_rows="1:2")
+
+    def _deal(self) -> None:
+        book, ws, deal = self.book, self.ws, self.book.deal
+        self._band("The deal")
+        row = self._next()
+        self._label(row, "Kind")
+        book.text(ws, f"B{row}", KIND_WORDS.get(deal.kind, deal.kind), "kind")
+        row = self._next()
+        self._label(row, "We are the")
+        book.text(
+            ws,
+            f"B{row}",
+            "buyer" if not deal.is_seller else "seller",
+            "role",
+            fill=INPUT,
+            border=BOX,
+        )
+        book.name("Role", ws, f"B{row}")
+        role_rule = DataValidation(type="list", formula1='"seller,buyer"', allow_blank=False)
+        role_rule.error = "Type seller or buyer."
+        ws.add_data_validation(role_rule)
+        role_rule.add(f"B{row}")
+        book.fixed(ws, f"C{row}", "seller or buyer: the zone follows this cell", font=NOTE_FONT)
+        cp = deal.counterpart
+        who = " — ".join(p for p in (cp.name.strip(), cp.organization.strip()) if p)
+        self._long_text("Counterpart", who, "counterpart")
+        if cp.style.strip():
+            self._long_text("Their style", cp.style, "counterpart.style")
+        if cp.notes.strip():
+            self._long_text("About them", cp.notes, "counterpart.notes")
+        m = deal.meeting
+        when_where = " · ".join(p for p in (m.date.strip(), m.place.strip()) if p)
+        self._long_text("Meeting", when_where, "meeting")
+        if m.attendees.strip():
+            self._long_text("Attendees", m.attendees, "meeting.attendees")
+
+    def _vision(self) -> None:
+        v = self.book.deal.vision
+        self._band("Vision")
+        for label, text, where in (
+            ("Goal", v.goal, "vision.goal"),
+            ("We know we succeeded when", v.success, "vision.success"),
+            ("What they win", v.their_win, "vision.their_win"),
+            ("Relationship afterwards", v.relationship, "vision.relationship"),
+            ("Our approach", v.approach, "vision.approach"),
+        ):
+            self._long_text(label, text, where)
+
+    def _prices(self) -> None:
+        deal, discreet = self.book.deal, self.book.discreet
+        a, e = deal.anchors, deal.their_estimate
+        self._band("Our prices")
+        self._money_input("Target (what we aim for)", "Target", a.target)
+        self._money_input("Opening (first number we say)", "Opening", a.opening)
+        self._money_input(
+            "Walk-away (worst we accept)",
+            "WalkAway",
+            a.walk_away,
+            left_out=discreet,
+            hint="blank: the zone is unknown",
+        )
+        self._band("Their side (our estimate)")
+        self._money_input("Their target", "TheirTarget", e.target)
+        self._money_input(
+            "Their walk-away: lowest guess",
+            "TheirLow",
+            e.walk_away_low,
+            hint="blank guesses are filled in",
+        )
+        self._money_input(
+            "Their walk-away: most likely",
+            "TheirLikely",
+            e.walk_away_likely,
+            hint="from the others (spec §2.1)",
+        )
+        self._money_input("Their walk-away: highest guess", "TheirHigh", e.walk_away_high)
+        if e.confidence.strip():
+            self._long_text("Our confidence", e.confidence, "their_estimate.confidence")
+        if e.source.strip():
+            self._long_text("Based on", e.source, "their_estimate.source")
+
+    def _zone(self) -> None:
+        book, ws = self.book, self.ws
+        # The zone, its chart, the checks and the sign-off print together on a fresh page.
+        ws.row_breaks.append(Break(id=self.row + 1))
+        self._band("Zone of possible agreement (live)")
+        row = self._next()
+        self._label(row, "Status")
+        self._result(f"B{row}", "ZopaStatus")
+        words = STATUS_WORDS_FORMULA.format(**STATUS_TITLES)
+        book.formula(ws, f"C{row}", words, font=HEAD_FONT)
+        ws.merge_cells(f"C{row}:E{row}")
+        row = self._next()
+        self._label(row, "Chance of a deal")
+        self._result(f"B{row}", "ZopaProbability")
+        book.fixed(ws, f"C{row}", "chance their walk-away leaves room for ours", font=NOTE_FONT)
+        row = self._next()
+        book.table_head(ws, row, ["Price range where a deal can close", "From", "To"])
+        for label, low, high in (
+            ("Worst case (their lowest guess)", "WorstLow", "WorstHigh"),
+            ("Likely (their most likely guess)", "LikelyLow", "LikelyHigh"),
+            ("Best case (their highest guess)", "BestLow", "BestHigh"),
+        ):
+            row = self._next()
+            self._label(row, label)
+            self._result(f"B{row}", low)
+            self._result(f"C{row}", high)
+        row = self._next()
+        self._label(row, "Gap to close (when there is no zone)")
+        self._result(f"B{row}", "Gap")
+
+        row = self._next(gap=1)
+        book.table_head(ws, row, ["The package being priced", "Cost to us", "Value to them"])
+        row = self._next()
+        self._label(row, "Concessions marked in package")
+        cost = book.formula(
+            ws, f"B{row}", _package_cost(book.discreet), book.money_format, fill=RESULT, border=BOX
+        )
+        cost.alignment = WRAP_TOP
+        book.name("PackageCost", ws, f"B{row}")
+        book.formula(
+            ws,
+            f"C{row}",
+            "=ROUND(SUMIFS(ConcessionValue,ConcessionInPackage,TRUE),5)",
+            book.money_format,
+            fill=RESULT,
+            border=BOX,
+        )
+        book.name("PackageValue", ws, f"C{row}")
+        book.fixed(ws, f"D{row}", "flip TRUE/FALSE on the Concessions sheet", font=NOTE_FONT)
+        row = self._next()
+        self._label(row, "Our walk-away with the package")
+        self._result(f"B{row}", "PackageWalkAway")
+        row = self._next()
+        book.table_head(
+            ws, row, ["Their walk-away with the package", "Lowest", "Most likely", "Highest"]
+        )
+        row = self._next()
+        self._label(row, "(our estimate moved by the package value)")
+        self._result(f"B{row}", "PackageLow")
+        self._result(f"C{row}", "PackageLikely")
+        self._result(f"D{row}", "PackageHigh")
+        self.chart_row = self._next(gap=1)
+        self.row = self.chart_row + CHART_ROWS
+
+    def _checks(self) -> None:
+        book, ws = self.book, self.ws
+        self._band("Checks (live)")
+        warn = PatternFill("solid", fgColor=WARN_FILL)
+        first = self.row + 1
+        for check in checks(book.discreet):
+            row = self._next()
+            self._label(row, check.label)
+            # One line, not wrapped: the sentence runs on over the empty cells to its right.
+            book.formula(ws, f"B{row}", check.formula)
+            book.name(check.name, ws, f"B{row}")
+        ws.conditional_formatting.add(
+            f"B{first}:E{self.row}",
+            FormulaRule(formula=[f'$B{first}<>"OK"'], fill=warn, font=ALERT_FONT),
+        )
+
+    def _readiness(self) -> None:
+        book, ws, summary = self.book, self.ws, self.book.summary
+        self._band(
+            f"Readiness: {summary.readiness_done} of {len(summary.readiness)} done (at export)"
+        )
+        for check in summary.readiness:
+            row = self._next()
+            self._label(row, check.label)
+            book.fixed(
+                ws,
+                f"B{row}",
+                "✓ done" if check.done else "✗ missing",
+                font=HEAD_FONT if check.done else ALERT_FONT,
+            )
+
+    def _sign_off(self) -> None:
+        ws = self.ws
+        self._band("Sign-off")
+        fields = ("Reviewer", "Date", "Approved (Yes / No)", "Comments")
+        for label in fields:
+            row = self._next()
+            self._label(row, label)
+            for col in "BCDE":
+                ws[f"{col}{row}"].fill = INPUT
+                ws[f"{col}{row}"].border = BOX
+            ws.merge_cells(f"B{row}:E{row}")
+            ws[f"B{row}"].alignment = WRAP_TOP
+            ws.row_dimensions[row].height = 22
+            if label == "Date":
+                ws[f"B{row}"].number_format = "yyyy-mm-dd"
+            if label.startswith("Approved"):
+                rule = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+                ws.add_data_validation(rule)
+                rule.add(f"B{row}")
+            if label == "Comments":
+                ws.row_dimensions[row].height = 80
+
+
+def _package_cost(discreet: bool) -> str:
+    from worksheet.export.xlsx_zone import package_cost_formula
+
+    return package_cost_formula(discreet)

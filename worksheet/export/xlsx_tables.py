@@ -1,0 +1,292 @@
+"""The list sheets: Concessions (with the live package), Fallbacks, Listening, Offers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from worksheet.export.xlsx_book import (
+    BOX,
+    INPUT_FILL,
+    LABEL_FONT,
+    NOTE_FONT,
+    RESULT_FILL,
+    TITLE_FONT,
+    UNDERLINE,
+    WRAP_TOP,
+    Book,
+    fit_row,
+    page_setup,
+    set_widths,
+)
+
+FALLBACK_WORDS = {
+    "batna": "Best alternative (BATNA)",
+    "alternative_offer": "Alternative offer",
+    "mini_deal": "Mini deal",
+    "walk_away_condition": "Walk-away condition",
+    "keep_door_open": "Keep the door open",
+}
+BATNA_WORDS = FALLBACK_WORDS["batna"]
+PARTY_WORDS = {"ours": "Ours", "theirs": "Theirs"}
+OFFER_BY_WORDS = {"us": "We", "them": "They"}
+
+INPUT = PatternFill("solid", fgColor=INPUT_FILL)
+RESULT = PatternFill("solid", fgColor=RESULT_FILL)
+HEAD_ROW = 3  # title, hint, then the table header
+
+
+def _title(book: Book, ws: Any, title: str, hint: str, last_col: int) -> None:
+    book.fixed(ws, "A1", title, font=TITLE_FONT)
+    book.fixed(ws, "A2", hint, font=NOTE_FONT)
+    ws.row_dimensions[1].height = 26
+    last = ws.cell(row=1, column=last_col).column_letter
+    ws.merge_cells(f"A2:{last}2")
+
+
+def _row_height(ws: Any, row: int, texts: list[tuple[str, float]]) -> None:
+    for text, width in texts:
+        fit_row(ws, row, text, width)
+
+
+def concessions_sheet(book: Book, ws: Any) -> None:
+    """One row per concession in planned order; the TRUE/FALSE cells drive the package sums."""
+    deal, discreet = book.deal, book.discreet
+    widths = {1: 7, 2: 40, 3: 14, 4: 14, 5: 34, 6: 11, 7: 34}
+    set_widths(ws, widths)
+    _title(
+        book,
+        ws,
+        "Concessions",
+        "What we can give besides price. Flip “In package” between TRUE and FALSE and the zone "
+        "on the Summary recomputes."
+        + (" Costs to us are left out of this discreet copy." if discreet else ""),
+        7,
+    )
+    book.table_head(
+        ws,
+        HEAD_ROW,
+        [
+            "Order",
+            "What we give",
+            "Cost to us",
+            "Value to them",
+            "What we ask in return",
+            "In package",
+            "Notes",
+        ],
+    )
+    ordered = deal.concessions_in_order()
+    index = {id(c): i for i, c in enumerate(deal.concessions)}
+    first = HEAD_ROW + 1
+    row = first - 1
+    for c in ordered:
+        row += 1
+        where = f"concessions[{index[id(c)]}]"
+        if c.order is not None:
+            ws.cell(row=row, column=1, value=c.order).alignment = Alignment(
+                horizontal="center", vertical="top"
+            )
+        what = book.text(ws, f"B{row}", c.what, f"{where}.what").value
+        book.money(ws, f"C{row}", c.cost_to_us, left_out=discreet)
+        book.money(ws, f"D{row}", c.value_to_them)
+        ask = book.text(ws, f"E{row}", c.ask_in_return, f"{where}.ask_in_return").value
+        flag = ws.cell(row=row, column=6, value=bool(c.in_package))
+        flag.alignment = Alignment(horizontal="center", vertical="top")
+        flag.fill = INPUT
+        notes = book.text(ws, f"G{row}", c.notes, f"{where}.notes").value
+        _row_height(ws, row, [(what, widths[2]), (ask, widths[5]), (notes, widths[7])])
+        for col in range(1, 8):
+            ws.cell(row=row, column=col).border = BOX
+    if not ordered:
+        row += 1  # one empty row keeps the named ranges valid and shows where rows go
+        book.fixed(ws, f"B{row}", "(no concessions yet)", font=NOTE_FONT)
+        for col in range(1, 8):
+            ws.cell(row=row, column=col).border = BOX
+    last = row
+    book.name("ConcessionCost", ws, f"C{first}:C{last}")
+    book.name("ConcessionValue", ws, f"D{first}:D{last}")
+    book.name("ConcessionInPackage", ws, f"F{first}:F{last}")
+    rule = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
+    rule.error = "Type TRUE (in the package) or FALSE."
+    ws.add_data_validation(rule)
+    rule.add(f"F{first}:F{last}")
+
+    row = last + 2
+    book.fixed(ws, f"B{row}", "All concessions", font=LABEL_FONT)
+    book.formula(
+        ws,
+        f"C{row}",
+        "=SUM(ConcessionCost)" if not discreet else '=""',
+        book.money_format,
+        border=UNDERLINE,
+    )
+    book.formula(ws, f"D{row}", "=SUM(ConcessionValue)", book.money_format, border=UNDERLINE)
+    row += 1
+    book.fixed(ws, f"B{row}", "In the package (TRUE rows)", font=LABEL_FONT)
+    book.formula(
+        ws,
+        f"C{row}",
+        "=PackageCost",
+        book.money_format,
+        fill=RESULT,
+        border=BOX,
+        font=Font(bold=True),
+    )
+    book.formula(
+        ws,
+        f"D{row}",
+        "=PackageValue",
+        book.money_format,
+        fill=RESULT,
+        border=BOX,
+        font=Font(bold=True),
+    )
+    ws.freeze_panes = f"A{HEAD_ROW + 1}"
+    page_setup(book, ws, landscape=True, title_rows=f"{HEAD_ROW}:{HEAD_ROW}")
+
+
+def fallbacks_sheet(book: Book, ws: Any) -> None:
+    deal, discreet = book.deal, book.discreet
+    widths = {1: 26, 2: 46, 3: 15, 4: 46, 5: 12}
+    set_widths(ws, widths)
+    _title(
+        book,
+        ws,
+        "Fallbacks",
+        "Our best alternative to a deal, narrower offers, and when we walk away."
+        + (" BATNA values are left out of this discreet copy." if discreet else ""),
+        4,
+    )
+    book.table_head(ws, HEAD_ROW, ["Kind", "What", "Worth to us", "When we use it"])
+    first = HEAD_ROW + 1
+    row = first - 1
+    for i, f in enumerate(deal.fallbacks):
+        row += 1
+        where = f"fallbacks[{i}]"
+        book.text(ws, f"A{row}", FALLBACK_WORDS.get(f.kind, f.kind), f"{where}.kind")
+        what = book.text(ws, f"B{row}", f.what, f"{where}.what").value
+        book.money(ws, f"C{row}", f.value, left_out=discreet and f.kind == "batna")
+        trigger = book.text(ws, f"D{row}", f.trigger, f"{where}.trigger").value
+        _row_height(ws, row, [(what, widths[2]), (trigger, widths[4])])
+        for col in range(1, 5):
+            ws.cell(row=row, column=col).border = BOX
+    if not deal.fallbacks:
+        row += 1
+        book.fixed(ws, f"B{row}", "(no fallbacks yet)", font=NOTE_FONT)
+    last = row
+    # A hidden helper column picks out the BATNA values for the walk-away check on the Summary.
+    for r in range(first, last + 1):
+        book.formula(
+            ws, f"E{r}", f'=IF(AND(A{r}="{BATNA_WORDS}",ISNUMBER(C{r})),C{r},"")', book.money_format
+        )
+    ws.column_dimensions["E"].hidden = True
+    book.name("BatnaValues", ws, f"E{first}:E{last}")
+    ws.freeze_panes = f"A{HEAD_ROW + 1}"
+    page_setup(book, ws, landscape=True, title_rows=f"{HEAD_ROW}:{HEAD_ROW}")
+
+
+def listening_sheet(book: Book, ws: Any) -> None:
+    listening = book.deal.listening
+    widths = {1: 10, 2: 40, 3: 40, 4: 40}
+    set_widths(ws, widths)
+    _title(
+        book,
+        ws,
+        "Listening",
+        "Interests and the why behind them, objections we expect, and questions to ask.",
+        4,
+    )
+    row = HEAD_ROW
+    book.fixed(ws, f"A{row}", "Interests", font=LABEL_FONT)
+    row += 1
+    book.table_head(ws, row, ["Whose", "What", "Why"])
+    for i, it in enumerate(listening.interests):
+        row += 1
+        party = PARTY_WORDS.get(it.party, it.party)
+        book.text(ws, f"A{row}", party, f"listening.interests[{i}].party")
+        what = book.text(ws, f"B{row}", it.what, f"listening.interests[{i}].what").value
+        why = book.text(ws, f"C{row}", it.why, f"listening.interests[{i}].why").value
+        _row_height(ws, row, [(what, widths[2]), (why, widths[3])])
+        _box(ws, row, 3)
+    row += 2
+    book.fixed(ws, f"A{row}", "Objections we expect", font=LABEL_FONT)
+    row += 1
+    book.table_head(ws, row, ["#", "Objection", "Why they raise it", "Our response"])
+    for i, ob in enumerate(listening.objections):
+        row += 1
+        ws.cell(row=row, column=1, value=i + 1).alignment = Alignment(
+            horizontal="center", vertical="top"
+        )
+        where = f"listening.objections[{i}]"
+        texts = [
+            (book.text(ws, f"B{row}", ob.objection, f"{where}.objection").value, widths[2]),
+            (book.text(ws, f"C{row}", ob.why, f"{where}.why").value, widths[3]),
+            (book.text(ws, f"D{row}", ob.response, f"{where}.response").value, widths[4]),
+        ]
+        _row_height(ws, row, texts)
+        _box(ws, row, 4)
+    row += 2
+    book.fixed(ws, f"A{row}", "Questions to ask", font=LABEL_FONT)
+    row += 1
+    book.table_head(ws, row, ["#", "Question"])
+    ws.merge_cells(f"B{row}:D{row}")
+    for i, q in enumerate(listening.questions):
+        row += 1
+        ws.cell(row=row, column=1, value=i + 1).alignment = Alignment(
+            horizontal="center", vertical="top"
+        )
+        text = book.text(ws, f"B{row}", q, f"listening.questions[{i}]").value
+        ws.merge_cells(f"B{row}:D{row}")
+        fit_row(ws, row, text, widths[2] + widths[3] + widths[4])
+        _box(ws, row, 4)
+    ws.freeze_panes = f"A{HEAD_ROW}"
+    page_setup(book, ws, landscape=True, title_rows="1:1")
+
+
+def offers_sheet(book: Book, ws: Any) -> None:
+    widths = {1: 18, 2: 8, 3: 16, 4: 60}
+    set_widths(ws, widths)
+    _title(book, ws, "Offers", "Offers and counter-offers so far, oldest first as entered.", 4)
+    book.table_head(ws, HEAD_ROW, ["When", "By", "Amount", "Terms"])
+    row = HEAD_ROW
+    for i, offer in enumerate(book.deal.offers):
+        row += 1
+        where = f"offers[{i}]"
+        when = _datetime(offer.at)
+        if when is not None:
+            cell = ws.cell(row=row, column=1, value=when)
+            cell.number_format = "yyyy-mm-dd hh:mm"
+            cell.alignment = Alignment(horizontal="left", vertical="top")
+        else:
+            book.text(ws, f"A{row}", offer.at, f"{where}.at")
+        book.text(ws, f"B{row}", OFFER_BY_WORDS.get(offer.by, offer.by), f"{where}.by")
+        book.money(ws, f"C{row}", offer.amount)
+        terms = book.text(ws, f"D{row}", offer.terms, f"{where}.terms").value
+        fit_row(ws, row, terms, widths[4])
+        _box(ws, row, 4)
+    if not book.deal.offers:
+        book.fixed(ws, f"A{HEAD_ROW + 1}", "(no offers yet)", font=NOTE_FONT)
+    ws.freeze_panes = f"A{HEAD_ROW + 1}"
+    page_setup(book, ws, landscape=False, title_rows=f"{HEAD_ROW}:{HEAD_ROW}")
+
+
+def _box(ws: Any, row: int, last_col: int) -> None:
+    for col in range(1, last_col + 1):
+        cell = ws.cell(row=row, column=col)
+        cell.border = BOX
+        if cell.alignment is None or not cell.alignment.wrap_text:
+            cell.alignment = WRAP_TOP
+
+
+def _datetime(text: str) -> datetime | None:
+    """An offer's time as a real date-time when it is plain ISO 8601 without a zone, else None."""
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        return None
+    # Spreadsheets have no time zones; keep zoned times as the text the user wrote.
+    return value if value.tzinfo is None and 1900 <= value.year <= 9999 else None
