@@ -1,0 +1,163 @@
+"""The one-page PDF prep sheet: paper choice, rendering with reportlab, and an atomic write."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import locale
+import logging
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from worksheet.domain.deal import Deal
+
+log = logging.getLogger(__name__)
+
+PAPERS = ("a4", "letter")
+
+#: Territories whose paper is US Letter (the rest of the world uses A4), as in glibc's LC_PAPER.
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "NI", "PA", "PR", "SV", "DO", "BZ"}
+)
+
+#: Windows reports locales by English names ("English_United States.1252").
+_WINDOWS_NAMES = {
+    "united states": "US",
+    "canada": "CA",
+    "mexico": "MX",
+    "philippines": "PH",
+    "chile": "CL",
+    "colombia": "CO",
+    "venezuela": "VE",
+    "costa rica": "CR",
+    "guatemala": "GT",
+    "nicaragua": "NI",
+    "panama": "PA",
+    "puerto rico": "PR",
+    "el salvador": "SV",
+    "dominican republic": "DO",
+    "belize": "BZ",
+}
+
+
+def _territory(name: str) -> str | None:
+    """`en_US.UTF-8@euro` → `US`; `English_United States.1252` → `US`; `C` → None."""
+    base = name.split(".", 1)[0].split("@", 1)[0]
+    if "_" not in base and "-" not in base:
+        return None
+    territory = base.replace("-", "_").split("_", 1)[1]
+    if len(territory) == 2 and territory.isalpha():
+        return territory.upper()
+    return _WINDOWS_NAMES.get(territory.strip().lower())
+
+
+def paper_for_locale(
+    environ: Mapping[str, str] | None = None, fallback_locale: str | None = None
+) -> str:
+    """ "letter" or "a4" from LC_ALL, then LC_PAPER, then LANG (POSIX order); A4 when unknown.
+
+    `fallback_locale` is what the operating system reports when none of the variables is set
+    (Windows and macOS apps usually start without them).
+    """
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_PAPER", "LANG"):
+        value = env.get(variable, "").strip()
+        if value:
+            territory = _territory(value)
+            return "letter" if territory in LETTER_TERRITORIES else "a4"
+    if fallback_locale:
+        return "letter" if _territory(fallback_locale) in LETTER_TERRITORIES else "a4"
+    return "a4"
+
+
+def default_paper() -> str:
+    try:
+        system = locale.getlocale()[0]
+    except ValueError:
+        system = None
+    return paper_for_locale(os.environ, system)
+
+
+def _page_size(paper: str | None) -> tuple[float, float]:
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    chosen = default_paper() if paper is None else paper.lower()
+    if chosen not in PAPERS:
+        raise ValueError(f"unknown paper size {paper!r}; use 'a4' or 'letter'")
+    return A4 if chosen == "a4" else LETTER
+
+
+def _lock_down_reportlab() -> None:
+    """Nothing on the sheet comes from a URL: refuse every scheme and host, should any slip in."""
+    from reportlab import rl_config
+
+    rl_config.trustedHosts = None
+    rl_config.trustedSchemes = []
+
+
+def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) -> bytes:
+    """The prep sheet as PDF bytes: exactly one page, fonts embedded, the same bytes every time."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from worksheet.domain.summary import summarize
+    from worksheet.export.pdf_sheet import draw_sheet
+    from worksheet.export.pdf_text import REGULAR, clean, register_fonts
+
+    _lock_down_reportlab()
+    register_fonts()
+    width, height = _page_size(paper)
+    buffer = io.BytesIO()
+    # invariant=1 fixes the dates and ids inside the file, so tests can compare bytes.
+    canvas = Canvas(
+        buffer,
+        pagesize=(width, height),
+        invariant=1,
+        initialFontName=REGULAR,
+        initialFontSize=9,
+        pageCompression=1,
+    )
+    title = clean(deal.title).replace("\n", " ").strip()[:200]
+    canvas.setTitle(f"Prep sheet — {title}" if title else "Prep sheet")
+    canvas.setCreator("Deal Worksheet")
+    canvas.setAuthor("")
+    draw_sheet(canvas, deal, summarize(deal), width, height, discreet=discreet)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def export_pdf(
+    deal: Deal, path: str | os.PathLike, *, paper: str | None = None, discreet: bool = False
+) -> None:
+    """Write the sheet to `path` atomically: a failure leaves any earlier file as it was."""
+    target = Path(path)
+    data = render_pdf(deal, paper=paper, discreet=discreet)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OSError(2, f"the folder {folder} does not exist", str(target))
+    try:
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OSError(
+            exc.errno, f"cannot create a file in {folder}: {exc.strerror}", str(target)
+        ) from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+    log.info("wrote the prep sheet %s (%d bytes)", target, len(data))

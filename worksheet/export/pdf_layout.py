@@ -1,0 +1,303 @@
+"""Column layout of the PDF prep sheet: sections flowed into two columns, cut to fit one page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from worksheet.export.pdf_chart import INK, MUTED, RULE
+from worksheet.export.pdf_text import BOLD, REGULAR, draw_text, fit_line
+
+MORE_MARK = "… more in the worksheet"
+#: A heading must never end a column alone: it needs this many lines of its first item below it.
+KEEP_LINES = 2
+#: Sections shorter than this share of a column move whole to the next column rather than split.
+KEEP_TOGETHER = 0.3
+
+
+@dataclass
+class Item:
+    """One entry of a section, as safe Paragraph markup (user text already escaped)."""
+
+    markup: str
+    bullet: str | None = None
+    cut: bool = False  # the text was cut before layout, so the section shows the "more" mark
+    muted: bool = False
+    paragraphs: dict[float, object] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Section:
+    title: str
+    count: int
+    make: Callable[[int], Item]  # items are built lazily: a section may hold 10,000 of them
+    _items: dict[int, Item] = field(default_factory=dict, repr=False)
+
+    def item(self, index: int) -> Item:
+        if index not in self._items:
+            self._items[index] = self.make(index)
+        return self._items[index]
+
+
+class Styles:
+    """Paragraph styles for one body size; everything on the sheet scales from it."""
+
+    def __init__(self, size: float) -> None:
+        from reportlab.lib.colors import Color
+        from reportlab.lib.styles import ParagraphStyle
+
+        self.size = size
+        ink, muted = Color(*INK), Color(*MUTED)
+        self.body = ParagraphStyle(
+            "body",
+            fontName=REGULAR,
+            fontSize=size,
+            leading=size * 1.27,
+            textColor=ink,
+            leftIndent=size * 1.35,
+            bulletIndent=0,
+            bulletFontName=REGULAR,
+            bulletFontSize=size,
+            splitLongWords=1,
+            allowOrphans=1,
+            allowWidows=1,
+        )
+        self.plain = ParagraphStyle("plain", parent=self.body, leftIndent=0)
+        self.muted = ParagraphStyle(
+            "muted",
+            parent=self.body,
+            textColor=muted,
+            fontSize=size - 0.8,
+            leading=(size - 0.8) * 1.27,
+        )
+        self.mark = ParagraphStyle("mark", parent=self.muted, leftIndent=0)
+        self.item_gap = size * 0.32
+        self.heading_size = size + 1.2
+        self.heading_height = self.heading_size * 1.25 + 4
+        self.section_gap = size * 0.9
+
+
+class Heading:
+    """A section heading: bold title over a hairline. Titles are our own words, never user text."""
+
+    def __init__(self, title: str, styles: Styles) -> None:
+        self.title = title
+        self.styles = styles
+
+    def wrap(self, width: float, height: float) -> tuple[float, float]:
+        self.width = width
+        return width, self.styles.heading_height
+
+    def drawOn(self, canvas, x: float, y: float) -> None:
+        size = self.styles.heading_size
+        canvas.saveState()
+        canvas.setFillColorRGB(*INK)
+        draw_text(
+            canvas, x, y + 4 + size * 0.3, fit_line(self.title, BOLD, size, self.width), BOLD, size
+        )
+        canvas.setStrokeColorRGB(*RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(x, y + 2, x + self.width, y + 2)
+        canvas.restoreState()
+
+
+def paragraph(item: Item, styles: Styles):
+    """The item's Paragraph at this size, made once: layout tries many cuts of the same items."""
+    key = styles.size
+    cached = item.paragraphs.get(key)
+    if cached is not None:
+        return cached
+    made = _make_paragraph(item, styles)
+    item.paragraphs[key] = made
+    return made
+
+
+def _make_paragraph(item: Item, styles: Styles):
+    from reportlab.platypus import Paragraph
+
+    style = styles.muted if item.muted else styles.body
+    if item.bullet is None:
+        style = styles.mark if item.muted else styles.plain
+    return Paragraph(item.markup, style, bulletText=item.bullet)
+
+
+def _height(flowable, width: float) -> float:
+    return flowable.wrap(width, 10_000)[1]
+
+
+@dataclass
+class Placed:
+    column: int
+    top: float  # distance from the top of the column
+    flowable: object
+
+
+@dataclass
+class Flowed:
+    placed: list[Placed]
+    used: list[float]  # height used in each column
+    fits: bool
+
+
+def section_blocks(
+    section: Section, styles: Styles, width: float, quota: float | None
+) -> list[object]:
+    """The heading and items of a section, cut with the "more" mark to fit `quota` (None: all)."""
+    from reportlab.platypus import Paragraph
+
+    mark = Paragraph(MORE_MARK, styles.mark)
+    mark_h = _height(mark, width) + styles.item_gap
+    blocks: list[object] = [Heading(section.title, styles)]
+    used = styles.heading_height
+    cut = False
+    for index in range(section.count):
+        item = section.item(index)
+        flow = paragraph(item, styles)
+        h = _height(flow, width) + styles.item_gap
+        last = index == section.count - 1 and not item.cut
+        if quota is None or used + h + (0 if last else mark_h) <= quota:
+            blocks.append(flow)
+            used += h
+            cut = cut or item.cut
+            continue
+        room = quota - used - mark_h
+        if room >= 2 * styles.body.leading:
+            parts = flow.split(width, room)
+            if len(parts) == 2:
+                blocks.append(parts[0])
+        cut = True
+        break
+    if cut:
+        blocks.append(mark)
+    return blocks
+
+
+def natural_height(section: Section, styles: Styles, width: float, limit: float) -> float:
+    """The section's full height, measured only until it passes `limit` (enough to compare)."""
+    total = styles.heading_height
+    for index in range(section.count):
+        total += _height(paragraph(section.item(index), styles), width) + styles.item_gap
+        if total > limit:
+            break
+    return total + styles.section_gap
+
+
+def flow_columns(
+    sections: list[list[object]],
+    styles: Styles,
+    width: float,
+    height: float,
+    columns: int = 2,
+    *,
+    keep_together: bool = True,
+) -> Flowed:
+    """Place the sections' blocks top to bottom, column after column, splitting long paragraphs."""
+    placed: list[Placed] = []
+    used = [0.0] * columns
+    col = 0
+
+    def next_column() -> bool:
+        nonlocal col
+        col += 1
+        return col < columns
+
+    for blocks in sections:
+        title = blocks[0].title if isinstance(blocks[0], Heading) else ""
+        queue = list(blocks)
+        first = True
+        whole = sum(_height(b, width) for b in blocks) + styles.item_gap * (len(blocks) - 1)
+        if (
+            keep_together
+            and used[col] + whole > height
+            and whole <= KEEP_TOGETHER * height
+            and col < columns - 1
+            and used[col] > 0
+        ):
+            next_column()
+        while queue:
+            block = queue.pop(0)
+            h = _height(block, width)
+            gap = 0.0 if isinstance(block, Heading) else styles.item_gap
+            if isinstance(block, Heading):
+                following = _height(queue[0], width) if queue else 0.0
+                need = h + min(following, KEEP_LINES * styles.body.leading)
+                if used[col] + need > height and not next_column():
+                    return Flowed(placed, used, False)
+                placed.append(Placed(col, used[col], block))
+                used[col] += h
+                first = False
+                continue
+            if used[col] + h <= height:
+                placed.append(Placed(col, used[col], block))
+                used[col] += h + gap
+                continue
+            room = height - used[col]
+            parts = block.split(width, room) if room >= KEEP_LINES * styles.body.leading else []
+            if len(parts) == 2:
+                placed.append(Placed(col, used[col], parts[0]))
+                used[col] += _height(parts[0], width)
+                queue.insert(0, parts[1])
+            else:
+                queue.insert(0, block)
+            if not next_column():
+                return Flowed(placed, used, False)
+            if title:
+                queue.insert(0, Heading(f"{title} (cont.)", styles))
+        if not first:
+            used[col] += styles.section_gap
+    return Flowed(placed, used, True)
+
+
+def water_fill(heights: list[float], budget: float) -> list[float]:
+    """Quotas that shorten only the tallest sections: each gets min(height, cap) within budget."""
+    if sum(heights) <= budget:
+        return list(heights)
+    order = sorted(heights)
+    remaining = budget
+    for i, h in enumerate(order):
+        share = remaining / (len(order) - i)
+        if h >= share:
+            return [min(x, share) for x in heights]
+        remaining -= h
+    return list(heights)
+
+
+def fit_sections(
+    sections: list[Section],
+    styles: Styles,
+    width: float,
+    height: float,
+    *,
+    truncate: bool,
+    columns: int = 2,
+) -> Flowed:
+    """Lay the sections out at this size; with `truncate`, cut the longest ones until all fit."""
+    capacity = columns * height
+    natural = [natural_height(s, styles, width, capacity) for s in sections]
+    if not truncate:
+        if sum(natural) > capacity:  # cannot fit: skip building thousands of paragraphs
+            return Flowed([], [0.0] * columns, False)
+        blocks = [section_blocks(s, styles, width, None) for s in sections]
+        return flow_columns(blocks, styles, width, height, columns)
+
+    # Continuation headings, split paragraphs and sections kept whole waste some room, so the
+    # budget the quotas share is searched for: the largest one whose flow still fits.
+    def attempt(budget: float) -> Flowed:
+        quotas = water_fill(natural, budget)
+        blocks = [
+            section_blocks(s, styles, width, None if q >= n else q - styles.section_gap)
+            for s, q, n in zip(sections, quotas, natural, strict=True)
+        ]
+        # An overfull sheet uses every line, so small sections may split here.
+        return flow_columns(blocks, styles, width, height, columns, keep_together=False)
+
+    low, high = 0.0, capacity
+    best: Flowed | None = None
+    for _ in range(12):
+        middle = (low + high) / 2
+        result = attempt(middle)
+        if result.fits:
+            best, low = result, middle
+        else:
+            high = middle
+    return best if best is not None else attempt(0.0)

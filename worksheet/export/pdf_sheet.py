@@ -1,0 +1,324 @@
+"""Draws the one-page prep sheet: header, numbers and diagram, two columns, notes box, footer."""
+
+from __future__ import annotations
+
+from worksheet.domain.deal import Deal
+from worksheet.domain.summary import Summary
+from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
+from worksheet.export.pdf_chart import CHART_HEIGHT, INK, MUTED, RULE, draw_zopa_chart
+from worksheet.export.pdf_layout import Flowed, Styles, fit_sections
+from worksheet.export.pdf_sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
+from worksheet.export.pdf_text import BOLD, REGULAR, cap, draw_text, fit_line, markup
+
+MARGIN = 34.0
+GUTTER = 18.0
+FOOTER = 16.0
+#: Body sizes tried in turn, largest first; 7 pt is the smallest we accept as readable.
+SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
+NOTES_MIN = 54.0
+NOTES_LINE = 16.0
+
+STATUS_COLOURS = {"certain": GREEN, "possible": "#B7791F", "none": "#B83227", "unknown": MUTED_HEX}
+KIND_LABELS = {
+    "sale": "Sale",
+    "purchase": "Purchase",
+    "job_offer": "Job offer",
+    "renewal": "Renewal",
+    "partnership": "Partnership",
+    "other": "Negotiation",
+}
+
+
+def draw_sheet(
+    canvas, deal: Deal, summary: Summary, width: float, height: float, *, discreet: bool
+) -> None:
+    """Everything on the one page; nothing is drawn outside the margins."""
+    left, right = MARGIN, width - MARGIN
+    content = right - left
+    top = _draw_header(canvas, deal, left, height - MARGIN, content)
+    bottom = MARGIN + FOOTER
+
+    sections = build_sections(deal, summary, discreet=discreet)
+    column_w = (content - GUTTER) / 2
+    chosen = None
+    for index, size in enumerate(SIZES):
+        styles = Styles(size)
+        band = _band(deal, summary, styles, content, discreet=discreet)
+        column_h = top - band.height - 10 - bottom
+        last = index == len(SIZES) - 1
+        flowed = fit_sections(sections, styles, column_w, column_h, truncate=False)
+        if not flowed.fits and last:
+            flowed = fit_sections(sections, styles, column_w, column_h, truncate=True)
+        if flowed.fits or last:
+            chosen = (styles, band, column_h, flowed)
+            break
+    assert chosen is not None
+    styles, band, column_h, flowed = chosen
+    band.draw(canvas, left, top)
+    columns_top = top - band.height - 10
+    _draw_columns(canvas, flowed, left, columns_top, column_w, column_h)
+    _draw_notes_boxes(canvas, flowed, left, columns_top, column_w, column_h, styles)
+    _draw_footer(canvas, left, right, discreet=discreet)
+
+
+def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> float:
+    """Kicker, title (two lines at most), who and when; returns the y below the header."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
+
+    canvas.saveState()
+    canvas.setFillColorRGB(*MUTED)
+    kicker = "NEGOTIATION PREP SHEET"
+    draw_text(canvas, left, top - 7, kicker, BOLD, 7)
+    side = "We sell" if deal.is_seller else "We buy"
+    unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
+    right_text = f"{KIND_LABELS.get(deal.kind, 'Negotiation')} · {side} · {deal.currency}{unit}"
+    draw_text(
+        canvas,
+        left + width,
+        top - 7,
+        fit_line(right_text, REGULAR, 7.5, width * 0.6),
+        REGULAR,
+        7.5,
+        align="right",
+    )
+    y = top - 12
+
+    style = ParagraphStyle(
+        "title", fontName=BOLD, fontSize=16, leading=19.5, textColor=Color(*INK), splitLongWords=1
+    )
+    title = deal.title.strip() or "Untitled deal"
+    para = _fit_paragraph(title, style, width, max_lines=2)
+    h = para.wrap(width, 100)[1]
+    para.drawOn(canvas, left, y - h)
+    y -= h + 3
+
+    who = " · ".join(
+        t
+        for t in (
+            deal.counterpart.name.strip(),
+            deal.counterpart.organization.strip(),
+            deal.counterpart.style.strip(),
+        )
+        if t
+    )
+    meeting = " · ".join(
+        t
+        for t in (
+            nice_date(deal.meeting.date) if deal.meeting.date.strip() else "",
+            deal.meeting.place.strip(),
+            f"with {deal.meeting.attendees.strip()}" if deal.meeting.attendees.strip() else "",
+        )
+        if t
+    )
+    for label, text in (("Counterpart", who), ("Meeting", meeting)):
+        if not text:
+            continue
+        y -= 11
+        canvas.setFillColorRGB(*MUTED)
+        w = draw_text(canvas, left, y, f"{label}  ", BOLD, 8.5)
+        canvas.setFillColorRGB(*INK)
+        draw_text(canvas, left + w, y, fit_line(text, REGULAR, 8.5, width - w), REGULAR, 8.5)
+    y -= 7
+    canvas.setStrokeColorRGB(*INK)
+    canvas.setLineWidth(1.2)
+    canvas.line(left, y, left + width, y)
+    canvas.restoreState()
+    return y - 8
+
+
+def _fit_paragraph(text: str, style, width: float, max_lines: int):
+    """A paragraph of user text cut with an ellipsis so it wraps to at most `max_lines`."""
+    from reportlab.platypus import Paragraph
+
+    text, _ = cap(text, 600)
+    limit = style.leading * max_lines + 0.1
+    para = Paragraph(markup(text), style)
+    if para.wrap(width, 1000)[1] <= limit:
+        return para
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if Paragraph(markup(text[:mid].rstrip() + "…"), style).wrap(width, 1000)[1] <= limit:
+            low = mid
+        else:
+            high = mid - 1
+    return Paragraph(markup(text[:low].rstrip() + "…"), style)
+
+
+class _Band:
+    """The numbers box beside the ZOPA diagram and its status words, measured at one size."""
+
+    def __init__(
+        self,
+        table,
+        table_w: float,
+        status,
+        chart_w: float,
+        discreet: bool,
+        deal: Deal,
+        summary: Summary,
+    ) -> None:
+        self.table, self.table_w, self.status, self.chart_w = table, table_w, status, chart_w
+        self.discreet, self.deal, self.summary = discreet, deal, summary
+        self.table_h = table.wrap(table_w, 1000)[1]
+        self.status_h = status.wrap(chart_w, 1000)[1]
+        self.height = max(self.table_h, CHART_HEIGHT + 6 + self.status_h)
+
+    def draw(self, canvas, left: float, top: float) -> None:
+        self.table.drawOn(canvas, left, top - self.table_h)
+        chart_x = left + self.table_w + GUTTER
+        draw_zopa_chart(
+            canvas, chart_x, top, self.chart_w, self.deal, self.summary, discreet=self.discreet
+        )
+        self.status.drawOn(canvas, chart_x, top - CHART_HEIGHT - 6 - self.status_h)
+
+
+def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discreet: bool) -> _Band:
+    from reportlab.lib.colors import Color
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    money = lambda a: markup(format_money(a, deal.currency))  # noqa: E731
+    table_w = width * 0.37
+    chart_w = width - table_w - GUTTER
+    size = styles.size
+    cell = ParagraphStyle("cell", parent=styles.plain, fontSize=size, leading=size * 1.22)
+    label = ParagraphStyle("label", parent=cell, textColor=Color(*MUTED))
+    head = ParagraphStyle("head", parent=cell, fontName=BOLD, fontSize=size + 0.3)
+    big = ParagraphStyle(
+        "big", parent=cell, fontName=BOLD, fontSize=size + 1.5, leading=(size + 1.5) * 1.2
+    )
+    rows: list[list] = []
+    spans: list[int] = []
+
+    def heading(text: str) -> None:
+        spans.append(len(rows))
+        rows.append([Paragraph(text, head), ""])
+
+    def wide(text: str) -> None:
+        spans.append(-len(rows) - 1)  # negative: a spanning row without a rule
+        rows.append([Paragraph(text, cell), ""])
+
+    def row(name: str, value: str, style=big) -> None:
+        rows.append([Paragraph(name, label), Paragraph(value, style)])
+
+    a = deal.anchors
+    heading("Our numbers")
+    row("Opening", money(a.opening))
+    row("Target", money(a.target))
+    if not discreet:
+        row("Walk-away", f'<font color="#B83227">{money(a.walk_away)}</font>')
+        if summary.package_cost and summary.package_walk_away is not None:
+            row("Package floor", money(summary.package_walk_away), cell)
+    est = deal.their_estimate
+    heading("Their side, as we estimate it")
+    row("Their target", money(est.target))
+    if summary.their_low is not None:
+        spread = (
+            money(summary.their_low)
+            if summary.their_low == summary.their_high
+            else f"{money(summary.their_low)} – {money(summary.their_high)}"
+        )
+        row(
+            "Their walk-away",
+            f"<b>{spread}</b><br/>{muted('most likely')} <b>{money(summary.their_likely)}</b>",
+            cell,
+        )
+    else:
+        row("Their walk-away", muted("not estimated yet"), cell)
+    if est.confidence.strip():
+        short, _ = cap(est.confidence, 80)
+        row("Confidence", markup(short), cell)
+    if est.source.strip():
+        short, _ = cap(est.source, 300)
+        wide(f"{muted('Based on:')} {markup(short)}")
+    n_package = sum(1 for c in deal.concessions if c.in_package)
+    if n_package:
+        heading("The package")
+        worth = f"worth {money(summary.package_value)} to them"
+        costs = "" if discreet else f"costs us {money(summary.package_cost)}, "
+        row(f"{n_package} concession{'s' if n_package != 1 else ''}", costs + worth, cell)
+
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+        ("FONT", (0, 0), (-1, -1), REGULAR, size),
+    ]
+    for r in spans:
+        if r < 0:
+            commands.append(("SPAN", (0, -r - 1), (1, -r - 1)))
+            continue
+        commands.append(("SPAN", (0, r), (1, r)))
+        commands.append(("LINEBELOW", (0, r), (1, r), 0.5, Color(*RULE)))
+        if r:
+            commands.append(("TOPPADDING", (0, r), (1, r), size * 0.8))
+    table = Table(rows, colWidths=[table_w * 0.43, table_w * 0.57], style=TableStyle(commands))
+
+    title = STATUS_TITLES.get(summary.status, summary.status)
+    colour = STATUS_COLOURS.get(summary.status, MUTED_HEX)
+    # In a discreet copy the zone's ends and its chance would give our floor away.
+    words = "" if discreet else markup(status_sentence(summary, deal.currency))
+    status = Paragraph(
+        f'<font color="{colour}"><b>{title}.</b></font> {words}',
+        ParagraphStyle("status", parent=cell, fontSize=size, leading=size * 1.3),
+    )
+    return _Band(table, table_w, status, chart_w, discreet, deal, summary)
+
+
+def _draw_columns(
+    canvas, flowed: Flowed, left: float, top: float, column_w: float, column_h: float
+) -> None:
+    for placed in flowed.placed:
+        x = left + placed.column * (column_w + GUTTER)
+        h = placed.flowable.wrap(column_w, column_h)[1]
+        y = top - placed.top - h
+        placed.flowable.drawOn(canvas, x, y)
+
+
+def _draw_notes_boxes(
+    canvas,
+    flowed: Flowed,
+    left: float,
+    top: float,
+    column_w: float,
+    column_h: float,
+    styles: Styles,
+) -> None:
+    """A ruled box for handwriting in each column that has room left at the bottom."""
+    canvas.saveState()
+    for column, used in enumerate(flowed.used):
+        gap = 4 if used else 0
+        room = column_h - used - gap
+        if room < NOTES_MIN:
+            continue
+        x = left + column * (column_w + GUTTER)
+        y_top = top - used - gap
+        canvas.setFillColorRGB(*INK)
+        draw_text(canvas, x, y_top - styles.heading_size, "Notes", BOLD, styles.heading_size)
+        box_top = y_top - styles.heading_size - 5
+        box_h = box_top - (top - column_h)
+        canvas.setStrokeColorRGB(*RULE)
+        canvas.setLineWidth(0.6)
+        canvas.roundRect(x, box_top - box_h, column_w, box_h, 3, stroke=1, fill=0)
+        canvas.setLineWidth(0.35)
+        line_y = box_top - NOTES_LINE
+        while line_y > box_top - box_h + 6:
+            canvas.line(x + 6, line_y, x + column_w - 6, line_y)
+            line_y -= NOTES_LINE
+    canvas.restoreState()
+
+
+def _draw_footer(canvas, left: float, right: float, *, discreet: bool) -> None:
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, MARGIN + 8, right, MARGIN + 8)
+    canvas.setFillColorRGB(*MUTED)
+    draw_text(canvas, left, MARGIN, "Prepared with Deal Worksheet", REGULAR, 6.5)
+    if discreet:
+        draw_text(canvas, right, MARGIN, "Discreet copy", REGULAR, 6.5, align="right")
+    canvas.restoreState()
