@@ -52,7 +52,8 @@ class TextGuard:
     def put(self, cell: Any, text: Any, where: str) -> str:
         """Write user text into `cell` as a text cell, whatever it looks like; returns the text."""
         cleaned = self.clean(text, where)
-        cell.value = _ESCAPE_LOOKALIKE.sub("_x005F_", cleaned)
+        # XML readers turn a raw CR into LF; the file format spells it `_x000D_` instead.
+        cell.value = _ESCAPE_LOOKALIKE.sub("_x005F_", cleaned).replace("\r", "_x000D_")
         # openpyxl guesses a type from the value ("=…" formula, "#N/A" error); force text.
         cell.data_type = "s"
         if cleaned.startswith(_FORMULA_LEADS):
