@@ -1,0 +1,99 @@
+"""The window's actions with the platform's standard shortcuts, and the menus they live in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+SK = QKeySequence.StandardKey
+
+
+@dataclass
+class Actions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_pdf: QAction
+    export_xlsx: QAction
+    discreet: QAction
+    close: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    about: QAction
+    new_from_sample: QMenu
+    recent: QMenu
+
+
+def _action(
+    window: QMainWindow, text: str, shortcut: SK | str | None = None, tip: str = ""
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, SK):
+        action.setShortcuts(shortcut)
+    elif shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
+    """Build the actions and the menu bar. Signals are connected by the window, in one place."""
+    undo.setShortcuts(SK.Undo)
+    redo.setShortcuts(SK.Redo)
+    discreet = _action(
+        window,
+        "&Discreet Exports",
+        tip="Leave our walk-away, BATNA values and package cost out of the PDF and workbook",
+    )
+    discreet.setCheckable(True)
+    actions = Actions(
+        new=_action(window, "&New", SK.New, "Start an empty worksheet"),
+        open=_action(window, "&Open…", SK.Open, "Open a .deal file"),
+        save=_action(window, "&Save", SK.Save, "Save the worksheet"),
+        save_as=_action(window, "Save &As…", SK.SaveAs, "Save the worksheet under another name"),
+        export_pdf=_action(window, "Export &PDF…", "Ctrl+Shift+P", "Write the one-page prep sheet"),
+        export_xlsx=_action(window, "Export &Excel…", "Ctrl+Shift+E", "Write the manager workbook"),
+        discreet=discreet,
+        close=_action(window, "&Close", SK.Close, "Close this window"),
+        quit=_action(window, "&Quit", SK.Quit, "Quit Deal Worksheet"),
+        undo=undo,
+        redo=redo,
+        about=_action(window, "&About Deal Worksheet"),
+        new_from_sample=QMenu("New from &Sample", window),
+        recent=QMenu("Open &Recent", window),
+    )
+    if actions.save_as.shortcuts() == []:
+        actions.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
+    if actions.quit.shortcuts() == []:
+        actions.quit.setShortcut(QKeySequence("Ctrl+Q"))
+
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(actions.new)
+    file_menu.addMenu(actions.new_from_sample)
+    file_menu.addAction(actions.open)
+    file_menu.addMenu(actions.recent)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.save)
+    file_menu.addAction(actions.save_as)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_pdf)
+    file_menu.addAction(actions.export_xlsx)
+    file_menu.addAction(actions.discreet)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.close)
+    file_menu.addAction(actions.quit)
+
+    edit_menu = bar.addMenu("&Edit")
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    return actions

@@ -1,0 +1,118 @@
+"""The window's questions to the user, each a function returning the answer (tests patch them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from worksheet import APP_NAME, __version__
+from worksheet.ui.autosave import AutosaveEntry
+
+DEAL_FILTER = "Deal worksheets (*.deal);;All files (*)"
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+RESTORE, LATER = "restore", "later"
+
+
+def documents_dir() -> str:
+    return QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation
+    ) or str(Path.home())
+
+
+def ask_save_changes(parent: QWidget, name: str) -> str:
+    """Save / Discard / Cancel before the current document goes away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(f"Save the changes to “{name}”?")
+    box.setInformativeText("If you don't save, your changes since the last save will be lost.")
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def ask_restore(parent: QWidget | None, entry: AutosaveEntry) -> str:
+    """After a crash: restore the autosaved work, discard it, or decide later."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(APP_NAME)
+    when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    box.setText(
+        f"Deal Worksheet did not close properly. Restore the unsaved work on “{entry.name}”?"
+    )
+    where = (
+        f"Its file: {entry.original}" if entry.original else "It had not been saved to a file yet."
+    )
+    box.setInformativeText(f"Autosaved at {when}. {where}")
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return RESTORE
+    if clicked is discard:
+        return DISCARD
+    return LATER
+
+
+def ask_open_path(parent: QWidget, start: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Open Deal", start or documents_dir(), DEAL_FILTER
+    )
+    return path or None
+
+
+def ask_save_path(parent: QWidget, suggested: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "Save Deal As", suggested, DEAL_FILTER)
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += ".deal"
+    return path
+
+
+def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    return path or None
+
+
+def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    box.exec()
+
+
+def show_about(parent: QWidget) -> None:
+    QMessageBox.about(
+        parent,
+        f"About {APP_NAME}",
+        f"<h3>{APP_NAME} {__version__}</h3>"
+        "<p>Prepare a negotiation — vision, prices, concessions, fallbacks and listening — "
+        "and see the zone of possible agreement as you type.</p>",
+    )

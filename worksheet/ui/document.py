@@ -1,0 +1,206 @@
+"""The open document: the Deal, its file, dirty state via the undo stack, and recent files."""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path as FilePath
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from worksheet import paths
+from worksheet.domain.deal import Deal
+from worksheet.io import load, save
+
+log = logging.getLogger(__name__)
+
+#: A place in the deal: attribute names and list indexes, e.g. ("concessions", 3, "cost_to_us").
+Path = tuple[str | int, ...]
+
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """The app's settings, as an ini file in our config folder (so tests stay isolated)."""
+    return QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def get_path(root: Any, path: Path) -> Any:
+    obj = root
+    for step in path:
+        obj = obj[step] if isinstance(step, int) else getattr(obj, step)
+    return obj
+
+
+class DealDocument(QObject):
+    """Holds one Deal. Every change goes through `push` (undoable) and is announced by signals.
+
+    The low-level `set`/`insert`/`remove`/`swap` are for the undo commands only; they emit
+    fine-grained signals so table models update one cell or one row, never the whole table.
+    """
+
+    #: A new deal replaced the old one (new, open, restore): views rebind everything.
+    dealReplaced = Signal()
+    #: Any edit happened (after the fine-grained signal): recompute the summary.
+    edited = Signal()
+    valueSet = Signal(object)  # path
+    #: (list path, "insert"|"remove"|"swap", first, second)
+    listAboutToChange = Signal(object, str, int, int)
+    listChanged = Signal(object, str, int, int)
+    modifiedChanged = Signal(bool)
+    fileChanged = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.deal = Deal()
+        self.path: FilePath | None = None
+        #: Shown instead of "Untitled" for an unsaved copy of a sample.
+        self.untitled_name = "Untitled"
+        self.undo_stack = QUndoStack(self)
+        self._forced_dirty = False
+        # A restored autosave stays modified even when undo returns to its starting point.
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    # ------------------------------------------------------------------ state
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.modifiedChanged.emit(self.is_modified)
+
+    @property
+    def is_modified(self) -> bool:
+        return self._forced_dirty or not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self.path.name if self.path is not None else self.untitled_name
+
+    def get(self, path: Path) -> Any:
+        return get_path(self.deal, path)
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    # ------------------------------------------------------------------ life cycle
+
+    def replace(
+        self,
+        deal: Deal,
+        path: FilePath | None = None,
+        *,
+        untitled_name: str = "Untitled",
+        modified: bool = False,
+    ) -> None:
+        """Show another deal. `modified` marks a restored autosave as unsaved work."""
+        was_modified = self.is_modified
+        self.deal = deal
+        self.path = None if path is None else FilePath(path)
+        self.untitled_name = untitled_name
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self._forced_dirty = modified
+        self.dealReplaced.emit()
+        self.fileChanged.emit()
+        self.edited.emit()
+        if was_modified != self.is_modified:
+            self.modifiedChanged.emit(self.is_modified)
+
+    def new(self) -> None:
+        self.replace(Deal())
+
+    def open(self, path: str | FilePath) -> None:
+        """Load `path`; on DealFileError nothing changes (the error propagates)."""
+        deal = load(path)
+        self.replace(deal, FilePath(path).resolve())
+        add_recent(self.path)
+
+    def open_copy(self, path: str | FilePath, name: str) -> None:
+        """Open a file as an untitled copy (the bundled samples must never be overwritten)."""
+        self.replace(load(path), None, untitled_name=name)
+
+    def save(self, path: str | FilePath | None = None) -> None:
+        """Save to `path` (or the current file). On DealSaveError the document stays dirty."""
+        target = FilePath(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("an untitled document needs a path")
+        save(self.deal, target)
+        was_modified = self.is_modified
+        self.path = target.resolve()
+        self._forced_dirty = False
+        self.undo_stack.setClean()
+        self.fileChanged.emit()
+        add_recent(self.path)
+        if was_modified and not self.is_modified:
+            self.modifiedChanged.emit(False)
+
+    def snapshot(self) -> Deal:
+        """A deep copy, for writing elsewhere (autosave) without sharing lists."""
+        return copy.deepcopy(self.deal)
+
+    # ------------------------------------------------------------------ primitive edits
+
+    def set(self, path: Path, value: Any) -> None:
+        parent = get_path(self.deal, path[:-1])
+        last = path[-1]
+        if isinstance(last, int):
+            parent[last] = value
+        else:
+            setattr(parent, last, value)
+        self.valueSet.emit(tuple(path))
+        self.edited.emit()
+
+    def insert(self, list_path: Path, index: int, item: Any) -> None:
+        items = get_path(self.deal, list_path)
+        self.listAboutToChange.emit(list_path, "insert", index, index)
+        items.insert(index, item)
+        self.listChanged.emit(list_path, "insert", index, index)
+        self.edited.emit()
+
+    def remove(self, list_path: Path, index: int) -> Any:
+        items = get_path(self.deal, list_path)
+        self.listAboutToChange.emit(list_path, "remove", index, index)
+        item = items.pop(index)
+        self.listChanged.emit(list_path, "remove", index, index)
+        self.edited.emit()
+        return item
+
+    def swap(
+        self, list_path: Path, first: int, second: int, *, keep_field: str | None = None
+    ) -> None:
+        items = get_path(self.deal, list_path)
+        self.listAboutToChange.emit(list_path, "swap", first, second)
+        items[first], items[second] = items[second], items[first]
+        if keep_field is not None:
+            a, b = items[first], items[second]
+            va, vb = getattr(a, keep_field), getattr(b, keep_field)
+            setattr(a, keep_field, vb)
+            setattr(b, keep_field, va)
+        self.listChanged.emit(list_path, "swap", first, second)
+        self.edited.emit()
+
+
+# ---------------------------------------------------------------------- recent files
+
+
+def recent_files() -> list[FilePath]:
+    value = settings().value("recentFiles", [])
+    if isinstance(value, str):  # QSettings gives a bare string for a one-item list
+        value = [value]
+    return [FilePath(v) for v in (value or []) if isinstance(v, str) and v]
+
+
+def add_recent(path: FilePath | None) -> None:
+    if path is None:
+        return
+    text = str(path)
+    items = [str(p) for p in recent_files() if str(p) != text]
+    s = settings()
+    s.setValue("recentFiles", [text, *items][:MAX_RECENT])
+    s.sync()
+
+
+def clear_recent() -> None:
+    s = settings()
+    s.remove("recentFiles")
+    s.sync()

@@ -1,0 +1,157 @@
+"""Start the window: the Qt application, palette, icon, the first document, and `--screenshot`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+import worksheet
+from worksheet import paths
+
+log = logging.getLogger(__name__)
+
+PROG = "deal-worksheet"
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion (used with --dark, e.g. for screenshots)."""
+    p = QPalette()
+    window, base, text = QColor("#2b2d30"), QColor("#1f2023"), QColor("#e6e6e6")
+    disabled = QColor("#7f8287")
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        p.setColor(group, QPalette.ColorRole.Window, window)
+        p.setColor(group, QPalette.ColorRole.WindowText, text)
+        p.setColor(group, QPalette.ColorRole.Base, base)
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#26282b"))
+        p.setColor(group, QPalette.ColorRole.Text, text)
+        p.setColor(group, QPalette.ColorRole.Button, QColor("#35373b"))
+        p.setColor(group, QPalette.ColorRole.ButtonText, text)
+        p.setColor(group, QPalette.ColorRole.ToolTipBase, QColor("#3a3c40"))
+        p.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#9a9ea5"))
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#3d6fb6"))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.Link, QColor("#79b8ff"))
+        p.setColor(group, QPalette.ColorRole.BrightText, QColor("#ff8a80"))
+        p.setColor(group, QPalette.ColorRole.Light, QColor("#45474c"))
+        p.setColor(group, QPalette.ColorRole.Midlight, QColor("#3a3c40"))
+        p.setColor(group, QPalette.ColorRole.Mid, QColor("#26282b"))
+        p.setColor(group, QPalette.ColorRole.Dark, QColor("#1a1b1e"))
+        p.setColor(group, QPalette.ColorRole.Shadow, QColor("#111214"))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#35373b"))
+    return p
+
+
+def make_app(argv: list[str] | None = None, *, dark: bool = False) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(worksheet.APP_NAME)
+    app.setApplicationDisplayName(worksheet.APP_NAME)
+    app.setOrganizationName("Deal Worksheet")
+    app.setApplicationVersion(worksheet.__version__)
+    QGuiApplication.setDesktopFileName(worksheet.APP_ID)
+    icon = paths.icons_dir() / "deal-worksheet.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    if dark:
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    return app  # type: ignore[return-value]
+
+
+def run(args: argparse.Namespace) -> int:
+    """The window's entry point (`deal-worksheet [FILE] [--screenshot OUT.png] [--dark]`)."""
+    screenshot = getattr(args, "screenshot", None)
+    file = getattr(args, "file", None)
+    dark = bool(getattr(args, "dark", False))
+    try:
+        app = make_app(dark=dark)
+    except Exception as exc:  # e.g. no display and no offscreen platform
+        print(f"{PROG}: error: the window cannot start: {exc}", file=sys.stderr)
+        return 1
+    if screenshot:
+        return take_screenshot(app, Path(screenshot), file)
+
+    from worksheet.ui.main_window import MainWindow
+
+    window = MainWindow()
+    start(window, file)
+    window.show()
+    # Ask about crashed work once the window is on screen, so the dialog has a parent to sit on.
+    QTimer.singleShot(0, window.offer_restore)
+    return app.exec()
+
+
+def start(window, file: str | None) -> None:
+    """The first document: FILE if given, the sample on the very first start, else empty."""
+    from worksheet.ui.document import settings
+
+    s = settings()
+    if file:
+        window.open_path(file)
+        return
+    if not s.value("firstStartDone", False, type=bool):
+        s.setValue("firstStartDone", True)
+        s.sync()
+        sample = paths.default_sample()
+        if sample.is_file():
+            window.open_sample(sample)
+
+
+def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
+    """Open FILE (or the sample) at 1280×800, save the window as a PNG and return the exit code."""
+    from worksheet.io import DealFileError, load
+    from worksheet.ui.main_window import MainWindow, _sample_title
+
+    source = Path(file) if file else paths.default_sample()
+    try:
+        deal = load(source)
+    except DealFileError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    window = MainWindow(autosave=False)
+    if file:
+        window.doc.replace(deal, source.resolve())
+    else:
+        window.doc.replace(deal, None, untitled_name=f"{_sample_title(source)} (copy)")
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    result = {"code": 1}
+
+    def grab() -> None:
+        try:
+            image = window.grab().toImage()
+            if image.isNull():
+                raise OSError("the window could not be drawn")
+            if not image.save(str(out), "PNG"):
+                raise OSError(f"cannot write {out}")
+            result["code"] = 0
+        except Exception as exc:
+            print(f"{PROG}: error: screenshot failed: {exc}", file=sys.stderr)
+            result["code"] = 1
+        finally:
+            window.setWindowModified(False)
+            window.doc.undo_stack.setClean()
+            window.close()
+            app.quit()
+
+    # Let layouts settle and the first paint happen before grabbing.
+    QTimer.singleShot(300, grab)
+    app.exec()
+    return result["code"]

@@ -1,0 +1,488 @@
+"""The worksheet window: section list, the page being edited, and the live summary beside it.
+
+All signal wiring lives in `_connect_signals`; pages and panels only emit what they want.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from worksheet import APP_NAME, paths
+from worksheet.domain.summary import Summary, summarize
+from worksheet.io import DealFileError, DealSaveError, load
+from worksheet.ui import dialogs
+from worksheet.ui.actions import create_actions
+from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
+from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
+from worksheet.ui.pages import PAGES, Page
+
+log = logging.getLogger(__name__)
+
+#: Where each readiness check sends the user: (page, field path).
+READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
+    "goal": ("vision", ("vision", "goal")),
+    "target": ("anchors", ("anchors", "target")),
+    "walk_away": ("anchors", ("anchors", "walk_away")),
+    "their_estimate": ("anchors", ("their_estimate", "walk_away_likely")),
+    "batna": ("fallbacks", ("fallbacks",)),
+    "trades": ("concessions", ("concessions",)),
+    "questions": ("listening", ("listening", "questions")),
+}
+
+SECTION_TITLES: dict[str, str] = {
+    "deal": "Deal",
+    "vision": "Vision",
+    "anchors": "Prices",
+    "concessions": "Concessions",
+    "fallbacks": "Fallbacks",
+    "listening": "Listening",
+    "offers": "Offers",
+    "notes": "Notes",
+}
+
+
+def _summary_panel_class():
+    try:
+        from worksheet.ui.widgets.summary_panel import SummaryPanel
+    except ImportError:  # TEMPORARY until the widget lands
+        from worksheet.ui._standin_summary import SummaryPanel
+
+    return SummaryPanel
+
+
+def suggested_file_name(title: str) -> str:
+    """A safe file name from the deal's title ("Acme / 2027" → "Acme - 2027.deal")."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " - ", title).strip(" .-")
+    name = re.sub(r"\s+", " ", name)[:80].strip(" .-")
+    return f"{name or 'Untitled'}.deal"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        *,
+        autosave_interval_ms: int = DEFAULT_INTERVAL_MS,
+        autosave: bool = True,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("main-window")
+        self.doc = DealDocument(self)
+        self.autosaver = Autosaver(self.doc, autosave_interval_ms, self)
+        self.summary: Summary = summarize(self.doc.deal)
+
+        stack = self.doc.undo_stack
+        self.actions = create_actions(
+            self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
+        )
+        self.actions.discreet.setChecked(settings().value("discreetExports", False, type=bool))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("sections")
+        self.nav.setAccessibleName("Worksheet sections")
+        self.nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self.nav.setSpacing(1)
+        self.stack = QStackedWidget()
+        self._pages: dict[str, Page | None] = {}
+        for page_class in PAGES:
+            item = QListWidgetItem(SECTION_TITLES[page_class.KEY])
+            item.setData(Qt.ItemDataRole.UserRole, page_class.KEY)
+            item.setSizeHint(QSize(0, self.nav.fontMetrics().height() + 14))
+            self.nav.addItem(item)
+            self._pages[page_class.KEY] = None
+            self.stack.addWidget(QWidget())  # a placeholder; pages are built when first shown
+        width = max(self.nav.fontMetrics().horizontalAdvance(t) for t in SECTION_TITLES.values())
+        self.nav.setFixedWidth(width + 48)
+
+        self.summary_panel = _summary_panel_class()()
+        self.summary_panel.setObjectName("summary")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.summary_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.stack.setMinimumWidth(420)
+        self.summary_panel.setMinimumWidth(300)
+        self.splitter.setSizes([self.nav.width(), 700, 380])
+        self.setCentralWidget(self.splitter)
+        self.statusBar()
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self._connect_signals()
+        self.nav.setCurrentRow(0)
+        self._update_title()
+        self._update_summary()
+        if autosave:
+            self.autosaver.start()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # ------------------------------------------------------------------ wiring (the one place)
+
+    def _connect_signals(self) -> None:
+        a = self.actions
+        a.new.triggered.connect(self.new_document)
+        a.open.triggered.connect(self.open_dialog)
+        a.save.triggered.connect(self.save)
+        a.save_as.triggered.connect(self.save_as)
+        a.export_pdf.triggered.connect(lambda: self.export("pdf"))
+        a.export_xlsx.triggered.connect(lambda: self.export("xlsx"))
+        a.discreet.toggled.connect(lambda on: settings().setValue("discreetExports", on))
+        a.close.triggered.connect(self.close)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.recent.aboutToShow.connect(self._fill_recent_menu)
+        a.new_from_sample.aboutToShow.connect(self._fill_sample_menu)
+
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.summary_panel.readinessActivated.connect(self.go_to_readiness)
+
+        self.doc.edited.connect(self._update_summary)
+        self.doc.modifiedChanged.connect(lambda _m: self._update_title())
+        self.doc.fileChanged.connect(self._update_title)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+
+    def _connect_page(self, page: Page) -> None:
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 8_000))
+
+    # ------------------------------------------------------------------ pages
+
+    def page(self, key: str) -> Page:
+        """The page for a section, built on first use."""
+        page = self._pages[key]
+        if page is None:
+            index = next(i for i, c in enumerate(PAGES) if key == c.KEY)
+            page = PAGES[index](self.doc)
+            self._connect_page(page)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = page
+        return page
+
+    def built_pages(self) -> list[Page]:
+        return [p for p in self._pages.values() if p is not None]
+
+    def show_page(self, key: str) -> Page:
+        row = next(i for i, c in enumerate(PAGES) if key == c.KEY)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self.page(key)
+
+    def current_page(self) -> Page:
+        return self.page(PAGES[max(self.nav.currentRow(), 0)].KEY)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(PAGES[row].KEY)
+        self.stack.setCurrentWidget(page)
+
+    def go_to_readiness(self, code: str) -> None:
+        """Take the user to the field that completes a readiness check."""
+        target = READINESS_TARGETS.get(code)
+        if target is None:
+            return
+        key, path = target
+        page = self.show_page(key)
+        # Scrolling needs the page laid out at its real size, so focus after this event.
+        QTimer.singleShot(0, lambda: page.focus_path(path))
+        page.focus_path(path)
+
+    # ------------------------------------------------------------------ summary and title
+
+    def _update_summary(self) -> None:
+        self.summary = summarize(self.doc.deal)
+        self.summary_panel.setData(self.doc.deal, self.summary)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.doc.display_name}[*] — {APP_NAME}")
+        self.setWindowModified(self.doc.is_modified)
+        self.setWindowFilePath(str(self.doc.path) if self.doc.path else "")
+
+    # ------------------------------------------------------------------ document life cycle
+
+    def maybe_save(self) -> bool:
+        """Before the document goes away: True when it is safe to continue."""
+        if not self.doc.is_modified:
+            return True
+        answer = dialogs.ask_save_changes(self, self.doc.display_name)
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    def new_document(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.autosaver.remove()
+        self.doc.new()
+        self.show_page("deal")
+        return True
+
+    def open_sample(self, path: str | Path) -> bool:
+        """Open a bundled sample as an unsaved copy, so Save asks where to put it."""
+        try:
+            deal = load(path)
+        except DealFileError as exc:
+            dialogs.show_error(self, "Could not open the sample", str(exc))
+            return False
+        if not self.maybe_save():
+            return False
+        self.autosaver.remove()
+        self.doc.replace(deal, None, untitled_name=f"{_sample_title(Path(path))} (copy)")
+        return True
+
+    def open_dialog(self) -> bool:
+        start = str(self.doc.path.parent) if self.doc.path else ""
+        path = dialogs.ask_open_path(self, start)
+        return self.open_path(path) if path else False
+
+    def open_path(self, path: str | Path) -> bool:
+        """Open a file. A bad file shows the loader's message and leaves the open document alone."""
+        path = Path(path)
+        if _is_bundled_sample(path):
+            return self.open_sample(path)
+        try:
+            deal = load(path)
+        except DealFileError as exc:
+            dialogs.show_error(self, "Could not open the file", str(exc))
+            return False
+        if not self.maybe_save():
+            return False
+        self.autosaver.remove()
+        self.doc.replace(deal, path.resolve())
+        add_recent(self.doc.path)
+        self.statusBar().showMessage(f"Opened {path.name}", 5_000)
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None or _is_bundled_sample(self.doc.path):
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        folder = self.doc.path.parent if self.doc.path else Path(dialogs.documents_dir())
+        suggested = str(folder / suggested_file_name(self.doc.deal.title))
+        path = dialogs.ask_save_path(self, suggested)
+        if not path:
+            return False
+        if _is_bundled_sample(Path(path)):
+            dialogs.show_error(
+                self,
+                "Choose another place",
+                "The bundled samples cannot be overwritten. Save your copy elsewhere.",
+            )
+            return False
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.doc.save(path)
+        except DealSaveError as exc:
+            # The document stays dirty and the autosave keeps the work safe meanwhile.
+            dialogs.show_error(self, "Could not save", exc.strerror or str(exc))
+            return False
+        self.autosaver.remove()
+        self.statusBar().showMessage(f"Saved {path.name}", 5_000)
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosaver.shutdown()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        event.accept()
+
+    # ------------------------------------------------------------------ crash recovery
+
+    def offer_restore(self) -> bool:
+        """If an earlier session crashed with unsaved work, offer to bring it back."""
+        orphans = find_orphans(self.autosaver.session)
+        if not orphans:
+            return False
+        entry = orphans[0]
+        answer = dialogs.ask_restore(self, entry)
+        if answer == dialogs.DISCARD:
+            entry.discard()
+            return False
+        if answer != dialogs.RESTORE:
+            return False
+        try:
+            deal = load(entry.deal_path)
+        except DealFileError as exc:
+            dialogs.show_error(self, "Could not restore", str(exc))
+            return False
+        self.doc.replace(deal, entry.original, untitled_name=entry.name, modified=True)
+        # Keep a copy under this session before the old one goes, so the work is never unsaved.
+        self.autosaver.mark_pending()
+        if self.autosaver.autosave_now():
+            entry.discard()
+        self.statusBar().showMessage("Restored the unsaved work. Save it to keep it.", 10_000)
+        return True
+
+    # ------------------------------------------------------------------ exports
+
+    def export(self, kind: str) -> bool:
+        discreet = self.actions.discreet.isChecked()
+        try:
+            if kind == "pdf":
+                from worksheet.export.pdf import export_pdf as writer
+            else:
+                from worksheet.export.xlsx import export_xlsx as writer
+        except ImportError as exc:
+            dialogs.show_error(
+                self,
+                "Export is not available",
+                f"This build cannot write {kind.upper()} files ({exc}).",
+            )
+            return False
+        suffix = ".pdf" if kind == "pdf" else ".xlsx"
+        folder = self.doc.path.parent if self.doc.path else Path(dialogs.documents_dir())
+        suggested = (
+            str(folder / suggested_file_name(self.doc.deal.title)).removesuffix(".deal") + suffix
+        )
+        title = "Export PDF Prep Sheet" if kind == "pdf" else "Export Excel Workbook"
+        name_filter = "PDF files (*.pdf)" if kind == "pdf" else "Excel workbooks (*.xlsx)"
+        path = dialogs.ask_export_path(self, title, suggested, name_filter)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += suffix
+        deal = self.doc.snapshot()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if kind == "pdf":
+                result = writer(deal, path, paper=None, discreet=discreet)
+            else:
+                result = writer(deal, path, discreet=discreet)
+        except OSError as exc:
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(
+                self, "Export failed", f"Could not write {path}: {exc.strerror or exc}"
+            )
+            return False
+        except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
+            QApplication.restoreOverrideCursor()
+            log.exception("export failed")
+            dialogs.show_error(self, "Export failed", f"Could not write {path}: {exc}")
+            return False
+        QApplication.restoreOverrideCursor()
+        notes = [str(n) for n in (getattr(result, "notes", None) or ())]
+        what = "discreet " if discreet else ""
+        self.statusBar().showMessage(
+            f"Exported the {what}{kind.upper()} to {Path(path).name}", 8_000
+        )
+        if notes:
+            dialogs.show_info(self, "Export notes", f"Wrote {Path(path).name}.", "\n".join(notes))
+        return True
+
+    # ------------------------------------------------------------------ menus
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions.recent
+        menu.clear()
+        files = recent_files()
+        for i, path in enumerate(files, 1):
+            label = f"&{i} {path.name}" if i < 10 else path.name
+            action = menu.addAction(label.replace("&", "&&").replace("&&", "&", 1))
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not files:
+            menu.addAction("No Recent Files").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear Menu")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(clear_recent)
+
+    def _fill_sample_menu(self) -> None:
+        menu = self.actions.new_from_sample
+        menu.clear()
+        for path in paths.sample_paths():
+            action = menu.addAction(_sample_title(path).replace("&", "&&"))
+            action.triggered.connect(lambda _=False, p=path: self.open_sample(p))
+        if menu.isEmpty():
+            menu.addAction("No Samples Installed").setEnabled(False)
+
+    # ------------------------------------------------------------------ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            path = urls[0].toLocalFile()
+            # Open after the drop finishes, so a dialog does not run inside the drag.
+            QTimer.singleShot(0, lambda: self.open_path(path))
+
+    # ------------------------------------------------------------------ undo keys in text fields
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Text fields would keep Ctrl+Z for their own little undo; hand it to the document's
+        # stack instead, so one undo history covers every edit. Cell editors keep theirs.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(
+            watched, (QLineEdit, QPlainTextEdit)
+        ):
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if (
+                (
+                    key_event.matches(QKeySequence.StandardKey.Undo)
+                    or key_event.matches(QKeySequence.StandardKey.Redo)
+                )
+                and watched.window() is self
+                and not _inside_item_view(watched)
+            ):
+                return True
+        return super().eventFilter(watched, event)
+
+
+def _inside_item_view(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _is_bundled_sample(path: Path) -> bool:
+    try:
+        return path.resolve().parent == paths.samples_dir().resolve()
+    except OSError:
+        return False
+
+
+def _sample_title(path: Path) -> str:
+    return path.stem.replace("-", " ").replace("_", " ").capitalize()

@@ -1,0 +1,485 @@
+"""What every page shares: a heading, prompts under fields, and two-way binding to the deal.
+
+A page never changes the deal directly: each user edit becomes a SetValue command on the
+document, and the page refreshes a field only when the document says that path changed
+(after undo/redo, or a new deal), so typing is never interrupted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksheet.domain.deal import TEXT_LIMIT
+from worksheet.ui.delegates import CellDelegate
+from worksheet.ui.document import DealDocument, Path
+from worksheet.ui.models.base import ListTableModel
+from worksheet.ui.undo import SetValue
+from worksheet.ui.widgets.money_field import MoneyField
+
+#: Forms read best when lines do not run across a wide screen.
+FORM_MAX_WIDTH = 760
+
+
+def prompt_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A short, quiet sentence under a field that helps the user think about it."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = label.font()
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * 0.92)
+    label.setFont(font)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def heading_label(text: str, scale: float = 1.45, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+class Page(QWidget):
+    """One section of the worksheet. Subclasses fill `self.body` in `build()`."""
+
+    KEY = ""
+    TITLE = ""
+    INTRO = ""
+    #: Table pages manage their own scrolling; form pages scroll as a whole.
+    SCROLLS = True
+
+    #: A message for the status bar (e.g. a refused table edit).
+    message = Signal(str)
+
+    def __init__(self, doc: DealDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setObjectName(f"page-{self.KEY}")
+        self._bindings: dict[Path, Callable[[], None]] = {}
+        self._focus_targets: dict[Path, QWidget] = {}
+        self.money_fields: list[MoneyField] = []
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        content = QWidget()
+        content.setObjectName("page-content")
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(24, 18, 24, 18)
+        self.body.setSpacing(10)
+        self.body.addWidget(heading_label(self.TITLE))
+        if self.INTRO:
+            intro = prompt_label(self.INTRO)
+            intro.setForegroundRole(QPalette.ColorRole.WindowText)
+            self.body.addWidget(intro)
+        if self.SCROLLS:
+            content.setMaximumWidth(FORM_MAX_WIDTH)
+            self.scroll = QScrollArea(self)
+            self.scroll.setWidgetResizable(True)
+            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+            holder = QWidget()
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(content, 1)
+            row.addStretch(0)
+            self.scroll.setWidget(holder)
+            outer.addWidget(self.scroll)
+        else:
+            self.scroll = None
+            outer.addWidget(content)
+
+        self._captions: list[QLabel] = []
+        self._echo: Path | None = None
+        self.build()
+        self._align_captions()
+        if self.SCROLLS:
+            self.body.addStretch(1)
+        doc.valueSet.connect(self._on_value_set)
+        doc.dealReplaced.connect(self.refresh_all)
+        self.refresh_all()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ layout helpers
+
+    def section(self, title: str, intro: str = "") -> QFormLayout:
+        """A titled group of fields laid out as label | field (with its prompt beneath)."""
+        self.body.addSpacing(8)
+        self.body.addWidget(heading_label(title, 1.1))
+        if intro:
+            self.body.addWidget(prompt_label(intro))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(12)
+        self.body.addLayout(form)
+        return form
+
+    def _add_row(self, form: QFormLayout, label: str, field: QWidget, prompt: str) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        column.addWidget(field)
+        if prompt:
+            column.addWidget(prompt_label(prompt))
+        caption = QLabel(label)
+        caption.setTextFormat(Qt.TextFormat.PlainText)
+        caption.setBuddy(field.focusProxy() or field)
+        # Line the caption up with the field's text, not with the prompt under it.
+        caption.setMinimumHeight(
+            field.sizeHint().height() if not isinstance(field, QPlainTextEdit) else 0
+        )
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.add_caption_row(form, caption, holder)
+
+    def add_caption_row(self, form: QFormLayout, caption: QLabel, field: QWidget) -> None:
+        self._captions.append(caption)
+        form.addRow(caption, field)
+
+    def _align_captions(self) -> None:
+        """Every section of a page shares one label column, so fields line up down the page."""
+        if not self._captions:
+            return
+        width = max(c.sizeHint().width() for c in self._captions)
+        for caption in self._captions:
+            caption.setMinimumWidth(width)
+
+    # ------------------------------------------------------------------ bound fields
+
+    def _push(self, path: Path, value: Any, label: str) -> None:
+        if self.doc.get(path) == value:
+            return
+        # The field that made the edit already shows it: rewriting it would move the cursor
+        # or reformat a half-typed amount.
+        self._echo = tuple(path)
+        try:
+            self.doc.push(SetValue(self.doc, path, value, label=f"Edit {label.lower()}"))
+        finally:
+            self._echo = None
+
+    def add_line(
+        self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
+    ) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(TEXT_LIMIT)
+        edit.setAccessibleName(label)
+        edit.setAccessibleDescription(prompt)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(lambda text: self._push(path, text, label))
+
+        def refresh() -> None:
+            value = self.doc.get(path)
+            if edit.text() != value:
+                edit.setText(value)
+                edit.setCursorPosition(0)  # long text shows its beginning, not its end
+
+        self._register(path, edit, refresh)
+        self._add_row(form, label, edit, prompt)
+        return edit
+
+    def add_text(
+        self,
+        form: QFormLayout | None,
+        label: str,
+        path: Path,
+        prompt: str = "",
+        placeholder: str = "",
+        lines: int = 3,
+    ) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)  # Tab moves on through the form, as in the other fields
+        edit.setUndoRedoEnabled(False)  # the window's undo stack owns undo
+        edit.setAccessibleName(label)
+        edit.setAccessibleDescription(prompt)
+        edit.setPlaceholderText(placeholder)
+        metrics = edit.fontMetrics()
+        edit.setMinimumHeight(metrics.lineSpacing() * lines + 14)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        edit.setMaximumHeight(metrics.lineSpacing() * max(lines * 2, 8) + 14)
+        loading = [False]
+
+        def on_change() -> None:
+            if loading[0]:
+                return
+            text = edit.toPlainText()
+            if len(text) > TEXT_LIMIT:
+                text = text[:TEXT_LIMIT]
+                self.message.emit(
+                    f"{label} was cut to {TEXT_LIMIT:,} characters, the most a field holds."
+                )
+                loading[0] = True
+                edit.setPlainText(text)
+                loading[0] = False
+            self._push(path, text, label)
+
+        def refresh() -> None:
+            value = self.doc.get(path)
+            if edit.toPlainText() != value:
+                loading[0] = True
+                edit.setPlainText(value)
+                loading[0] = False
+
+        edit.textChanged.connect(on_change)
+        self._register(path, edit, refresh)
+        if form is not None:
+            self._add_row(form, label, edit, prompt)
+        return edit
+
+    def add_choice(
+        self,
+        form: QFormLayout,
+        label: str,
+        path: Path,
+        choices: tuple[tuple[str, str], ...],
+        prompt: str = "",
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(label)
+        combo.setAccessibleDescription(prompt)
+        for value, text in choices:
+            combo.addItem(text, value)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        combo.activated.connect(lambda i: self._push(path, combo.itemData(i), label))
+
+        def refresh() -> None:
+            found = combo.findData(self.doc.get(path))
+            if found >= 0 and combo.currentIndex() != found:
+                combo.setCurrentIndex(found)
+
+        self._register(path, combo, refresh)
+        self._add_row(form, label, combo, prompt)
+        return combo
+
+    def add_money(
+        self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
+    ) -> MoneyField:
+        field = MoneyField(label)
+        field.setPlaceholderText(placeholder or "not set")
+        field.setAccessibleDescription(prompt)
+        field.amountEdited.connect(lambda amount: self._push(path, amount, label))
+
+        def refresh() -> None:
+            value: Decimal | None = self.doc.get(path)
+            field.setCurrency(self.doc.deal.currency)
+            if field.isValid() and field.amount() == value and field.lineEdit().text():
+                return  # already says this amount, perhaps in the user's own spelling
+            field.setAmount(value)
+
+        self.money_fields.append(field)
+        self._register(path, field, refresh)
+        self._add_row(form, label, field, prompt)
+        return field
+
+    def add_table(
+        self, model: ListTableModel, prompt: str = "", *, stretch: int = 1, title: str = ""
+    ) -> QTableView:
+        """A table with Add / Remove (and for ordered lists Move up / down) under it."""
+        if title:
+            self.body.addSpacing(6)
+            self.body.addWidget(heading_label(title, 1.1))
+        if prompt:
+            self.body.addWidget(prompt_label(prompt))
+        view = TableView(model)
+        view.setAccessibleName(title or self.TITLE)
+        delegate = CellDelegate(view)
+        delegate.inputRefused.connect(self.message)
+        view.setItemDelegate(delegate)
+        self.body.addWidget(view, stretch)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        add = QPushButton(f"Add {model.ITEM_NAME}")
+        remove = QPushButton("Remove")
+        add.setAccessibleName(f"Add {model.ITEM_NAME}")
+        remove.setAccessibleName(f"Remove the selected {model.ITEM_NAME}")
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        moves: list[QPushButton] = []
+        if model.KEEP_FIELD is not None:
+            up, down = QPushButton("Move up"), QPushButton("Move down")
+            up.setAccessibleName(f"Move the selected {model.ITEM_NAME} up")
+            down.setAccessibleName(f"Move the selected {model.ITEM_NAME} down")
+            up.clicked.connect(lambda: view.move_current(-1))
+            down.clicked.connect(lambda: view.move_current(1))
+            buttons.addWidget(up)
+            buttons.addWidget(down)
+            moves = [up, down]
+        buttons.addStretch(1)
+        count = QLabel()
+        count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        buttons.addWidget(count)
+        self.body.addLayout(buttons)
+
+        def on_add() -> None:
+            try:
+                view.add_after_current()
+            except ValueError as exc:
+                self.message.emit(str(exc))
+
+        def update_buttons() -> None:
+            has_row = view.currentIndex().isValid()
+            remove.setEnabled(has_row)
+            add.setEnabled(model.can_add())
+            for b in moves:
+                b.setEnabled(has_row)
+            n = model.rowCount()
+            count.setText(f"{n:,} {model.ITEM_NAME}{'' if n == 1 else 's'}")
+
+        add.clicked.connect(on_add)
+        remove.clicked.connect(view.remove_current)
+        view.selectionModel().currentChanged.connect(update_buttons)
+        model.rowsInserted.connect(update_buttons)
+        model.rowsRemoved.connect(update_buttons)
+        model.modelReset.connect(update_buttons)
+        update_buttons()
+        view.add_button, view.remove_button = add, remove
+        return view
+
+    def _register(self, path: Path, widget: QWidget, refresh: Callable[[], None]) -> None:
+        self._bindings[tuple(path)] = refresh
+        self._focus_targets[tuple(path)] = widget
+
+    def register_focus(self, path: Path, widget: QWidget) -> None:
+        self._focus_targets[tuple(path)] = widget
+
+    # ------------------------------------------------------------------ document → widgets
+
+    def _on_value_set(self, path: Path) -> None:
+        refresh = self._bindings.get(tuple(path))
+        if refresh is not None and tuple(path) != self._echo:
+            refresh()
+        if tuple(path) == ("currency",):
+            for field in self.money_fields:
+                field.setCurrency(self.doc.deal.currency)
+
+    def refresh_all(self) -> None:
+        for refresh in self._bindings.values():
+            refresh()
+
+    # ------------------------------------------------------------------ navigation
+
+    def widget_for(self, path: Path) -> QWidget | None:
+        return self._focus_targets.get(tuple(path))
+
+    def focus_path(self, path: Path) -> bool:
+        """Put the keyboard focus on the field for `path` and scroll it into view."""
+        widget = self.widget_for(path)
+        if widget is None:
+            return False
+        if self.scroll is not None:
+            self.scroll.ensureWidgetVisible(widget, 40, 60)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+
+class TableView(QTableView):
+    """A calm table: one line per row, whole-row selection, edit on typing or double-click."""
+
+    def __init__(self, model: ListTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.table_model = model
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, so the form's tab order still works
+        self.setMinimumHeight(self.fontMetrics().height() * 7)
+        vertical = self.verticalHeader()
+        # Fixed row heights keep 2,000 rows fast: no per-row measuring.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        chars = self.fontMetrics().averageCharWidth()
+        for i, column in enumerate(model.COLUMNS):
+            if column.kind == "money":
+                width = max(
+                    15 * chars,
+                    self.fontMetrics().horizontalAdvance(
+                        model.headerData(i, Qt.Orientation.Horizontal) or ""
+                    )
+                    + 28,
+                )
+            elif column.kind == "bool":
+                width = max(10 * chars, self.fontMetrics().horizontalAdvance(column.title) + 28)
+            elif column.kind == "int":
+                width = max(7 * chars, self.fontMetrics().horizontalAdvance(column.title) + 28)
+            elif column.kind == "choice":
+                width = (
+                    max(self.fontMetrics().horizontalAdvance(label) for _, label in column.choices)
+                    + 40
+                )
+            elif column.kind == "datetime":
+                width = self.fontMetrics().horizontalAdvance("2027-01-14 15:30") + 28
+            else:
+                width = 24 * chars
+            header.resizeSection(i, width)
+
+    def add_after_current(self) -> int:
+        current = self.currentIndex()
+        row = self.table_model.add_row(current.row() + 1 if current.isValid() else None)
+        first_text = next(
+            (i for i, c in enumerate(self.table_model.COLUMNS) if c.kind == "text"), 0
+        )
+        index = self.table_model.index(row, first_text)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        self.setFocus()
+        return row
+
+    def remove_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            row, column = current.row(), current.column()
+            self.table_model.remove_row(row)
+            left = self.table_model.rowCount()
+            if left:
+                self.setCurrentIndex(self.table_model.index(min(row, left - 1), column))
+
+    def move_current(self, delta: int) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            row = self.table_model.move_row(current.row(), delta)
+            self.setCurrentIndex(self.table_model.index(row, current.column()))

@@ -1,0 +1,208 @@
+"""The deal page: what is negotiated, by whom, in which currency, and the meeting it prepares."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from worksheet.domain.text import CURRENCY_SYMBOLS
+from worksheet.ui.pages.base import Page, prompt_label
+from worksheet.ui.widgets.colors import accents
+
+KIND_LABELS: tuple[tuple[str, str], ...] = (
+    ("sale", "Sale"),
+    ("purchase", "Purchase"),
+    ("job_offer", "Job offer"),
+    ("renewal", "Renewal"),
+    ("partnership", "Partnership"),
+    ("other", "Other"),
+)
+ROLE_LABELS: tuple[tuple[str, str], ...] = (
+    ("seller", "We sell (we want a higher price)"),
+    ("buyer", "We buy (we want a lower price)"),
+)
+_CURRENCY_RE = re.compile(r"[A-Z]{3}")
+
+
+def valid_date(text: str) -> bool:
+    if not text:
+        return True
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+class DealPage(Page):
+    KEY = "deal"
+    TITLE = "The deal"
+    INTRO = (
+        "Start with the basics: what is on the table, which side of the price you are on, "
+        "and who you will meet."
+    )
+
+    def build(self) -> None:
+        form = self.section("What is negotiated")
+        self.add_line(
+            form,
+            "Title",
+            ("title",),
+            "A name you will recognise later, such as the client and the year.",
+            "e.g. Acme — 2027 renewal",
+        )
+        self.add_choice(form, "Kind", ("kind",), KIND_LABELS, "What sort of negotiation this is.")
+        self.add_choice(
+            form,
+            "Our side",
+            ("role",),
+            ROLE_LABELS,
+            "A job candidate sells their work, so picks “We sell”.",
+        )
+        self.currency = self._currency_field(form)
+        self.add_line(
+            form,
+            "Price is for",
+            ("price_unit",),
+            "What one price covers, so nobody compares a yearly fee with a total.",
+            "e.g. per year, in total, annual salary",
+        )
+
+        form = self.section("Who is across the table")
+        self.add_line(
+            form,
+            "Name",
+            ("counterpart", "name"),
+            "The person who will decide, or speak for those who do.",
+        )
+        self.add_line(form, "Organization", ("counterpart", "organization"))
+        self.add_line(
+            form,
+            "Style",
+            ("counterpart", "style"),
+            "How they tend to negotiate: collaborative, tough, cautious, rushed…",
+        )
+        self.add_text(
+            form,
+            "Notes",
+            ("counterpart", "notes"),
+            "Pressures on them: their boss, their budget, their deadlines.",
+            lines=2,
+        )
+
+        form = self.section("The meeting")
+        self.meeting_date = self._date_field(form)
+        self.add_line(form, "Place", ("meeting", "place"), placeholder="a room, or a video link")
+        self.add_line(
+            form,
+            "Attendees",
+            ("meeting", "attendees"),
+            "Who comes from each side, and who speaks for whom.",
+        )
+
+    # Currency and date refuse bad input inline, like the money fields.
+
+    def _message_label(self) -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setWordWrap(True)
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, accents(self.palette()).error)
+        label.setPalette(palette)
+        label.hide()
+        return label
+
+    def _checked_line(
+        self,
+        form,
+        label: str,
+        path,
+        prompt: str,
+        placeholder: str,
+        check,
+        message: str,
+        normalise=lambda t: t,
+    ) -> QLineEdit:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        edit = QLineEdit()
+        edit.setAccessibleName(label)
+        edit.setAccessibleDescription(prompt)
+        edit.setPlaceholderText(placeholder)
+        edit.setMaxLength(20)
+        error = self._message_label()
+        column.addWidget(edit)
+        column.addWidget(error)
+        column.addWidget(prompt_label(prompt))
+
+        def on_edit(text: str) -> None:
+            value = normalise(text.strip())
+            if check(value):
+                error.hide()
+                edit.setToolTip("")
+                self._push(path, value, label)
+            else:
+                error.setText(f"⚠ {message}")
+                error.show()
+                edit.setToolTip(message)
+
+        def refresh() -> None:
+            value = self.doc.get(path)
+            if normalise(edit.text().strip()) != value:
+                edit.setText(value)
+            error.hide()
+
+        edit.textEdited.connect(on_edit)
+        self._register(path, edit, refresh)
+        caption = QLabel(label)
+        caption.setBuddy(edit)
+        caption.setMinimumHeight(edit.sizeHint().height())
+        caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.add_caption_row(form, caption, holder)
+        return edit
+
+    def _currency_field(self, form) -> QLineEdit:
+        edit = self._checked_line(
+            form,
+            "Currency",
+            ("currency",),
+            "The three-letter code of the money every amount in this sheet is in.",
+            "USD",
+            lambda t: bool(_CURRENCY_RE.fullmatch(t)),
+            "Use a three-letter code such as USD, EUR or JPY.",
+            normalise=str.upper,
+        )
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("WWWW") + 24)
+        edit.setMaxLength(3)
+        # Offer the codes we know a symbol for; any other ISO code works too.
+        from PySide6.QtWidgets import QCompleter
+
+        edit.setCompleter(QCompleter(sorted(CURRENCY_SYMBOLS), edit))
+        edit.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        edit.completer().activated.connect(lambda text: edit.textEdited.emit(text))
+        return edit
+
+    def _date_field(self, form) -> QLineEdit:
+        edit = self._checked_line(
+            form,
+            "Date",
+            ("meeting", "date"),
+            "Leave empty if the date is not fixed yet.",
+            "YYYY-MM-DD",
+            valid_date,
+            "Write the date as YYYY-MM-DD, e.g. 2027-01-14, or leave it empty.",
+        )
+        edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2027-01-14") * 2)
+        edit.setMaxLength(10)
+        return edit
+
+
+__all__ = ["KIND_LABELS", "ROLE_LABELS", "DealPage"]

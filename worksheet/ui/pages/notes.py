@@ -1,0 +1,17 @@
+"""The notes page: anything else worth keeping with the deal."""
+
+from __future__ import annotations
+
+from worksheet.ui.pages.base import Page
+
+
+class NotesPage(Page):
+    KEY = "notes"
+    TITLE = "Notes"
+    INTRO = "Anything else worth keeping with this deal: history, names, reminders."
+    SCROLLS = False
+
+    def build(self) -> None:
+        self.editor = self.add_text(None, "Notes", ("notes",), lines=10)
+        self.editor.setMaximumHeight(16_777_215)
+        self.body.addWidget(self.editor, 1)

@@ -1,0 +1,105 @@
+"""Undoable commands over domain edits: set one value, insert, remove or swap list items."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+if TYPE_CHECKING:
+    from worksheet.ui.document import DealDocument, Path
+
+#: Command ids for QUndoStack merging; only value edits merge.
+SET_VALUE_ID = 1001
+
+
+class SetValue(QUndoCommand):
+    """Set the value at `path`. Consecutive edits of the same field merge into one undo step."""
+
+    def __init__(
+        self, doc: DealDocument, path: Path, value: Any, *, label: str = "", merge: bool = True
+    ):
+        super().__init__(label or "Edit")
+        self.doc = doc
+        self.path = tuple(path)
+        self.old = doc.get(self.path)
+        self.new = value
+        self.merge = merge
+
+    def id(self) -> int:
+        # Table cells commit a whole value at once: each commit is its own step.
+        return SET_VALUE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetValue) or not other.merge or other.path != self.path:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.doc.set(self.path, self.new)
+
+    def undo(self) -> None:
+        self.doc.set(self.path, self.old)
+
+
+class InsertItem(QUndoCommand):
+    def __init__(
+        self, doc: DealDocument, list_path: Path, index: int, item: Any, *, label: str = ""
+    ):
+        super().__init__(label or "Add row")
+        self.doc = doc
+        self.list_path = tuple(list_path)
+        self.index = index
+        self.item = item
+
+    def redo(self) -> None:
+        self.doc.insert(self.list_path, self.index, self.item)
+
+    def undo(self) -> None:
+        self.item = self.doc.remove(self.list_path, self.index)
+
+
+class RemoveItem(QUndoCommand):
+    def __init__(self, doc: DealDocument, list_path: Path, index: int, *, label: str = ""):
+        super().__init__(label or "Remove row")
+        self.doc = doc
+        self.list_path = tuple(list_path)
+        self.index = index
+        self.item: Any = None
+
+    def redo(self) -> None:
+        self.item = self.doc.remove(self.list_path, self.index)
+
+    def undo(self) -> None:
+        self.doc.insert(self.list_path, self.index, self.item)
+
+
+class SwapItems(QUndoCommand):
+    """Swap two neighbouring rows. With `keep_field`, that field stays with the position
+    (e.g. a concession's planned `order`), so moving a row also moves it in the plan."""
+
+    def __init__(
+        self,
+        doc: DealDocument,
+        list_path: Path,
+        first: int,
+        second: int,
+        *,
+        keep_field: str | None = None,
+        label: str = "",
+    ):
+        super().__init__(label or "Move row")
+        self.doc = doc
+        self.list_path = tuple(list_path)
+        self.first, self.second = sorted((first, second))
+        self.keep_field = keep_field
+
+    def _swap(self) -> None:
+        self.doc.swap(self.list_path, self.first, self.second, keep_field=self.keep_field)
+
+    def redo(self) -> None:
+        self._swap()
+
+    def undo(self) -> None:
+        self._swap()
