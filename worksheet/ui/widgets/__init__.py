@@ -1,0 +1,1 @@
+"""Reusable widgets of the window: money field, ZOPA chart, readiness list, summary panel."""

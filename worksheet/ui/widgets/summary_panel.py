@@ -1,0 +1,236 @@
+"""The always-visible summary: status in words, the ZOPA chart, key numbers, warnings, readiness."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from worksheet.domain.deal import Deal
+from worksheet.domain.summary import Summary
+from worksheet.domain.text import STATUS_TITLES, format_money, format_probability, status_sentence
+from worksheet.ui.widgets.colors import accents, blend, muted_text
+from worksheet.ui.widgets.readiness_list import ReadinessList
+from worksheet.ui.widgets.zopa_chart import ZopaChart
+
+#: Key numbers in reading order: (key, words for a seller, words for a buyer).
+KEY_NUMBERS: tuple[tuple[str, str, str], ...] = (
+    ("package_cost", "Package cost to us", "Package cost to us"),
+    ("package_value", "Package value to them", "Package value to them"),
+    ("package_walk_away", "Our floor with the package", "Our ceiling with the package"),
+    ("probability", "Chance of a deal", "Chance of a deal"),
+    ("gap", "Gap to close", "Gap to close"),
+)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """Change a label only when its words change, so an edit does not relayout the panel."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def _plain_label(parent: QWidget, wrap: bool = False) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # deal text is the user's: never markup
+    label.setWordWrap(wrap)
+    if wrap:
+        # Word-wrapped labels need this to report a height that fits their width.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+    return label
+
+
+class _WarningRow(QWidget):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.icon = _plain_label(self)
+        self.icon.setText("⚠")
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.icon.setAccessibleName("Warning")
+        self.message = _plain_label(self, wrap=True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.message, 1)
+
+
+class SummaryPanel(QWidget):
+    """Shows one deal's summary; `setData(deal, summary)` after every change, which is cheap."""
+
+    readinessActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._summary: Summary | None = None
+        self._currency = ""
+        self.setAccessibleName("Deal summary")
+
+        self._title = _plain_label(self)
+        title_font = QFont(self._title.font())
+        title_font.setBold(True)
+        if title_font.pointSizeF() > 0:
+            title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
+        self._title.setFont(title_font)
+        self._title.setAccessibleName("Deal zone status")
+        self._sentence = _plain_label(self, wrap=True)
+        self._sentence.setAccessibleName("Deal zone in words")
+
+        self.chart = ZopaChart(self)
+        self.chart.setShowStatus(False)  # the title just above says it
+
+        self._numbers = QWidget(self)
+        grid = QGridLayout(self._numbers)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(3)
+        self._number_names: dict[str, QLabel] = {}
+        self._number_values: dict[str, QLabel] = {}
+        for index, (key, seller_words, _) in enumerate(KEY_NUMBERS):
+            row, column = divmod(index, 2)
+            name = _plain_label(self._numbers)
+            name.setText(seller_words)
+            value = _plain_label(self._numbers)
+            value.setText("—")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            name.setBuddy(value)
+            grid.addWidget(name, row, column * 3)
+            grid.addWidget(value, row, column * 3 + 1)
+            self._number_names[key] = name
+            self._number_values[key] = value
+        grid.setColumnMinimumWidth(2, 14)
+        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(5, 1)
+
+        self._warnings = QFrame(self)
+        self._warnings.setObjectName("warnings")
+        self._warnings.setFrameShape(QFrame.Shape.NoFrame)
+        self._warnings.setAutoFillBackground(True)
+        self._warnings.setAccessibleName("Warnings")
+        self._warnings_layout = QVBoxLayout(self._warnings)
+        self._warnings_layout.setContentsMargins(8, 6, 8, 6)
+        self._warnings_layout.setSpacing(4)
+        self._warning_rows: list[_WarningRow] = []
+        self._warnings.hide()
+
+        self.readiness = ReadinessList(self)
+        self.readiness.checkActivated.connect(self.readinessActivated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self._title)
+        layout.addWidget(self._sentence)
+        layout.addWidget(self.chart)
+        layout.addWidget(self._numbers)
+        layout.addWidget(self._warnings)
+        layout.addWidget(self.readiness)
+        layout.addStretch(1)
+        self._apply_colours()
+
+    # --- public interface -------------------------------------------------------------------
+
+    def setData(self, deal: Deal, summary: Summary) -> None:
+        self.chart.setData(deal, summary)
+        if summary == self._summary and deal.currency == self._currency:
+            return
+        self._summary, self._currency = summary, deal.currency
+        money = lambda amount: format_money(amount, deal.currency)  # noqa: E731
+        _set_text(self._title, STATUS_TITLES[summary.status])
+        _set_text(self._sentence, status_sentence(summary, deal.currency))
+        seller = summary.role != "buyer"
+        values = {
+            "package_cost": money(summary.package_cost),
+            "package_value": money(summary.package_value),
+            "package_walk_away": money(summary.package_walk_away),
+            "probability": format_probability(summary.probability),
+            "gap": money(summary.gap),
+        }
+        for key, seller_words, buyer_words in KEY_NUMBERS:
+            _set_text(self._number_names[key], seller_words if seller else buyer_words)
+            _set_text(self._number_values[key], values[key])
+        self._show_warnings([w.message for w in summary.warnings])
+        self.readiness.setSummary(summary)
+        self._apply_title_colour()
+
+    def warningTexts(self) -> list[str]:
+        """The warning messages on show, in order (empty when the box is hidden)."""
+        if self._warnings.isHidden():
+            return []
+        return [row.message.text() for row in self._warning_rows if not row.isHidden()]
+
+    def warningsBox(self) -> QWidget:
+        return self._warnings
+
+    def titleText(self) -> str:
+        return self._title.text()
+
+    def sentenceText(self) -> str:
+        return self._sentence.text()
+
+    def numberText(self, key: str) -> str:
+        """The value shown for one of `KEY_NUMBERS`, e.g. `numberText("probability")`."""
+        return self._number_values[key].text()
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _show_warnings(self, messages: list[str]) -> None:
+        while len(self._warning_rows) < len(messages):
+            row = _WarningRow(self._warnings)
+            self._warnings_layout.addWidget(row)
+            self._warning_rows.append(row)
+            self._colour_warning_row(row)
+        for index, row in enumerate(self._warning_rows):
+            if index < len(messages):
+                _set_text(row.message, messages[index])
+                row.message.setAccessibleName(f"Warning: {messages[index]}")
+                if row.isHidden():
+                    row.show()
+            elif not row.isHidden():
+                row.hide()
+        self._warnings.setVisible(bool(messages))
+
+    def _apply_colours(self) -> None:
+        palette = self.palette()
+        muted = QPalette(self._sentence.palette())
+        muted.setColor(QPalette.ColorRole.WindowText, muted_text(palette))
+        for label in self._number_names.values():
+            label.setPalette(muted)
+        box = QPalette(self._warnings.palette())
+        tint = blend(accents(palette).warning, palette.color(QPalette.ColorRole.Window), 0.14)
+        box.setColor(QPalette.ColorRole.Window, tint)
+        self._warnings.setPalette(box)
+        for row in self._warning_rows:
+            self._colour_warning_row(row)
+        self._apply_title_colour()
+
+    def _colour_warning_row(self, row: _WarningRow) -> None:
+        icon = QPalette(row.icon.palette())
+        icon.setColor(QPalette.ColorRole.WindowText, accents(self.palette()).warning)
+        row.icon.setPalette(icon)
+
+    def _apply_title_colour(self) -> None:
+        colors = accents(self.palette())
+        status = self._summary.status if self._summary else "unknown"
+        colour = {
+            "certain": colors.ok,
+            "none": colors.gap,
+        }.get(status, self.palette().color(QPalette.ColorRole.WindowText))
+        palette = QPalette(self._title.palette())
+        if palette.color(QPalette.ColorRole.WindowText) != QColor(colour):
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self._title.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+        super().changeEvent(event)
