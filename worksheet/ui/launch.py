@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -57,9 +57,29 @@ def dark_palette() -> QPalette:
     return p
 
 
+#: Platform plugins without a window manager (offscreen, bare X) say what they cannot do;
+#: that is expected there and not worth the user's attention.
+_PLATFORM_LIMITS = ("does not support", "propagateSizeHints")
+
+_qt_log = logging.getLogger("qt")
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to our log instead of straight to the terminal."""
+    if kind in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) or any(
+        limit in message for limit in _PLATFORM_LIMITS
+    ):
+        _qt_log.debug("%s", message)
+    elif kind == QtMsgType.QtWarningMsg:
+        _qt_log.warning("%s", message)
+    else:
+        _qt_log.error("%s", message)
+
+
 def make_app(argv: list[str] | None = None, *, dark: bool = False) -> QApplication:
     app = QApplication.instance()
     if app is None:
+        qInstallMessageHandler(_qt_message)
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setApplicationName(worksheet.APP_NAME)
     app.setApplicationDisplayName(worksheet.APP_NAME)
