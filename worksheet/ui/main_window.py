@@ -32,6 +32,7 @@ from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
 from worksheet.ui.pages import PAGES, Page
+from worksheet.ui.widgets.summary_panel import SummaryPanel
 
 log = logging.getLogger(__name__)
 
@@ -56,15 +57,6 @@ SECTION_TITLES: dict[str, str] = {
     "offers": "Offers",
     "notes": "Notes",
 }
-
-
-def _summary_panel_class():
-    try:
-        from worksheet.ui.widgets.summary_panel import SummaryPanel
-    except ImportError:  # TEMPORARY until the widget lands
-        from worksheet.ui._standin_summary import SummaryPanel
-
-    return SummaryPanel
 
 
 def suggested_file_name(title: str) -> str:
@@ -99,6 +91,11 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName("Worksheet sections")
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(1)
+        # Room around the section names, as in a native sidebar; colours stay the palette's.
+        self.nav.setStyleSheet(
+            "QListWidget#sections { padding-top: 8px; }"
+            "QListWidget#sections::item { padding-left: 10px; }"
+        )
         self.stack = QStackedWidget()
         self._pages: dict[str, Page | None] = {}
         for page_class in PAGES:
@@ -111,7 +108,7 @@ class MainWindow(QMainWindow):
         width = max(self.nav.fontMetrics().horizontalAdvance(t) for t in SECTION_TITLES.values())
         self.nav.setFixedWidth(width + 48)
 
-        self.summary_panel = _summary_panel_class()()
+        self.summary_panel = SummaryPanel()
         self.summary_panel.setObjectName("summary")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -122,8 +119,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.stack.setMinimumWidth(420)
-        self.summary_panel.setMinimumWidth(300)
-        self.splitter.setSizes([self.nav.width(), 700, 380])
+        self.summary_panel.setMinimumWidth(320)
+        self.splitter.setSizes([self.nav.width(), 680, 430])
         self.setCentralWidget(self.splitter)
         self.statusBar()
         self.setAcceptDrops(True)

@@ -43,7 +43,8 @@ class Column:
     choices: tuple[tuple[str, str], ...] = ()
     help: str = ""
     allow_negative: bool = False
-    width: int = 0  # a starting width in characters; 0 lets the column stretch
+    #: For text columns: their share of the free width, relative to the other text columns.
+    width: int = 1
 
 
 class ListTableModel(QAbstractTableModel):
@@ -141,11 +142,10 @@ class ListTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             column = self.COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                if column.kind == "money":
-                    return f"{column.title} ({self.doc.deal.currency})"
                 return column.title
-            if role == Qt.ItemDataRole.ToolTipRole and column.help:
-                return column.help
+            if role == Qt.ItemDataRole.ToolTipRole:
+                currency = f" In {self.doc.deal.currency}." if column.kind == "money" else ""
+                return (column.help + currency).strip() or None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

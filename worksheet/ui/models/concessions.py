@@ -12,6 +12,7 @@ class ConcessionsModel(ListTableModel):
         Column(
             "what",
             "What we give",
+            width=3,
             help="Something other than price: terms, service, timing, scope.",
         ),
         Column("cost_to_us", "Cost to us", "money", help="What giving it costs us, as money."),
@@ -24,6 +25,7 @@ class ConcessionsModel(ListTableModel):
         Column(
             "ask_in_return",
             "Ask in return",
+            width=2,
             help="What we ask for when we give it. Never give for free.",
         ),
         Column(
@@ -35,7 +37,7 @@ class ConcessionsModel(ListTableModel):
         Column(
             "order", "Order", "int", help="When to offer it: 1 first, 2 next… Empty = not planned."
         ),
-        Column("notes", "Notes"),
+        Column("notes", "Notes", width=2),
     )
     LIST_PATH = ("concessions",)
     ITEM_NAME = "concession"

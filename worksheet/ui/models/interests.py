@@ -13,7 +13,9 @@ class InterestsModel(ListTableModel):
     COLUMNS = (
         Column("party", "Whose", "choice", PARTY_LABELS, help="Their interest or ours."),
         Column("what", "Interest", help="What they (or we) need, beyond the stated position."),
-        Column("why", "Why it matters", help="The reason behind it; ask until you can say it."),
+        Column(
+            "why", "Why it matters", width=2, help="The reason behind it; ask until you can say it."
+        ),
     )
     LIST_PATH = ("listening", "interests")
     ITEM_NAME = "interest"

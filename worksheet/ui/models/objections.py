@@ -11,7 +11,7 @@ class ObjectionsModel(ListTableModel):
     COLUMNS = (
         Column("objection", "Objection", help="What they are likely to say against the deal."),
         Column("why", "Why they would say it", help="The worry or pressure behind it."),
-        Column("response", "Our response", help="How we acknowledge it and answer."),
+        Column("response", "Our response", width=2, help="How we acknowledge it and answer."),
     )
     LIST_PATH = ("listening", "objections")
     ITEM_NAME = "objection"

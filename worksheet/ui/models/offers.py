@@ -16,7 +16,9 @@ class OffersModel(ListTableModel):
         Column("at", "When", "datetime", help="Date and time, e.g. 2027-01-14 15:30."),
         Column("by", "Made by", "choice", BY_LABELS, help="Who put this number on the table."),
         Column("amount", "Amount", "money", help="The price offered."),
-        Column("terms", "Terms", help="What came with the number: term, scope, conditions."),
+        Column(
+            "terms", "Terms", width=2, help="What came with the number: term, scope, conditions."
+        ),
     )
     LIST_PATH = ("offers",)
     ITEM_NAME = "offer"

@@ -53,6 +53,8 @@ def prompt_label(text: str, parent: QWidget | None = None) -> QLabel:
         font.setPointSizeF(font.pointSizeF() * 0.92)
     label.setFont(font)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    # Spare height (table pages) goes below the text, never between a heading and its words.
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
 
 
@@ -225,9 +227,11 @@ class Page(QWidget):
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
         metrics = edit.fontMetrics()
-        edit.setMinimumHeight(metrics.lineSpacing() * lines + 14)
-        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        edit.setMaximumHeight(metrics.lineSpacing() * max(lines * 2, 8) + 14)
+        margins = edit.contentsMargins()
+        frame = 2 * edit.frameWidth() + margins.top() + margins.bottom() + 8
+        # A few lines in view keeps the form calm; longer text scrolls inside the box.
+        edit.setFixedHeight(metrics.lineSpacing() * lines + frame)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         loading = [False]
 
         def on_change() -> None:
@@ -431,31 +435,42 @@ class TableView(QTableView):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        chars = self.fontMetrics().averageCharWidth()
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(6 * self.fontMetrics().averageCharWidth())
+        self._fixed_widths: dict[int, int] = {}
+        metrics = self.fontMetrics()
+        chars = metrics.averageCharWidth()
         for i, column in enumerate(model.COLUMNS):
+            title = metrics.horizontalAdvance(column.title) + 24
             if column.kind == "money":
-                width = max(
-                    15 * chars,
-                    self.fontMetrics().horizontalAdvance(
-                        model.headerData(i, Qt.Orientation.Horizontal) or ""
-                    )
-                    + 28,
-                )
-            elif column.kind == "bool":
-                width = max(10 * chars, self.fontMetrics().horizontalAdvance(column.title) + 28)
-            elif column.kind == "int":
-                width = max(7 * chars, self.fontMetrics().horizontalAdvance(column.title) + 28)
+                width = max(11 * chars, title)
+            elif column.kind in ("bool", "int"):
+                width = max(6 * chars, title)
             elif column.kind == "choice":
-                width = (
-                    max(self.fontMetrics().horizontalAdvance(label) for _, label in column.choices)
-                    + 40
-                )
+                width = max(metrics.horizontalAdvance(label) for _, label in column.choices) + 40
             elif column.kind == "datetime":
-                width = self.fontMetrics().horizontalAdvance("2027-01-14 15:30") + 28
+                width = metrics.horizontalAdvance("2027-01-14 15:30") + 24
             else:
-                width = 24 * chars
+                continue  # text columns share what is left, see resizeEvent
+            self._fixed_widths[i] = width
             header.resizeSection(i, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_text_columns()
+
+    def fit_text_columns(self) -> None:
+        """Give the text columns the room the number columns leave, by their weights."""
+        columns = self.table_model.COLUMNS
+        text = [i for i in range(len(columns)) if i not in self._fixed_widths]
+        if not text:
+            return
+        spare = self.viewport().width() - sum(self._fixed_widths.values())
+        weights = sum(max(columns[i].width, 1) for i in text)
+        minimum = 10 * self.fontMetrics().averageCharWidth()
+        for i in text:
+            share = spare * max(columns[i].width, 1) // weights
+            self.horizontalHeader().resizeSection(i, max(minimum, share))
 
     def add_after_current(self) -> int:
         current = self.currentIndex()

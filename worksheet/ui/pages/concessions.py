@@ -19,6 +19,4 @@ class ConcessionsPage(Page):
     def build(self) -> None:
         self.model = ConcessionsModel(self.doc, self)
         self.table = self.add_table(self.model)
-        self.table.horizontalHeader().resizeSection(ConcessionsModel.WHAT, 230)
-        self.table.horizontalHeader().resizeSection(ConcessionsModel.ASK, 200)
         self.register_focus(("concessions",), self.table)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QSizePolicy
+
 from worksheet.ui.pages.base import Page
 
 
@@ -13,5 +15,7 @@ class NotesPage(Page):
 
     def build(self) -> None:
         self.editor = self.add_text(None, "Notes", ("notes",), lines=10)
+        self.editor.setMinimumHeight(0)
         self.editor.setMaximumHeight(16_777_215)
+        self.editor.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.body.addWidget(self.editor, 1)
