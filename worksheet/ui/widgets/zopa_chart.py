@@ -198,9 +198,11 @@ class ZopaChart(QWidget):
 
     def chartModel(self) -> ChartModel:
         """The geometry as it would be painted now (computed on demand, then cached)."""
-        if self._model is None:
-            self._model = self._layout()
-        return self._model
+        model = self._model
+        # A hidden widget's resize arrives as an event only when shown: compare sizes instead.
+        if model is None or (model.width, model.height) != (self.width(), self.height()):
+            model = self._model = self._layout()
+        return model
 
     def sizeHint(self) -> QSize:
         return QSize(560, 220)
