@@ -301,6 +301,7 @@ def test_summary_shows_a_chart_and_the_sign_off(renewal) -> None:
     for label in ("Reviewer", "Date", "Approved (Yes / No)", "Comments", "Sign-off"):
         assert label in labels
     assert "Zone of possible agreement (live)" in labels
+    assert any(str(v).startswith('=IF(IsSeller,"Worst case') for v in labels)
     assert any(str(v).startswith("Readiness: 7 of 7") for v in labels if v)
 
 

@@ -243,13 +243,23 @@ class SummarySheet:
         book.fixed(ws, f"C{row}", "chance their walk-away leaves room for ours", font=NOTE_FONT)
         row = self._next()
         book.table_head(ws, row, ["Price range where a deal can close", "From", "To"])
+        # Which of their guesses is the worst case depends on our side, so the label is live too.
         for label, low, high in (
-            ("Worst case (their lowest guess)", "WorstLow", "WorstHigh"),
-            ("Likely (their most likely guess)", "LikelyLow", "LikelyHigh"),
-            ("Best case (their highest guess)", "BestLow", "BestHigh"),
+            (
+                '=IF(IsSeller,"Worst case (their lowest guess)",'
+                '"Worst case (their highest guess)")',
+                "WorstLow",
+                "WorstHigh",
+            ),
+            ('="Likely (their most likely guess)"', "LikelyLow", "LikelyHigh"),
+            (
+                '=IF(IsSeller,"Best case (their highest guess)","Best case (their lowest guess)")',
+                "BestLow",
+                "BestHigh",
+            ),
         ):
             row = self._next()
-            self._label(row, label)
+            book.formula(ws, f"A{row}", label, font=LABEL_FONT)
             self._result(f"B{row}", low)
             self._result(f"C{row}", high)
         row = self._next()
