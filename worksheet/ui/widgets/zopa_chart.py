@@ -259,10 +259,15 @@ class ZopaChart(QWidget):
         colors = accents(self.palette())
         bounds = (_PAD, width - _PAD)
         # Two label rows per side when there is height for them, else one row (names shortened
-        # or dropped): labels are never cut and never overlap, whatever the size.
-        for max_rows in (2, 1):
-            their = self._their_labels(model, data, fm, bounds, colors, max_rows)
-            ours = self._our_labels(model, data, fm, bounds, colors, max_rows)
+        # or dropped) on their side first: labels are never cut and never overlap.
+        their_by_rows = {
+            rows: self._their_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)
+        }
+        our_by_rows = {
+            rows: self._our_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)
+        }
+        for their_max, our_max in ((2, 2), (1, 2), (2, 1), (1, 1)):
+            their, ours = their_by_rows[their_max], our_by_rows[our_max]
             their_rows = 1 + max((row for row, _ in their), default=0)
             our_rows = 1 + max((row for row, _ in ours), default=0)
             fixed = self._fixed_height(top, line, their_rows, our_rows)
@@ -394,42 +399,43 @@ class ZopaChart(QWidget):
 
     def _place_group(
         self,
-        entries: list[tuple[str, list[str], str, float, QColor]],
+        entries: list[tuple[str, list[tuple[str, str]], float, QColor]],
         fm: QFontMetricsF,
         bounds: tuple[float, float],
         max_rows: int,
     ) -> list[tuple[int, ChartLabel]]:
-        """Labels "name value" near their x in up to `max_rows` rows, shortening names if needed.
+        """Labels "name value" near their x in up to `max_rows` rows, in the longest wording
+        that fits: entries are (key, [(name, value)] longest first, anchor x, colour).
 
-        Entries are (key, names longest first, value text, anchor x, colour); the rects come
-        back with the right x and width, and the row each label goes in.
+        The rects come back with the right x and width, and the row each label goes in.
         """
         if not entries:
             return []
         line = fm.height()
         space = fm.horizontalAdvance(" ")
-        value_widths = [fm.horizontalAdvance(value) for _, _, value, _, _ in entries]
-        levels = max(len(names) for _, names, _, _, _ in entries)
-        texts: list[list[str]] = []
+        levels = max(len(wordings) for _, wordings, _, _ in entries)
+        texts: list[list[tuple[str, str]]] = []
         variants: list[list[float]] = []
         for level in range(levels):
-            chosen = [names[min(level, len(names) - 1)] for _, names, _, _, _ in entries]
+            chosen = [wordings[min(level, len(wordings) - 1)] for _, wordings, _, _ in entries]
             texts.append(chosen)
             variants.append(
                 [
-                    (fm.horizontalAdvance(name) + space if name else 0.0) + value_width
-                    for name, value_width in zip(chosen, value_widths, strict=True)
+                    fm.horizontalAdvance(name)
+                    + (space if name and value else 0.0)
+                    + fm.horizontalAdvance(value)
+                    for name, value in chosen
                 ]
             )
-        anchors = [anchor for _, _, _, anchor, _ in entries]
+        anchors = [anchor for _, _, anchor, _ in entries]
         placed = place_labels(
             variants, anchors, bounds[0], bounds[1], _LABEL_GAP, max_rows, _MAX_SHIFT
         )
         if placed is None:
-            return []  # not even the bare values fit: the marks and the axis still tell the story
+            return []  # not even the shortest wording fits: marks and axis still tell the story
         level, positions = placed
         out = []
-        for (key, _, value, anchor, color), name, w, (row, left) in zip(
+        for (key, _, anchor, color), (name, value), w, (row, left) in zip(
             entries, texts[level], variants[level], positions, strict=True
         ):
             label = ChartLabel(
@@ -454,13 +460,15 @@ class ZopaChart(QWidget):
             groups.setdefault(value, []).append(key)
         entries = []
         for value, keys in groups.items():
-            if len(keys) == 3:
-                names = ["their walk-away", "theirs", ""]
-            else:
-                joined = "–".join(words[k] for k in keys)
-                names = [f"their {joined}" if "their_likely" in keys else joined, joined, ""]
             money = format_money(value, data.currency)
-            entries.append((keys[0], names, money, model.x_of(value), colors.theirs))
+            if len(keys) == 3:
+                long, short = "their walk-away", "theirs"
+            else:
+                short = "–".join(words[k] for k in keys)
+                long = f"their {short}" if "their_likely" in keys else short
+            # Longest first; names alone beat bare numbers, which the axis can place anyway.
+            wordings = [(long, money), (short, money), (short, ""), ("", money)]
+            entries.append((keys[0], wordings, model.x_of(value), colors.theirs))
         return self._place_group(entries, fm, bounds, max_rows)
 
     def _our_labels(
@@ -492,7 +500,8 @@ class ZopaChart(QWidget):
             word = " = ".join(w for _, w in pairs)
             short = " = ".join(w.replace("package ", "") for _, w in pairs)
             money = format_money(value, data.currency)
-            entries.append((pairs[0][0], [word, short, ""], money, model.x_of(value), colors.ours))
+            wordings = [(word, money), (short, money), (short, ""), ("", money)]
+            entries.append((pairs[0][0], wordings, model.x_of(value), colors.ours))
         return self._place_group(entries, fm, bounds, max_rows)
 
     def _place_legend(
