@@ -27,64 +27,37 @@ def _labels_text(widget) -> str:
     """Everything the summary panel says, to prove that an edit changed what is on screen."""
     from PySide6.QtWidgets import QLabel
 
-    texts = [label.text() for label in widget.findChildren(QLabel) if label.isVisible()]
-    if isinstance(widget, QLabel):
-        texts.insert(0, widget.text())
-    return "\n".join(texts)
+    return "\n".join(label.text() for label in widget.findChildren(QLabel) if label.isVisible())
 
 
 def open_window(path: Path):
-    """The app's main window showing `path`, built the way the app builds it."""
-    from worksheet.ui import main_window
+    """The app's main window with `path` open and the prices page showing, as a user has it."""
+    from worksheet.ui.main_window import MainWindow
 
-    cls = main_window.MainWindow
-    for attempt in (lambda: cls(path=path), lambda: cls(path), lambda: cls()):
-        try:
-            window = attempt()
-            break
-        except TypeError:
-            continue
-    for opener in ("open_path", "open_file", "load_path", "open"):
-        method = getattr(window, opener, None)
-        if callable(method):
-            method(path)
-            break
-    return window
+    window = MainWindow(autosave=False)
+    if not window.open_path(path):
+        raise RuntimeError(f"the window could not open {path.name}")
+    page = window.show_page("anchors")
+    return window, page
 
 
-def _is_walk_away(widget) -> bool:
-    words = _words(f"{widget.objectName()} {widget.accessibleName()}").replace(" ", "_")
-    return ("walk_away" in words or "walkaway" in words) and not any(
-        other in words for other in ("their", "estimate", "low", "high", "likely")
-    )
+class PaintCounter:
+    """Counts paint events of one widget, to prove the chart was really repainted."""
 
+    def __init__(self, widget) -> None:
+        from PySide6.QtCore import QEvent, QObject
 
-def find_parts(window):
-    """Our walk-away field, the summary panel and the ZOPA chart, found by name or label."""
-    from PySide6.QtWidgets import QLineEdit, QWidget
+        self.count = 0
+        counter = self
 
-    widgets = window.findChildren(QWidget)
-    field = None
-    # The app's MoneyField wraps a QLineEdit; accept either, so a plain line edit works too.
-    for widget in widgets:
-        if type(widget).__name__ == "MoneyField" and _is_walk_away(widget):
-            field = widget.lineEdit()
-            break
-    if field is None:
-        field = next((w for w in widgets if isinstance(w, QLineEdit) and _is_walk_away(w)), None)
-    panel = chart = None
-    for widget in widgets:
-        name = _words(widget.objectName())
-        kind = type(widget).__name__.lower()
-        if panel is None and ("summary" in name or "summary" in kind):
-            panel = widget
-        if chart is None and ("chart" in name or "chart" in kind):
-            chart = widget
-    missing = [n for n, w in (("walk-away field", field), ("summary panel", panel),
-                              ("ZOPA chart", chart)) if w is None]
-    if missing:
-        raise LookupError("the window has no " + ", ".join(missing) + " with a matching name")
-    return field, panel, chart
+        class _Filter(QObject):
+            def eventFilter(self, watched, event):  # Qt's name
+                if event.type() == QEvent.Type.Paint:
+                    counter.count += 1
+                return False
+
+        self._filter = _Filter()
+        widget.installEventFilter(self._filter)
 
 
 def edit_money(field, amount: Decimal) -> None:
@@ -94,16 +67,22 @@ def edit_money(field, amount: Decimal) -> None:
 
 
 def measure(path: Path, repeats: int) -> dict:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QLabel, QMainWindow
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from worksheet.ui.launch import make_app
+
+    app = make_app()  # the app's own set-up: style, icon, Qt messages into the log
     started = time.perf_counter()
-    window = open_window(path)
+    window, page = open_window(path)
     window.resize(1280, 800)
     window.show()
     app.processEvents()
     opened = time.perf_counter() - started
-    field, panel, chart = find_parts(window)
+
+    field = page.walk_away.lineEdit()
+    panel = window.summary_panel
+    chart = panel.chart
+    paints = PaintCounter(chart)
 
     # Two walk-aways that give different summaries, so every edit really changes the screen.
     values = (Decimal("97000"), Decimal("101500"))
@@ -111,14 +90,19 @@ def measure(path: Path, repeats: int) -> dict:
     samples = []
     for i in range(WARMUP + repeats):
         amount = values[i % 2]
+        before = paints.count
         start = time.perf_counter()
         edit_money(field, amount)
         app.processEvents()
+        # The chart is a child of the panel, so this repaints both.
         panel.repaint()
-        chart.repaint()
         elapsed = time.perf_counter() - start
         if i >= WARMUP:
             samples.append(elapsed)
+        if window.doc.deal.anchors.walk_away != amount:
+            raise AssertionError("the edit did not reach the deal")
+        if paints.count == before:
+            raise AssertionError("the chart was not repainted")
         seen.setdefault(amount, _labels_text(panel))
     if seen[values[0]] == seen[values[1]]:
         raise AssertionError("the summary panel said the same thing for both walk-aways")
@@ -138,9 +122,15 @@ def measure(path: Path, repeats: int) -> dict:
         label.repaint()
         if i >= WARMUP:
             base.append(time.perf_counter() - start)
+    window.doc.undo_stack.setClean()  # nothing to ask about on close
     window.close()
     bare.close()
-    return {"edit": samples, "baseline": base, "open_seconds": opened}
+    return {
+        "edit": samples,
+        "baseline": base,
+        "open_seconds": opened,
+        "concessions": len(window.doc.deal.concessions),
+    }
 
 
 def main(argv: list[str]) -> int:
