@@ -165,3 +165,14 @@ def test_accessible_names_and_currency(qtbot, field):
     assert "EUR" in field.lineEdit().accessibleDescription()
     field.setPlaceholderText("not set")
     assert field.lineEdit().placeholderText() == "not set"
+
+
+def test_echo_while_typing_keeps_the_users_text(qtbot, field):
+    # The window writes each edit to the deal and pushes the value back: typing must go on.
+    field.amountEdited.connect(field.setAmount)
+    field.lineEdit().setFocus()
+    qtbot.keyClicks(field.lineEdit(), "1234567.5")
+    assert field.lineEdit().text() == "1234567.5"
+    assert field.amount() == Decimal("1234567.5")
+    field.setAmount(Decimal(8))  # a different value (say, undo) replaces the text
+    assert field.lineEdit().text() == "8"

@@ -47,7 +47,8 @@ def test_shows_status_numbers_and_chart(panel, sample):
 def test_buyer_words(panel, sample):
     deal = sample("equipment-lease")
     panel.setData(deal, summarize(deal))
-    assert panel._number_names["package_walk_away"].text() == "Our ceiling with the package"
+    assert panel._number_names["package_walk_away"].text() == "Package ceiling"
+    assert "minus the package cost" in panel._number_names["package_walk_away"].toolTip()
     assert panel.numberText("package_walk_away") == "€60,500"
 
 
@@ -187,3 +188,16 @@ def sample_path():
     from tests.conftest import SAMPLES
 
     return SAMPLES / "software-renewal.deal"
+
+
+def test_key_numbers_reflow_to_one_column_when_narrow(panel, sample, qtbot):
+    deal = sample("equipment-lease")
+    panel.setData(deal, summarize(deal))
+    panel.resize(560, 720)
+    qtbot.waitUntil(lambda: panel._number_columns == 2, timeout=1000)
+    panel.resize(300, 900)
+    qtbot.waitUntil(lambda: panel._number_columns == 1, timeout=1000)
+    for key, name in panel._number_names.items():
+        # Every name is shown whole: its label got at least the width its text needs.
+        assert name.width() >= name.sizeHint().width(), key
+        assert panel._number_values[key].isVisible()

@@ -219,6 +219,14 @@ class MoneyField(QWidget):
 
     def setAmount(self, amount: Decimal | None) -> None:
         """Show an amount from the deal (None clears); never emits `amountEdited`."""
+        if self._edit.hasFocus() and self._edit.text().strip():
+            try:
+                if self._parse(self._edit.text()) == amount:
+                    # The deal echoes what the user is typing: keep their spelling and cursor.
+                    self._set_message("")
+                    return
+            except ValueError:
+                pass
         text = "" if amount is None else format_amount_for_locale(amount, self.locale())
         if text != self._edit.text():
             self._edit.setText(text)

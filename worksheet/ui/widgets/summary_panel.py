@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -21,14 +21,25 @@ from worksheet.ui.widgets.colors import accents, blend, muted_text
 from worksheet.ui.widgets.readiness_list import ReadinessList
 from worksheet.ui.widgets.zopa_chart import ZopaChart
 
-#: Key numbers in reading order: (key, words for a seller, words for a buyer).
+#: Key numbers in reading order: (key, words for a seller, words for a buyer). Short words,
+#: as the chart says them; the tooltips say the whole thing.
 KEY_NUMBERS: tuple[tuple[str, str, str], ...] = (
-    ("package_cost", "Package cost to us", "Package cost to us"),
-    ("package_value", "Package value to them", "Package value to them"),
-    ("package_walk_away", "Our floor with the package", "Our ceiling with the package"),
+    ("package_cost", "Cost to us", "Cost to us"),
+    ("package_value", "Value to them", "Value to them"),
+    ("package_walk_away", "Package floor", "Package ceiling"),
     ("probability", "Chance of a deal", "Chance of a deal"),
     ("gap", "Gap to close", "Gap to close"),
 )
+KEY_NUMBER_TIPS: dict[str, tuple[str, str]] = {
+    "package_cost": ("What the concessions in the package cost us.",) * 2,
+    "package_value": ("What the concessions in the package are worth to them.",) * 2,
+    "package_walk_away": (
+        "Our walk-away plus the package cost: the lowest price that still pays for the package.",
+        "Our walk-away minus the package cost: the highest price we can pay with the package.",
+    ),
+    "probability": ("How likely a deal is, from the spread of our estimate of them.",) * 2,
+    "gap": ("How far apart we are when even our best guess leaves no deal zone.",) * 2,
+}
 
 
 def _set_text(label: QLabel, text: str) -> None:
@@ -88,28 +99,25 @@ class SummaryPanel(QWidget):
         self.chart.setShowStatus(False)  # the title just above says it
 
         self._numbers = QWidget(self)
-        grid = QGridLayout(self._numbers)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(3)
+        self._numbers_grid = QGridLayout(self._numbers)
+        self._numbers_grid.setContentsMargins(0, 0, 0, 0)
+        self._numbers_grid.setHorizontalSpacing(10)
+        self._numbers_grid.setVerticalSpacing(3)
         self._number_names: dict[str, QLabel] = {}
         self._number_values: dict[str, QLabel] = {}
-        for index, (key, seller_words, _) in enumerate(KEY_NUMBERS):
-            row, column = divmod(index, 2)
+        for key, seller_words, _ in KEY_NUMBERS:
             name = _plain_label(self._numbers)
             name.setText(seller_words)
+            name.setToolTip(KEY_NUMBER_TIPS[key][0])
             value = _plain_label(self._numbers)
             value.setText("—")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             name.setBuddy(value)
-            grid.addWidget(name, row, column * 3)
-            grid.addWidget(value, row, column * 3 + 1)
             self._number_names[key] = name
             self._number_values[key] = value
-        grid.setColumnMinimumWidth(2, 14)
-        grid.setColumnStretch(2, 1)
-        grid.setColumnStretch(5, 1)
+        self._number_columns = 0
+        self._arrange_numbers(2)
 
         self._warnings = QFrame(self)
         self._warnings.setObjectName("warnings")
@@ -158,6 +166,10 @@ class SummaryPanel(QWidget):
         for key, seller_words, buyer_words in KEY_NUMBERS:
             _set_text(self._number_names[key], seller_words if seller else buyer_words)
             _set_text(self._number_values[key], values[key])
+            tip = KEY_NUMBER_TIPS[key][0 if seller else 1]
+            if self._number_names[key].toolTip() != tip:
+                self._number_names[key].setToolTip(tip)
+        self._fit_numbers()
         self._show_warnings([w.message for w in summary.warnings])
         self.readiness.setSummary(summary)
         self._apply_title_colour()
@@ -182,6 +194,42 @@ class SummaryPanel(QWidget):
         return self._number_values[key].text()
 
     # --- internals ------------------------------------------------------------------------
+
+    def _arrange_numbers(self, columns: int) -> None:
+        """Key numbers as name–value pairs, two pairs a row when wide enough, else one."""
+        if columns == self._number_columns:
+            return
+        self._number_columns = columns
+        grid = self._numbers_grid
+        for key, _, _ in KEY_NUMBERS:
+            grid.removeWidget(self._number_names[key])
+            grid.removeWidget(self._number_values[key])
+        for index in range(grid.columnCount()):
+            grid.setColumnStretch(index, 0)
+            grid.setColumnMinimumWidth(index, 0)
+        for index, (key, _, _) in enumerate(KEY_NUMBERS):
+            row, column = divmod(index, columns)
+            grid.addWidget(self._number_names[key], row, column * 3)
+            grid.addWidget(self._number_values[key], row, column * 3 + 1)
+        if columns == 2:
+            grid.setColumnMinimumWidth(2, 14)
+            grid.setColumnStretch(2, 1)
+            grid.setColumnStretch(5, 1)
+        else:
+            grid.setColumnStretch(2, 1)
+
+    def _fit_numbers(self) -> None:
+        names = max(label.sizeHint().width() for label in self._number_names.values())
+        values = max(label.sizeHint().width() for label in self._number_values.values())
+        spacing = self._numbers_grid.horizontalSpacing()
+        two_columns = 2 * (names + values + spacing) + 14 + 2 * spacing
+        margins = self.layout().contentsMargins() if self.layout() else None
+        room = self.width() - (margins.left() + margins.right() if margins else 0)
+        self._arrange_numbers(2 if room >= two_columns else 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_numbers()
 
     def _show_warnings(self, messages: list[str]) -> None:
         while len(self._warning_rows) < len(messages):
