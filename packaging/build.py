@@ -225,8 +225,6 @@ def smoke_test(bundle: Path) -> list[Step]:
             size = png_size(shot) if shot.is_file() else None
             if size is None:
                 return "no PNG was written"
-            # Kept for a person to look at: build/smoke-window.png.
-            shutil.copy2(shot, WORK.parent / "smoke-window.png")
             if size != SCREENSHOT_SIZE:
                 width, height = SCREENSHOT_SIZE
                 return f"the picture is {size[0]}×{size[1]}, not {width}×{height}"
@@ -245,7 +243,17 @@ def smoke_test(bundle: Path) -> list[Step]:
             ["export", sample.name, "--pdf", "prep sheet.pdf", "--xlsx", "out/workbook.xlsx"],
             expect_files,
         )
-        run("--screenshot", exe, [sample.name, "--screenshot", "window.png"], expect_png)
+        run("--screenshot FILE", exe, [sample.name, "--screenshot", "window.png"], expect_png)
+        # With no file the window opens the sample it finds inside the bundle (sys._MEIPASS).
+        (cwd / "window.png").unlink(missing_ok=True)
+        run("--screenshot (sample)", exe, ["--screenshot", "window.png"], expect_png)
+        # Kept for a person to look at.
+        keep = WORK.parent / "smoke"
+        keep.mkdir(parents=True, exist_ok=True)
+        for made in (cwd / "prep sheet.pdf", cwd / "out" / "workbook.xlsx", cwd / "window.png"):
+            if made.is_file():
+                shutil.copy2(made, keep / made.name)
+        print(f"smoke-test outputs kept in {keep.relative_to(ROOT)}/")
         written = sorted(str(p.relative_to(home)) for p in home.rglob("*") if p.is_file())
         print(f"files the app left in the empty home: {written or 'none'}")
     return steps

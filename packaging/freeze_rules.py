@@ -93,33 +93,35 @@ EXCLUDES = (
 # minimal (screenshots, headless runs); eglfs, linuxfb, vnc and friends drive kiosks and
 # embedded screens. The GTK 3 theme plugin needs the system's GTK, which would then meet the
 # GLib we bundle: the portal theme gives native file dialogs without that risk.
-_QT = "PySide6/Qt"
-DROP = (
-    f"{_QT}/translations/*",
-    "PySide6/translations/*",
-    f"{_QT}/qml/*",
-    f"{_QT}/plugins/qmltooling/*",
-    f"{_QT}/plugins/designer/*",
-    f"{_QT}/plugins/sqldrivers/*",
-    f"{_QT}/plugins/tls/*",
-    f"{_QT}/plugins/networkinformation/*",
-    f"{_QT}/plugins/printsupport/*",
-    f"{_QT}/plugins/generic/*",
-    f"{_QT}/plugins/egldeviceintegrations/*",
-    f"{_QT}/plugins/wayland-graphics-integration-client/*",
-    f"{_QT}/plugins/wayland-graphics-integration-server/*",
-    f"{_QT}/plugins/platforms/*qeglfs*",
-    f"{_QT}/plugins/platforms/*qlinuxfb*",
-    f"{_QT}/plugins/platforms/*qminimalegl*",
-    f"{_QT}/plugins/platforms/*qvkkhrdisplay*",
-    f"{_QT}/plugins/platforms/*qvnc*",
-    f"{_QT}/plugins/platformthemes/*qgtk3*",
-    f"{_QT}/plugins/imageformats/*qpdf*",
-    f"{_QT}/plugins/imageformats/*qtiff*",
-    f"{_QT}/plugins/imageformats/*qwebp*",
-    f"{_QT}/plugins/imageformats/*qtga*",
-    f"{_QT}/plugins/imageformats/*qwbmp*",
-    f"{_QT}/plugins/imageformats/*qicns*",
+_UNUSED_QT_PARTS = (
+    "translations/*",
+    "qml/*",
+    "plugins/qmltooling/*",
+    "plugins/designer/*",
+    "plugins/sqldrivers/*",
+    "plugins/tls/*",
+    "plugins/networkinformation/*",
+    "plugins/printsupport/*",
+    "plugins/generic/*",
+    "plugins/egldeviceintegrations/*",
+    "plugins/wayland-graphics-integration-client/*",
+    "plugins/wayland-graphics-integration-server/*",
+    "plugins/platforms/*qeglfs*",
+    "plugins/platforms/*qlinuxfb*",
+    "plugins/platforms/*qminimalegl*",
+    "plugins/platforms/*qvkkhrdisplay*",
+    "plugins/platforms/*qvnc*",
+    "plugins/platformthemes/*qgtk3*",
+    "plugins/imageformats/*qpdf*",
+    "plugins/imageformats/*qtiff*",
+    "plugins/imageformats/*qwebp*",
+    "plugins/imageformats/*qtga*",
+    "plugins/imageformats/*qwbmp*",
+    "plugins/imageformats/*qicns*",
+)
+# The PySide6 wheels keep Qt below PySide6/Qt/ on Linux and macOS, right in PySide6/ on Windows.
+DROP = tuple(
+    f"{prefix}/{part}" for prefix in ("PySide6/Qt", "PySide6") for part in _UNUSED_QT_PARTS
 )
 
 

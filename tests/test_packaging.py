@@ -332,7 +332,7 @@ def test_freeze_rules_keep_what_the_app_needs_and_drop_the_rest():
         "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/plugins/platforms/libqwayland.so",
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
-        "PySide6\\Qt\\plugins\\platforms\\qwindows.dll",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
         "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",
         "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
@@ -346,7 +346,8 @@ def test_freeze_rules_keep_what_the_app_needs_and_drop_the_rest():
         "PySide6/Qt/plugins/platforms/libqvnc.so",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
         "PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so",
-        "PySide6\\Qt\\plugins\\imageformats\\qpdf.dll",
+        "PySide6\\plugins\\imageformats\\qpdf.dll",
+        "PySide6\\plugins\\platforms\\qvnc.dll",
     ]
     assert all(rules.wanted((path, "src", "BINARY")) for path in kept)
     assert not any(rules.wanted((path, "src", "BINARY")) for path in dropped)
