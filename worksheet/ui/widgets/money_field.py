@@ -194,6 +194,8 @@ class MoneyField(QWidget):
         layout.addWidget(self._message_label, 1, 0, 1, 2)
         layout.setColumnStretch(0, 1)
         self.setFocusProxy(self._edit)
+        # Keep the message right under the edit even when a form row is taller than needed.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QIcon,
     QKeyEvent,
     QPainter,
+    QPalette,
     QPen,
     QPixmap,
 )
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +46,18 @@ class _CheckList(QListWidget):
                 event.accept()
                 return
         super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        item = self.currentItem() or self.item(0)
+        if item is not None:
+            self.setCurrentItem(item)  # show where Enter or Space will take the user
+            item.setSelected(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        # A highlighted row left behind would read as a state of the check; it is not.
+        self.clearSelection()
+        super().focusOutEvent(event)
 
     def sizeHint(self) -> QSize:
         rows = sum(self.sizeHintForRow(i) for i in range(self.count()))
@@ -74,6 +89,7 @@ class ReadinessList(QWidget):
         self._list.setWordWrap(True)
         self._list.setIconSize(QSize(_ICON_SIZE, _ICON_SIZE))
         self._list.setUniformItemSizes(True)
+        self._list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._list.setAccessibleName("Readiness checks")
         self._list.setAccessibleDescription("Choose a check to go to the field it needs.")
         self._list.viewport().setAutoFillBackground(False)
@@ -88,6 +104,7 @@ class ReadinessList(QWidget):
         layout.addWidget(self._header)
         layout.addWidget(self._list)
         self.setFocusProxy(self._list)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
         # Start with every check missing, so the list has its full height before any summary.
         self._set_checks(tuple(Check(c, READINESS_LABELS[c], False) for c in READINESS_CODES))
@@ -140,10 +157,17 @@ class ReadinessList(QWidget):
 
     def _icons(self) -> dict[bool, QIcon]:
         ratio = self.devicePixelRatioF()
-        return {
-            True: _check_icon(accents(self.palette()).ok, ratio),
-            False: _ring_icon(muted_text(self.palette()), ratio),
-        }
+        palette = self.palette()
+        on_highlight = palette.color(QPalette.ColorRole.HighlightedText)
+        icons = {True: QIcon(), False: QIcon()}
+        # Normal rows, then the highlighted row, where the ring must stand out from the highlight.
+        for mode, ok, ring in (
+            (QIcon.Mode.Normal, accents(palette).ok, muted_text(palette)),
+            (QIcon.Mode.Selected, accents(palette).ok, on_highlight),
+        ):
+            icons[True].addPixmap(_check_pixmap(ok, ratio), mode)
+            icons[False].addPixmap(_ring_pixmap(ring, ratio), mode)
+        return icons
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and self._checks:
@@ -164,7 +188,7 @@ def _pixmap(ratio: float) -> tuple[QPixmap, QPainter]:
     return pixmap, painter
 
 
-def _check_icon(color: QColor, ratio: float) -> QIcon:
+def _check_pixmap(color: QColor, ratio: float) -> QPixmap:
     """A filled disc with a tick, in the "done" colour."""
     pixmap, painter = _pixmap(ratio)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -176,14 +200,14 @@ def _check_icon(color: QColor, ratio: float) -> QIcon:
     painter.setPen(pen)
     painter.drawPolyline([QPointF(4.2, 7.3), QPointF(6.2, 9.4), QPointF(10.0, 4.8)])
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
-def _ring_icon(color: QColor, ratio: float) -> QIcon:
+def _ring_pixmap(color: QColor, ratio: float) -> QPixmap:
     """An empty ring for a missing check."""
     pixmap, painter = _pixmap(ratio)
     painter.setPen(QPen(color, 1.5))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawEllipse(QRectF(2, 2, _ICON_SIZE - 4, _ICON_SIZE - 4))
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
