@@ -269,8 +269,8 @@ def _integer(value: Any, where: str) -> int:
     text = str(value)
     if not re.fullmatch(r"-?[0-9]+", text):
         raise DealFileError(f"must be a whole number, not {text}", where)
-    if len(text) > 12:
-        raise DealFileError("the number is too large", where)
+    if len(text.lstrip("-")) > 12:
+        raise DealFileError(f"the number {_clip(text)} is too large", where)
     return int(text)
 
 
