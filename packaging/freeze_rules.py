@@ -22,7 +22,6 @@ EXTRA_HIDDEN_IMPORTS = (
     "reportlab.lib.units",
     "reportlab.rl_settings",
     "platformdirs",
-    "PySide6.QtSvg",
 )
 HIDDEN_PACKAGES = (
     "worksheet",
@@ -65,7 +64,8 @@ EXCLUDES = (
     "IPython",
     "setuptools",
     "pkg_resources",
-    # Qt modules the app never imports (it uses QtCore, QtGui, QtWidgets and QtSvg).
+    # Qt modules the app never imports (it uses QtCore, QtGui and QtWidgets; its SVG icon
+    # is drawn by Qt's SVG plugins, which bring libQt6Svg along by themselves).
     "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQuick",
