@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -40,9 +41,16 @@ HEAD_FONT = Font(bold=True, color=INK)
 NOTE_FONT = Font(size=9, italic=True, color=MUTED)
 ALERT_FONT = Font(bold=True, color="9C0006")
 
+BAND_FILL = PatternFill("solid", fgColor=BAND)
+HEAD_FILL = PatternFill("solid", fgColor=TABLE_HEAD)
+INPUT_CELL = PatternFill("solid", fgColor=INPUT_FILL)
+RESULT_CELL = PatternFill("solid", fgColor=RESULT_FILL)
+
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 CENTER = Alignment(horizontal="center", vertical="top")
+CENTER_WRAP = Alignment(horizontal="center", vertical="top", wrap_text=True)
+LEFT_TOP = Alignment(horizontal="left", vertical="top")
 
 #: Points per line of 10–11 pt text, used to size rows whose text wraps (no spreadsheet grows
 #: merged cells by itself).
@@ -63,6 +71,7 @@ class Book:
     names: dict[str, str] = field(default_factory=dict)
     #: The deal's title, cleaned once (so a dropped character is noted once, not per sheet).
     title: str = ""
+    _styles: dict[tuple, tuple[Any, dict[str, Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.title = self.guard.clean(self.deal.title, "title")
@@ -76,52 +85,75 @@ class Book:
 
     # ---- writing cells -------------------------------------------------------------------
 
+    def style(self, cell: Any, **attrs: Any) -> Any:
+        """Set font, fill, border, alignment, number_format… on a cell, fast.
+
+        openpyxl hashes every style object on each assignment, which dominates the time of a
+        workbook with thousands of rows. The first cell with a given combination is styled the
+        slow way and its compact style record is reused for the next ones. Keys are object ids;
+        the cache keeps the objects alive, so an id cannot be reused by another object. Only
+        plain cells use the cache, and text goes in after (the record holds the quote prefix).
+        """
+        if cell.has_style:  # already styled: a cached record would drop what it has
+            for attr, value in attrs.items():
+                setattr(cell, attr, value)
+            return cell
+        key = tuple(sorted((k, id(v)) for k, v in attrs.items()))
+        hit = self._styles.get(key)
+        if hit is None:
+            for attr, value in attrs.items():
+                setattr(cell, attr, value)
+            self._styles[key] = (copy(cell._style), attrs)
+        else:
+            cell._style = copy(hit[0])
+        return cell
+
     def text(self, ws: Any, ref: str, value: Any, where: str, **style: Any) -> Any:
         cell = ws[ref]
+        style.setdefault("alignment", WRAP_TOP)
+        self.style(cell, **style)
         self.guard.put(cell, value, where)
-        cell.alignment = style.pop("alignment", WRAP_TOP)
-        _apply(cell, style)
         return cell
 
     def fixed(self, ws: Any, ref: str, value: str, **style: Any) -> Any:
         """Our own words (labels, headings): still written as text, never parsed."""
         cell = ws[ref]
+        style.setdefault("alignment", TOP)
+        self.style(cell, **style)
         cell.value = value
         cell.data_type = "s"
-        cell.alignment = style.pop("alignment", TOP)
-        _apply(cell, style)
         return cell
 
     def money(
         self, ws: Any, ref: str, amount: Decimal | None, *, left_out: bool = False, **style: Any
     ) -> Any:
         cell = ws[ref]
+        style.setdefault("alignment", TOP)
+        if left_out:
+            style["font"] = NOTE_FONT
+        self.style(cell, number_format=self.money_format, **style)
         if left_out:
             cell.value = LEFT_OUT
             cell.data_type = "s"
-            cell.font = NOTE_FONT
         else:
             cell.value = amount  # a Decimal is written with its exact digits
-        cell.number_format = self.money_format
-        cell.alignment = style.pop("alignment", TOP)
-        _apply(cell, style)
         return cell
 
     def formula(
         self, ws: Any, ref: str, formula: str, number_format: str | None = None, **style: Any
     ) -> Any:
         cell = ws[ref]
-        cell.value = formula
+        style.setdefault("alignment", TOP)
         if number_format:
-            cell.number_format = number_format
-        cell.alignment = style.pop("alignment", TOP)
-        _apply(cell, style)
+            style["number_format"] = number_format
+        self.style(cell, **style)
+        cell.value = formula
         return cell
 
     def band(self, ws: Any, row: int, title: str, last_col: int) -> None:
         """A section heading: white on dark blue across the used columns."""
         for col in range(1, last_col + 1):
-            ws.cell(row=row, column=col).fill = PatternFill("solid", fgColor=BAND)
+            self.style(ws.cell(row=row, column=col), fill=BAND_FILL)
         self.fixed(ws, f"A{row}", title, font=BAND_FONT)
         ws.row_dimensions[row].height = 20
 
@@ -134,7 +166,7 @@ class Book:
                 heading,
                 font=HEAD_FONT,
                 alignment=WRAP_TOP,
-                fill=PatternFill("solid", fgColor=TABLE_HEAD),
+                fill=HEAD_FILL,
                 border=BOX,
             )
 
@@ -143,11 +175,6 @@ def _absolute(ref: str) -> str:
     from openpyxl.utils.cell import absolute_coordinate
 
     return absolute_coordinate(ref)
-
-
-def _apply(cell: Any, style: dict[str, Any]) -> None:
-    for key, value in style.items():
-        setattr(cell, key, value)
 
 
 def rows_for(text: str, width_chars: float) -> int:
@@ -167,6 +194,28 @@ def fit_row(ws: Any, row: int, text: str, width_chars: float, minimum: float = 1
     current = ws.row_dimensions[row].height or 0
     if needed > current:
         ws.row_dimensions[row].height = needed
+
+
+def merge(ws: Any, ref: str) -> None:
+    """Merge a range, keeping each covered cell's own style (borders, fills).
+
+    openpyxl's `merge_cells` scans every earlier merge for overlap and restyles the edges,
+    which takes seconds for thousands of rows; the exporter's merges never overlap and its
+    cells already carry their borders, so this does only the essential part.
+    """
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    merged = MergedCellRange(ws, ref)
+    ws.merged_cells.ranges.add(merged)
+    cells = iter(merged.cells)
+    next(cells)  # the top-left cell keeps its value
+    for row, col in cells:
+        old = ws._cells.get((row, col))
+        covered = MergedCell(ws, row, col)
+        if old is not None and old.has_style:
+            covered._style = copy(old._style)
+        ws._cells[(row, col)] = covered
 
 
 def set_widths(ws: Any, widths: dict[int, float]) -> None:

@@ -25,6 +25,7 @@ from worksheet.export.xlsx_book import (
     WRAP_TOP,
     Book,
     fit_row,
+    merge,
     page_setup,
     set_widths,
 )
@@ -67,7 +68,7 @@ class SummarySheet:
         row = self._next()
         self._label(row, label)
         written = self.book.text(self.ws, f"B{row}", text, where).value
-        self.ws.merge_cells(f"B{row}:E{row}")
+        merge(self.ws, f"B{row}:E{row}")
         fit_row(self.ws, row, written, WIDE)
 
     def _band(self, title: str) -> None:
@@ -99,7 +100,7 @@ class SummarySheet:
         book, ws, deal = self.book, self.ws, self.book.deal
         set_widths(ws, WIDTHS)
         book.text(ws, "A1", book.title or "Untitled deal", "title", font=TITLE_FONT)
-        ws.merge_cells("A1:E1")
+        merge(ws, "A1:E1")
         fit_row(ws, 1, book.title, WIDE + WIDTHS[1], minimum=24)
         ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, 24) * 1.3
         role_words = "the buyer" if not deal.is_seller else "the seller"
@@ -107,7 +108,7 @@ class SummarySheet:
         subtitle = f"Manager workbook · we are {role_words} · amounts in {deal.currency}"
         subtitle += f", {unit}" if unit else ""
         book.text(ws, "A2", subtitle, "price_unit", font=SUBTITLE_FONT)
-        ws.merge_cells("A2:E2")
+        merge(ws, "A2:E2")
         fit_row(ws, 2, subtitle, WIDE + WIDTHS[1])
         self.row = 2
         if book.discreet:
@@ -121,7 +122,7 @@ class SummarySheet:
                 font=ALERT_FONT,
                 alignment=WRAP_TOP,
             )
-            ws.merge_cells(f"A{row}:E{row}")
+            merge(ws, f"A{row}:E{row}")
             ws.row_dimensions[row].height = 2 * 15 + 4
         row = self._next()
         book.fixed(
@@ -131,7 +132,7 @@ class SummarySheet:
             "recompute. The steps are on the Zone workings sheet.",
             font=NOTE_FONT,
         )
-        ws.merge_cells(f"A{row}:E{row}")
+        merge(ws, f"A{row}:E{row}")
 
         self._deal()
         self._vision()
@@ -236,7 +237,7 @@ class SummarySheet:
         self._result(f"B{row}", "ZopaStatus")
         words = STATUS_WORDS_FORMULA.format(**STATUS_TITLES)
         book.formula(ws, f"C{row}", words, font=HEAD_FONT)
-        ws.merge_cells(f"C{row}:E{row}")
+        merge(ws, f"C{row}:E{row}")
         row = self._next()
         self._label(row, "Chance of a deal")
         self._result(f"B{row}", "ZopaProbability")
@@ -341,7 +342,7 @@ class SummarySheet:
             for col in "BCDE":
                 ws[f"{col}{row}"].fill = INPUT
                 ws[f"{col}{row}"].border = BOX
-            ws.merge_cells(f"B{row}:E{row}")
+            merge(ws, f"B{row}:E{row}")
             ws[f"B{row}"].alignment = WRAP_TOP
             ws.row_dimensions[row].height = 22
             if label == "Date":

@@ -5,20 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from worksheet.export.xlsx_book import (
     BOX,
-    INPUT_FILL,
+    CENTER,
+    HEAD_FONT,
+    INPUT_CELL,
     LABEL_FONT,
+    LEFT_TOP,
     NOTE_FONT,
-    RESULT_FILL,
+    RESULT_CELL,
     TITLE_FONT,
     UNDERLINE,
-    WRAP_TOP,
     Book,
     fit_row,
+    merge,
     page_setup,
     set_widths,
 )
@@ -34,8 +36,7 @@ BATNA_WORDS = FALLBACK_WORDS["batna"]
 PARTY_WORDS = {"ours": "Ours", "theirs": "Theirs"}
 OFFER_BY_WORDS = {"us": "We", "them": "They"}
 
-INPUT = PatternFill("solid", fgColor=INPUT_FILL)
-RESULT = PatternFill("solid", fgColor=RESULT_FILL)
+DATE_TIME = "yyyy-mm-dd hh:mm"
 HEAD_ROW = 3  # title, hint, then the table header
 
 
@@ -44,7 +45,7 @@ def _title(book: Book, ws: Any, title: str, hint: str, last_col: int) -> None:
     book.fixed(ws, "A2", hint, font=NOTE_FONT)
     ws.row_dimensions[1].height = 26
     last = ws.cell(row=1, column=last_col).column_letter
-    ws.merge_cells(f"A2:{last}2")
+    merge(ws, f"A2:{last}2")
 
 
 def _row_height(ws: Any, row: int, texts: list[tuple[str, float]]) -> None:
@@ -86,26 +87,19 @@ def concessions_sheet(book: Book, ws: Any) -> None:
     for c in ordered:
         row += 1
         where = f"concessions[{index[id(c)]}]"
-        if c.order is not None:
-            ws.cell(row=row, column=1, value=c.order).alignment = Alignment(
-                horizontal="center", vertical="top"
-            )
-        what = book.text(ws, f"B{row}", c.what, f"{where}.what").value
-        book.money(ws, f"C{row}", c.cost_to_us, left_out=discreet)
-        book.money(ws, f"D{row}", c.value_to_them)
-        ask = book.text(ws, f"E{row}", c.ask_in_return, f"{where}.ask_in_return").value
-        flag = ws.cell(row=row, column=6, value=bool(c.in_package))
-        flag.alignment = Alignment(horizontal="center", vertical="top")
-        flag.fill = INPUT
-        notes = book.text(ws, f"G{row}", c.notes, f"{where}.notes").value
-        _row_height(ws, row, [(what, widths[2]), (ask, widths[5]), (notes, widths[7])])
-        for col in range(1, 8):
-            ws.cell(row=row, column=col).border = BOX
+        book.style(ws.cell(row=row, column=1), alignment=CENTER, border=BOX).value = c.order
+        what = book.text(ws, f"B{row}", c.what, f"{where}.what", border=BOX).value
+        book.money(ws, f"C{row}", c.cost_to_us, left_out=discreet, border=BOX)
+        book.money(ws, f"D{row}", c.value_to_them, border=BOX)
+        ask = book.text(ws, f"E{row}", c.ask_in_return, f"{where}.ask_in_return", border=BOX)
+        flag = book.style(ws.cell(row=row, column=6), alignment=CENTER, fill=INPUT_CELL, border=BOX)
+        flag.value = bool(c.in_package)
+        notes = book.text(ws, f"G{row}", c.notes, f"{where}.notes", border=BOX).value
+        _row_height(ws, row, [(what, widths[2]), (ask.value, widths[5]), (notes, widths[7])])
     if not ordered:
         row += 1  # one empty row keeps the named ranges valid and shows where rows go
         book.fixed(ws, f"B{row}", "(no concessions yet)", font=NOTE_FONT)
-        for col in range(1, 8):
-            ws.cell(row=row, column=col).border = BOX
+        _box(book, ws, row, 7)
     last = row
     book.name("ConcessionCost", ws, f"C{first}:C{last}")
     book.name("ConcessionValue", ws, f"D{first}:D{last}")
@@ -132,18 +126,18 @@ def concessions_sheet(book: Book, ws: Any) -> None:
         f"C{row}",
         "=PackageCost",
         book.money_format,
-        fill=RESULT,
+        fill=RESULT_CELL,
         border=BOX,
-        font=Font(bold=True),
+        font=HEAD_FONT,
     )
     book.formula(
         ws,
         f"D{row}",
         "=PackageValue",
         book.money_format,
-        fill=RESULT,
+        fill=RESULT_CELL,
         border=BOX,
-        font=Font(bold=True),
+        font=HEAD_FONT,
     )
     ws.freeze_panes = f"A{HEAD_ROW + 1}"
     page_setup(book, ws, landscape=True, title_rows=f"{HEAD_ROW}:{HEAD_ROW}")
@@ -167,13 +161,12 @@ def fallbacks_sheet(book: Book, ws: Any) -> None:
     for i, f in enumerate(deal.fallbacks):
         row += 1
         where = f"fallbacks[{i}]"
-        book.text(ws, f"A{row}", FALLBACK_WORDS.get(f.kind, f.kind), f"{where}.kind")
-        what = book.text(ws, f"B{row}", f.what, f"{where}.what").value
-        book.money(ws, f"C{row}", f.value, left_out=discreet and f.kind == "batna")
-        trigger = book.text(ws, f"D{row}", f.trigger, f"{where}.trigger").value
+        kind = FALLBACK_WORDS.get(f.kind, f.kind)
+        book.text(ws, f"A{row}", kind, f"{where}.kind", border=BOX)
+        what = book.text(ws, f"B{row}", f.what, f"{where}.what", border=BOX).value
+        book.money(ws, f"C{row}", f.value, left_out=discreet and f.kind == "batna", border=BOX)
+        trigger = book.text(ws, f"D{row}", f.trigger, f"{where}.trigger", border=BOX).value
         _row_height(ws, row, [(what, widths[2]), (trigger, widths[4])])
-        for col in range(1, 5):
-            ws.cell(row=row, column=col).border = BOX
     if not deal.fallbacks:
         row += 1
         book.fixed(ws, f"B{row}", "(no fallbacks yet)", font=NOTE_FONT)
@@ -207,42 +200,43 @@ def listening_sheet(book: Book, ws: Any) -> None:
     for i, it in enumerate(listening.interests):
         row += 1
         party = PARTY_WORDS.get(it.party, it.party)
-        book.text(ws, f"A{row}", party, f"listening.interests[{i}].party")
-        what = book.text(ws, f"B{row}", it.what, f"listening.interests[{i}].what").value
-        why = book.text(ws, f"C{row}", it.why, f"listening.interests[{i}].why").value
+        where = f"listening.interests[{i}]"
+        book.text(ws, f"A{row}", party, f"{where}.party", border=BOX)
+        what = book.text(ws, f"B{row}", it.what, f"{where}.what", border=BOX).value
+        why = book.text(ws, f"C{row}", it.why, f"{where}.why", border=BOX).value
         _row_height(ws, row, [(what, widths[2]), (why, widths[3])])
-        _box(ws, row, 3)
     row += 2
     book.fixed(ws, f"A{row}", "Objections we expect", font=LABEL_FONT)
     row += 1
     book.table_head(ws, row, ["#", "Objection", "Why they raise it", "Our response"])
     for i, ob in enumerate(listening.objections):
         row += 1
-        ws.cell(row=row, column=1, value=i + 1).alignment = Alignment(
-            horizontal="center", vertical="top"
-        )
+        book.style(ws.cell(row=row, column=1), alignment=CENTER, border=BOX).value = i + 1
         where = f"listening.objections[{i}]"
         texts = [
-            (book.text(ws, f"B{row}", ob.objection, f"{where}.objection").value, widths[2]),
-            (book.text(ws, f"C{row}", ob.why, f"{where}.why").value, widths[3]),
-            (book.text(ws, f"D{row}", ob.response, f"{where}.response").value, widths[4]),
+            (
+                book.text(ws, f"B{row}", ob.objection, f"{where}.objection", border=BOX).value,
+                widths[2],
+            ),
+            (book.text(ws, f"C{row}", ob.why, f"{where}.why", border=BOX).value, widths[3]),
+            (
+                book.text(ws, f"D{row}", ob.response, f"{where}.response", border=BOX).value,
+                widths[4],
+            ),
         ]
         _row_height(ws, row, texts)
-        _box(ws, row, 4)
     row += 2
     book.fixed(ws, f"A{row}", "Questions to ask", font=LABEL_FONT)
     row += 1
     book.table_head(ws, row, ["#", "Question"])
-    ws.merge_cells(f"B{row}:D{row}")
+    merge(ws, f"B{row}:D{row}")
     for i, q in enumerate(listening.questions):
         row += 1
-        ws.cell(row=row, column=1, value=i + 1).alignment = Alignment(
-            horizontal="center", vertical="top"
-        )
-        text = book.text(ws, f"B{row}", q, f"listening.questions[{i}]").value
-        ws.merge_cells(f"B{row}:D{row}")
+        book.style(ws.cell(row=row, column=1), alignment=CENTER, border=BOX).value = i + 1
+        text = book.text(ws, f"B{row}", q, f"listening.questions[{i}]", border=BOX).value
+        _box(book, ws, row, 4, first_col=3)
+        merge(ws, f"B{row}:D{row}")
         fit_row(ws, row, text, widths[2] + widths[3] + widths[4])
-        _box(ws, row, 4)
     ws.freeze_panes = f"A{HEAD_ROW}"
     page_setup(book, ws, landscape=True, title_rows="1:1")
 
@@ -258,28 +252,26 @@ def offers_sheet(book: Book, ws: Any) -> None:
         where = f"offers[{i}]"
         when = _datetime(offer.at)
         if when is not None:
-            cell = ws.cell(row=row, column=1, value=when)
-            cell.number_format = "yyyy-mm-dd hh:mm"
-            cell.alignment = Alignment(horizontal="left", vertical="top")
+            cell = ws.cell(row=row, column=1)
+            book.style(cell, number_format=DATE_TIME, alignment=LEFT_TOP, border=BOX)
+            cell.value = when
         else:
-            book.text(ws, f"A{row}", offer.at, f"{where}.at")
-        book.text(ws, f"B{row}", OFFER_BY_WORDS.get(offer.by, offer.by), f"{where}.by")
-        book.money(ws, f"C{row}", offer.amount)
-        terms = book.text(ws, f"D{row}", offer.terms, f"{where}.terms").value
+            book.text(ws, f"A{row}", offer.at, f"{where}.at", border=BOX)
+        by = OFFER_BY_WORDS.get(offer.by, offer.by)
+        book.text(ws, f"B{row}", by, f"{where}.by", border=BOX)
+        book.money(ws, f"C{row}", offer.amount, border=BOX)
+        terms = book.text(ws, f"D{row}", offer.terms, f"{where}.terms", border=BOX).value
         fit_row(ws, row, terms, widths[4])
-        _box(ws, row, 4)
     if not book.deal.offers:
         book.fixed(ws, f"A{HEAD_ROW + 1}", "(no offers yet)", font=NOTE_FONT)
     ws.freeze_panes = f"A{HEAD_ROW + 1}"
     page_setup(book, ws, landscape=False, title_rows=f"{HEAD_ROW}:{HEAD_ROW}")
 
 
-def _box(ws: Any, row: int, last_col: int) -> None:
-    for col in range(1, last_col + 1):
-        cell = ws.cell(row=row, column=col)
-        cell.border = BOX
-        if cell.alignment is None or not cell.alignment.wrap_text:
-            cell.alignment = WRAP_TOP
+def _box(book: Book, ws: Any, row: int, last_col: int, first_col: int = 1) -> None:
+    """Borders on the cells of a row nothing was written to (so their style is still plain)."""
+    for col in range(first_col, last_col + 1):
+        book.style(ws.cell(row=row, column=col), border=BOX)
 
 
 def _datetime(text: str) -> datetime | None:

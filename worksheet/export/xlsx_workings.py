@@ -17,6 +17,7 @@ from worksheet.export.xlsx_book import (
     WRAP_TOP,
     Book,
     fit_row,
+    merge,
     page_setup,
     set_widths,
 )
@@ -49,7 +50,7 @@ def workings_sheet(book: Book, ws: Any) -> int:
         "Change the yellow cells on the Summary, not these.",
         font=NOTE_FONT,
     )
-    ws.merge_cells("A2:D2")
+    merge(ws, "A2:D2")
     book.table_head(ws, 4, ["Step", "Value", "Name", "Why"])
     row = 4
     for step in HELPERS:
