@@ -152,26 +152,30 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
         window.doc.replace(deal, None, untitled_name=f"{_sample_title(source)} (copy)")
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    result = {"code": 1}
+    try:
+        _settle(app, window)
+        image = window.grab().toImage()
+        if image.isNull():
+            raise OSError("the window could not be drawn")
+        if not image.save(str(out), "PNG"):
+            raise OSError(f"cannot write {out}")
+    except Exception as exc:
+        print(f"{PROG}: error: screenshot failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        window.doc.undo_stack.setClean()
+        window.close()
+    return 0
 
-    def grab() -> None:
-        try:
-            image = window.grab().toImage()
-            if image.isNull():
-                raise OSError("the window could not be drawn")
-            if not image.save(str(out), "PNG"):
-                raise OSError(f"cannot write {out}")
-            result["code"] = 0
-        except Exception as exc:
-            print(f"{PROG}: error: screenshot failed: {exc}", file=sys.stderr)
-            result["code"] = 1
-        finally:
-            window.setWindowModified(False)
-            window.doc.undo_stack.setClean()
-            window.close()
-            app.quit()
 
-    # Let layouts settle and the first paint happen before grabbing.
-    QTimer.singleShot(300, grab)
-    app.exec()
-    return result["code"]
+def _settle(app: QApplication, window, timeout_s: float = 5.0) -> None:
+    """Wait until the window is on screen and laid out, without a fixed sleep."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    handle = window.windowHandle()
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    for _ in range(3):  # layouts and deferred resizes settle over a few passes
+        app.processEvents()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
@@ -27,14 +28,29 @@ from PySide6.QtWidgets import (
 from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
 from worksheet.io import DealFileError, DealSaveError, load
-from worksheet.ui import dialogs
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
-from worksheet.ui.pages import PAGES, Page
+from worksheet.ui.pages import KEYS, SECTIONS, page_class
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
+if TYPE_CHECKING:
+    from worksheet.ui.pages.base import Page
+
 log = logging.getLogger(__name__)
+
+
+class _Dialogs:
+    """`worksheet.ui.dialogs`, imported on first use: file and message dialogs are not needed
+    for the first paint. Attributes are read from the module each time, so tests can patch it."""
+
+    def __getattr__(self, name: str):
+        from worksheet.ui import dialogs as module
+
+        return getattr(module, name)
+
+
+dialogs = _Dialogs()
 
 #: Where each readiness check sends the user: (page, field path).
 READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
@@ -47,16 +63,7 @@ READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
     "questions": ("listening", ("listening", "questions")),
 }
 
-SECTION_TITLES: dict[str, str] = {
-    "deal": "Deal",
-    "vision": "Vision",
-    "anchors": "Prices",
-    "concessions": "Concessions",
-    "fallbacks": "Fallbacks",
-    "listening": "Listening",
-    "offers": "Offers",
-    "notes": "Notes",
-}
+SECTION_TITLES: dict[str, str] = {key: title for key, title, _m, _c in SECTIONS}
 
 
 def suggested_file_name(title: str) -> str:
@@ -98,12 +105,12 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self._pages: dict[str, Page | None] = {}
-        for page_class in PAGES:
-            item = QListWidgetItem(SECTION_TITLES[page_class.KEY])
-            item.setData(Qt.ItemDataRole.UserRole, page_class.KEY)
+        for key in KEYS:
+            item = QListWidgetItem(SECTION_TITLES[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, self.nav.fontMetrics().height() + 14))
             self.nav.addItem(item)
-            self._pages[page_class.KEY] = None
+            self._pages[key] = None
             self.stack.addWidget(QWidget())  # a placeholder; pages are built when first shown
         width = max(self.nav.fontMetrics().horizontalAdvance(t) for t in SECTION_TITLES.values())
         self.nav.setFixedWidth(width + 48)
@@ -170,8 +177,8 @@ class MainWindow(QMainWindow):
         """The page for a section, built on first use."""
         page = self._pages[key]
         if page is None:
-            index = next(i for i, c in enumerate(PAGES) if key == c.KEY)
-            page = PAGES[index](self.doc)
+            index = KEYS.index(key)
+            page = page_class(key)(self.doc)
             self._connect_page(page)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -184,18 +191,18 @@ class MainWindow(QMainWindow):
         return [p for p in self._pages.values() if p is not None]
 
     def show_page(self, key: str) -> Page:
-        row = next(i for i, c in enumerate(PAGES) if key == c.KEY)
+        row = KEYS.index(key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)
         return self.page(key)
 
     def current_page(self) -> Page:
-        return self.page(PAGES[max(self.nav.currentRow(), 0)].KEY)
+        return self.page(KEYS[max(self.nav.currentRow(), 0)])
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(PAGES[row].KEY)
+        page = self.page(KEYS[row])
         self.stack.setCurrentWidget(page)
 
     def go_to_readiness(self, code: str) -> None:

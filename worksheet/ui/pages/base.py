@@ -9,34 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from worksheet.domain.deal import TEXT_LIMIT
-from worksheet.ui.delegates import CellDelegate
 from worksheet.ui.document import DealDocument, Path
-from worksheet.ui.models.base import ListTableModel
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
+
+if TYPE_CHECKING:
+    from worksheet.ui.models.base import ListTableModel
+    from worksheet.ui.pages.table import TableView
 
 #: Forms read best when lines do not run across a wide screen.
 FORM_MAX_WIDTH = 760
@@ -291,6 +290,8 @@ class Page(QWidget):
         self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
     ) -> MoneyField:
         field = MoneyField(label)
+        # Amounts read best in a box sized for them, not stretched across the form.
+        field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 22 + 60)
         field.setPlaceholderText(placeholder or "not set")
         field.setAccessibleDescription(prompt)
         field.amountEdited.connect(lambda amount: self._push(path, amount, label))
@@ -309,19 +310,34 @@ class Page(QWidget):
 
     def add_table(
         self, model: ListTableModel, prompt: str = "", *, stretch: int = 1, title: str = ""
-    ) -> QTableView:
+    ) -> TableView:
         """A table with Add / Remove (and for ordered lists Move up / down) under it."""
+        # Heading, prompt, table and buttons sit close together; groups keep the page's spacing.
+        group = QVBoxLayout()
+        group.setSpacing(4)
         if title:
-            self.body.addSpacing(6)
-            self.body.addWidget(heading_label(title, 1.1))
-        if prompt:
-            self.body.addWidget(prompt_label(prompt))
+            head = QHBoxLayout()
+            head.setSpacing(12)
+            head.addWidget(heading_label(title, 1.1))
+            if prompt:
+                note = prompt_label(prompt)
+                note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+                head.addWidget(note, 1)
+            else:
+                head.addStretch(1)
+            group.addLayout(head)
+        elif prompt:
+            group.addWidget(prompt_label(prompt))
+        # Tables load with the first page that shows one, not with the window.
+        from worksheet.ui.delegates import CellDelegate
+        from worksheet.ui.pages.table import TableView
+
         view = TableView(model)
         view.setAccessibleName(title or self.TITLE)
         delegate = CellDelegate(view)
         delegate.inputRefused.connect(self.message)
         view.setItemDelegate(delegate)
-        self.body.addWidget(view, stretch)
+        group.addWidget(view, 1)
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
@@ -345,7 +361,8 @@ class Page(QWidget):
         count = QLabel()
         count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         buttons.addWidget(count)
-        self.body.addLayout(buttons)
+        group.addLayout(buttons)
+        self.body.addLayout(group, stretch)
 
         def on_add() -> None:
             try:
@@ -407,94 +424,3 @@ class Page(QWidget):
             self.scroll.ensureWidgetVisible(widget, 40, 60)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
-
-
-class TableView(QTableView):
-    """A calm table: one line per row, whole-row selection, edit on typing or double-click."""
-
-    def __init__(self, model: ListTableModel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setModel(model)
-        self.table_model = model
-        self.setAlternatingRowColors(True)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, so the form's tab order still works
-        self.setMinimumHeight(self.fontMetrics().height() * 7)
-        vertical = self.verticalHeader()
-        # Fixed row heights keep 2,000 rows fast: no per-row measuring.
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(6 * self.fontMetrics().averageCharWidth())
-        self._fixed_widths: dict[int, int] = {}
-        metrics = self.fontMetrics()
-        chars = metrics.averageCharWidth()
-        for i, column in enumerate(model.COLUMNS):
-            title = metrics.horizontalAdvance(column.title) + 24
-            if column.kind == "money":
-                width = max(11 * chars, title)
-            elif column.kind in ("bool", "int"):
-                width = max(6 * chars, title)
-            elif column.kind == "choice":
-                width = max(metrics.horizontalAdvance(label) for _, label in column.choices) + 40
-            elif column.kind == "datetime":
-                width = metrics.horizontalAdvance("2027-01-14 15:30") + 24
-            else:
-                continue  # text columns share what is left, see resizeEvent
-            self._fixed_widths[i] = width
-            header.resizeSection(i, width)
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self.fit_text_columns()
-
-    def fit_text_columns(self) -> None:
-        """Give the text columns the room the number columns leave, by their weights."""
-        columns = self.table_model.COLUMNS
-        text = [i for i in range(len(columns)) if i not in self._fixed_widths]
-        if not text:
-            return
-        spare = self.viewport().width() - sum(self._fixed_widths.values())
-        weights = sum(max(columns[i].width, 1) for i in text)
-        minimum = 10 * self.fontMetrics().averageCharWidth()
-        for i in text:
-            share = spare * max(columns[i].width, 1) // weights
-            self.horizontalHeader().resizeSection(i, max(minimum, share))
-
-    def add_after_current(self) -> int:
-        current = self.currentIndex()
-        row = self.table_model.add_row(current.row() + 1 if current.isValid() else None)
-        first_text = next(
-            (i for i, c in enumerate(self.table_model.COLUMNS) if c.kind == "text"), 0
-        )
-        index = self.table_model.index(row, first_text)
-        self.setCurrentIndex(index)
-        self.scrollTo(index)
-        self.setFocus()
-        return row
-
-    def remove_current(self) -> None:
-        current = self.currentIndex()
-        if current.isValid():
-            row, column = current.row(), current.column()
-            self.table_model.remove_row(row)
-            left = self.table_model.rowCount()
-            if left:
-                self.setCurrentIndex(self.table_model.index(min(row, left - 1), column))
-
-    def move_current(self, delta: int) -> None:
-        current = self.currentIndex()
-        if current.isValid():
-            row = self.table_model.move_row(current.row(), delta)
-            self.setCurrentIndex(self.table_model.index(row, current.column()))
