@@ -197,7 +197,12 @@ def test_key_numbers_reflow_to_one_column_when_narrow(panel, sample, qtbot):
     qtbot.waitUntil(lambda: panel._number_columns == 2, timeout=1000)
     panel.resize(300, 900)
     qtbot.waitUntil(lambda: panel._number_columns == 1, timeout=1000)
-    for key, name in panel._number_names.items():
+    names = panel._number_names
+
+    def whole() -> bool:
         # Every name is shown whole: its label got at least the width its text needs.
-        assert name.width() >= name.sizeHint().width(), key
-        assert panel._number_values[key].isVisible()
+        return all(label.width() >= label.sizeHint().width() for label in names.values())
+
+    qtbot.waitUntil(whole, timeout=1000)
+    assert panel.minimumSizeHint().width() <= 300
+    assert all(value.isVisible() for value in panel._number_values.values())

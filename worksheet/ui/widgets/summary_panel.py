@@ -223,6 +223,10 @@ class SummaryPanel(QWidget):
         values = max(label.sizeHint().width() for label in self._number_values.values())
         spacing = self._numbers_grid.horizontalSpacing()
         two_columns = 2 * (names + values + spacing) + 14 + 2 * spacing
+        # Let the panel shrink to one column's width; the reflow below then keeps names whole.
+        one_column = names + values + 14 + 2 * spacing
+        if self._numbers.minimumWidth() != one_column:
+            self._numbers.setMinimumWidth(one_column)
         margins = self.layout().contentsMargins() if self.layout() else None
         room = self.width() - (margins.left() + margins.right() if margins else 0)
         self._arrange_numbers(2 if room >= two_columns else 1)
