@@ -395,3 +395,21 @@ def test_every_sample_exports(tmp_path: Path, sample: str) -> None:
         wb = load_workbook(out)
         assert named_cell(wb, "Role").value == deal.role
         assert len(wb["Summary"]._charts) == 1
+
+
+def test_money_columns_fit_the_largest_amount(tmp_path: Path) -> None:
+    huge = Decimal("999999999999.9999")  # just under the spec's limit of 10^12
+    deal = Deal(
+        currency="PLN",
+        anchors=Anchors(walk_away=huge),
+        concessions=[Concession(cost_to_us=huge, value_to_them=Decimal(1))],
+        offers=[Offer(amount=huge)],
+        fallbacks=[Fallback(value=-huge)],
+    )
+    out = tmp_path / "huge.xlsx"
+    export_xlsx(deal, out)
+    wb = load_workbook(out)
+    shown = "-999,999,999,999.9999 zł"  # as the '#,##0.0000" zł"' format prints it
+    assert named_cell(wb, "WalkAway").number_format == '#,##0.0000" zł"'
+    for sheet, col in (("Summary", "B"), ("Concessions", "C"), ("Fallbacks", "C"), ("Offers", "C")):
+        assert wb[sheet].column_dimensions[col].width >= len(shown), sheet

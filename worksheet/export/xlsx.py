@@ -14,6 +14,7 @@ import copy
 import os
 import tempfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from worksheet.domain.deal import Deal
@@ -62,7 +63,7 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     from openpyxl import Workbook
 
     from worksheet.export.xlsx_book import Book
-    from worksheet.export.xlsx_cells import money_format, money_places
+    from worksheet.export.xlsx_cells import money_format, money_places, money_width
     from worksheet.export.xlsx_summary import SummarySheet
     from worksheet.export.xlsx_tables import (
         concessions_sheet,
@@ -87,6 +88,8 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
         summary=summary,
         discreet=discreet,
         money_format=money_format(deal.currency, places),
+        axis_format=money_format(deal.currency, 0),
+        money_width=money_width(deal.currency, places, _all_amounts(shown, summary)),
     )
     ws_summary = wb.active
     ws_summary.title = "Summary"
@@ -150,6 +153,9 @@ def _all_amounts(deal: Deal, summary) -> list:
         amounts += [c.cost_to_us, c.value_to_them]
     amounts += [f.value for f in deal.fallbacks] + [o.amount for o in deal.offers]
     amounts += [summary.their_likely, summary.their_likely_package]
+    # Totals can be larger than any one amount.
+    amounts.append(sum((abs(c.cost_to_us or 0) for c in deal.concessions), Decimal(0)))
+    amounts.append(sum((abs(c.value_to_them or 0) for c in deal.concessions), Decimal(0)))
     return amounts
 
 

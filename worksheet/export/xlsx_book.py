@@ -66,6 +66,10 @@ class Book:
     summary: Summary
     discreet: bool
     money_format: str
+    #: The same without decimals, for the chart's price axis.
+    axis_format: str = "#,##0"
+    #: Characters a money column needs for the largest amount of this deal.
+    money_width: float = 14.0
     guard: TextGuard = field(default_factory=TextGuard)
     #: Defined name -> "Sheet!$B$7", kept for the tests and the Workings sheet's explanations.
     names: dict[str, str] = field(default_factory=dict)

@@ -83,6 +83,15 @@ def money_format(currency: str, places: int) -> str:
     return f'"{sample[:-1]}"{number}'
 
 
+def money_width(currency: str, places: int, amounts: Iterable[Decimal | None]) -> float:
+    """A column width (in characters) that shows the largest amount without Excel's `###`."""
+    largest = max((abs(a) for a in amounts if a is not None and a.is_finite()), default=Decimal(0))
+    digits = len(f"{largest:,.{places}f}")
+    sign = len(format_money(Decimal(0), currency)) - 1 if re.fullmatch("[A-Z]{3}", currency) else 0
+    # 1 for a minus sign, and digits are a little wider than the average character.
+    return (digits + sign + 1) * 1.1 + 2
+
+
 def money_places(amounts: Iterable[Decimal | None]) -> int:
     """0 when every amount is whole (a manager reads `$118,000` faster), else 2, or 4 if needed."""
     places = 0

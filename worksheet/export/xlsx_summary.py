@@ -42,8 +42,6 @@ KIND_WORDS = {
 }
 
 LAST_COL = 5  # A..E
-WIDTHS = {1: 42, 2: 17, 3: 17, 4: 17, 5: 22}
-WIDE = sum(WIDTHS[c] for c in range(2, LAST_COL + 1))  # the merged B:E text area
 INPUT = PatternFill("solid", fgColor=INPUT_FILL)
 RESULT = PatternFill("solid", fgColor=RESULT_FILL)
 
@@ -53,6 +51,9 @@ class SummarySheet:
         self.book = book
         self.ws = ws
         self.row = 1
+        money = max(17.0, book.money_width)
+        self.widths = {1: 42, 2: money, 3: money, 4: money, 5: 22}
+        self.wide = sum(self.widths[c] for c in range(2, LAST_COL + 1))  # the merged B:E area
 
     # ---- little layout helpers -------------------------------------------------------------
 
@@ -69,7 +70,7 @@ class SummarySheet:
         self._label(row, label)
         written = self.book.text(self.ws, f"B{row}", text, where).value
         merge(self.ws, f"B{row}:E{row}")
-        fit_row(self.ws, row, written, WIDE)
+        fit_row(self.ws, row, written, self.wide)
 
     def _band(self, title: str) -> None:
         row = self._next(gap=1)
@@ -98,10 +99,10 @@ class SummarySheet:
 
     def build(self) -> None:
         book, ws, deal = self.book, self.ws, self.book.deal
-        set_widths(ws, WIDTHS)
+        set_widths(ws, self.widths)
         book.text(ws, "A1", book.title or "Untitled deal", "title", font=TITLE_FONT)
         merge(ws, "A1:E1")
-        fit_row(ws, 1, book.title, WIDE + WIDTHS[1], minimum=24)
+        fit_row(ws, 1, book.title, self.wide + self.widths[1], minimum=24)
         ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, 24) * 1.3
         role_words = "the buyer" if not deal.is_seller else "the seller"
         unit = book.guard.clean(deal.price_unit, "price_unit").strip()
@@ -109,7 +110,7 @@ class SummarySheet:
         subtitle += f", {unit}" if unit else ""
         book.text(ws, "A2", subtitle, "price_unit", font=SUBTITLE_FONT)
         merge(ws, "A2:E2")
-        fit_row(ws, 2, subtitle, WIDE + WIDTHS[1])
+        fit_row(ws, 2, subtitle, self.wide + self.widths[1])
         self.row = 2
         if book.discreet:
             row = self._next()

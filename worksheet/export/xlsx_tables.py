@@ -56,7 +56,8 @@ def _row_height(ws: Any, row: int, texts: list[tuple[str, float]]) -> None:
 def concessions_sheet(book: Book, ws: Any) -> None:
     """One row per concession in planned order; the TRUE/FALSE cells drive the package sums."""
     deal, discreet = book.deal, book.discreet
-    widths = {1: 7, 2: 40, 3: 14, 4: 14, 5: 34, 6: 11, 7: 34}
+    money = max(14, book.money_width)
+    widths = {1: 7, 2: 40, 3: money, 4: money, 5: 34, 6: 11, 7: 34}
     set_widths(ws, widths)
     _title(
         book,
@@ -145,7 +146,7 @@ def concessions_sheet(book: Book, ws: Any) -> None:
 
 def fallbacks_sheet(book: Book, ws: Any) -> None:
     deal, discreet = book.deal, book.discreet
-    widths = {1: 26, 2: 46, 3: 15, 4: 46, 5: 12}
+    widths = {1: 26, 2: 46, 3: max(15, book.money_width), 4: 46, 5: 12}
     set_widths(ws, widths)
     _title(
         book,
@@ -242,7 +243,7 @@ def listening_sheet(book: Book, ws: Any) -> None:
 
 
 def offers_sheet(book: Book, ws: Any) -> None:
-    widths = {1: 18, 2: 8, 3: 16, 4: 60}
+    widths = {1: 18, 2: 8, 3: max(16, book.money_width), 4: 60}
     set_widths(ws, widths)
     _title(book, ws, "Offers", "Offers and counter-offers so far, oldest first as entered.", 4)
     book.table_head(ws, HEAD_ROW, ["When", "By", "Amount", "Terms"])

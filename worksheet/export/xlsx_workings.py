@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -40,7 +41,7 @@ BARS = (
 
 def workings_sheet(book: Book, ws: Any) -> int:
     """Write the helper cells; returns the first row of the chart's data block."""
-    widths = {1: 40, 2: 18, 3: 20, 4: 70}
+    widths = {1: 40, 2: max(18, book.money_width), 3: 20, 4: 70}
     set_widths(ws, widths)
     book.fixed(ws, "A1", "Zone workings", font=TITLE_FONT)
     book.fixed(
@@ -160,11 +161,13 @@ def add_chart(book: Book, workings: Any, summary_ws: Any, data_row: int, anchor_
     if span is not None:
         chart.y_axis.scaling.min = span[0]
         chart.y_axis.scaling.max = span[1]
-    chart.y_axis.number_format = book.money_format
+    chart.y_axis.number_format = book.axis_format
     chart.y_axis.majorGridlines = chart.y_axis.majorGridlines  # keep the gridlines: read prices
     chart.y_axis.delete = False
     chart.x_axis.delete = False
-    chart.y_axis.title = f"Price ({book.deal.currency})" if len(book.deal.currency) == 3 else None
+    # The currency is the only deal text in the chart; a code that is not 3 capitals stays out.
+    currency = book.deal.currency if re.fullmatch("[A-Z]{3}", book.deal.currency or "") else ""
+    chart.y_axis.title = f"Price ({currency})" if currency else "Price"
     chart.width = CHART_WIDTH_CM
     chart.height = CHART_HEIGHT_CM
     summary_ws.add_chart(chart, f"A{anchor_row}")
