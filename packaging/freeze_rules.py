@@ -204,25 +204,43 @@ def prune(binaries: list[Entry], datas: list[Entry], linux: bool) -> tuple[list,
     return without_dangling_links(binaries, present), without_dangling_links(datas, present)
 
 
-def windows_version_info(version: str, app_name: str):
-    """The version resource Windows Explorer shows under Properties > Details."""
-    from PyInstaller.utils.win32 import versioninfo as vi
+def windows_version_text(version: str, app_name: str) -> str:
+    """The version resource Windows Explorer shows under Properties > Details.
 
+    Written in PyInstaller's version-file form (a Python expression that PyInstaller reads on
+    Windows), because its version-info classes import only on Windows and we want the text
+    checked on every system.
+    """
     numbers = (*(int(part) for part in version.split(".")[:3]), 0)
-    strings = [
-        vi.StringStruct("CompanyName", "Deal Worksheet developers"),
-        vi.StringStruct("FileDescription", app_name),
-        vi.StringStruct("FileVersion", version),
-        vi.StringStruct("InternalName", EXE_NAME),
-        vi.StringStruct("LegalCopyright", "MIT licence"),
-        vi.StringStruct("OriginalFilename", f"{EXE_NAME}.exe"),
-        vi.StringStruct("ProductName", app_name),
-        vi.StringStruct("ProductVersion", version),
-    ]
-    return vi.VSVersionInfo(
-        ffi=vi.FixedFileInfo(filevers=numbers, prodvers=numbers),
-        kids=[
-            vi.StringFileInfo([vi.StringTable("040904B0", strings)]),
-            vi.VarFileInfo([vi.VarStruct("Translation", [0x0409, 1200])]),
-        ],
-    )
+    strings = {
+        "CompanyName": "Deal Worksheet developers",
+        "FileDescription": app_name,
+        "FileVersion": version,
+        "InternalName": EXE_NAME,
+        "LegalCopyright": "MIT licence",
+        "OriginalFilename": f"{EXE_NAME}.exe",
+        "ProductName": app_name,
+        "ProductVersion": version,
+    }
+    table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    return f"""VSVersionInfo(
+  ffi=FixedFileInfo(
+    filevers={numbers!r},
+    prodvers={numbers!r},
+    mask=0x3F,
+    flags=0x0,
+    OS=0x40004,
+    fileType=0x1,
+    subtype=0x0,
+    date=(0, 0),
+  ),
+  kids=[
+    StringFileInfo([
+      StringTable('040904B0', [
+{table},
+      ]),
+    ]),
+    VarFileInfo([VarStruct('Translation', [0x0409, 1200])]),
+  ],
+)
+"""

@@ -385,6 +385,31 @@ def test_orphaned_libraries_are_pruned_and_needed_ones_kept():
     assert names == [entry[0] for entry in binaries[:7]]
 
 
+def test_windows_version_resource_names_this_version():
+    rules = _load("freeze_rules")
+    text = rules.windows_version_text(__version__, APP_NAME)
+
+    # Read it the way PyInstaller does on Windows (an expression over its version-info
+    # classes), with stand-ins that keep what they are given.
+    def record(kind):
+        return lambda *args, **kwargs: (kind, args, kwargs)
+
+    names = ("VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable")
+    namespace = {
+        name: record(name) for name in (*names, "StringStruct", "VarFileInfo", "VarStruct")
+    }
+    _, _, info = eval(text, {"__builtins__": {}}, namespace)
+    numbers = (*(int(part) for part in __version__.split(".")), 0)
+    assert info["ffi"][2]["filevers"] == numbers == info["ffi"][2]["prodvers"]
+    (string_info, _var_info) = info["kids"]
+    ((_, (language, structs), _),) = string_info[1][0]
+    assert language == "040904B0"
+    fields = {args[0]: args[1] for _, args, _ in structs}
+    assert fields["ProductVersion"] == fields["FileVersion"] == __version__
+    assert fields["ProductName"] == APP_NAME
+    assert fields["OriginalFilename"] == "deal-worksheet.exe"
+
+
 def test_launcher_runs_the_apps_main():
     result = subprocess.run(
         [sys.executable, str(PACKAGING / "launcher.py"), "--version"],
