@@ -19,15 +19,23 @@ from pathlib import Path
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "software-renewal.deal"
 
 
-def phases(deal_path: Path, out: Path) -> list[tuple[str, float]]:
-    """One start, step by step (runs in the child). Seconds per step, in order."""
-    marks: list[tuple[str, float]] = []
+def _peak_rss() -> int:
+    """This process's peak resident memory so far, in bytes (Linux reports KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def phases(deal_path: Path, out: Path) -> list[tuple[str, float, int]]:
+    """One start, step by step (runs in the child): (step, seconds, peak RSS after it)."""
+    marks: list[tuple[str, float, int]] = []
     last = time.perf_counter()
+    marks.append(("Python started (interpreter, site)", 0.0, _peak_rss()))
 
     def mark(name: str) -> None:
         nonlocal last
         now = time.perf_counter()
-        marks.append((name, now - last))
+        marks.append((name, now - last, _peak_rss()))
         last = now
 
     import PySide6.QtWidgets  # noqa: F401 - the import is what is timed
@@ -86,11 +94,13 @@ def main(argv: list[str] | None = None) -> int:
         run_child(args_child, env)  # warm-up: page cache and .pyc files
         runs = [json.loads(run_child(args_child, env).stdout.splitlines()[-1])
                 for _ in range(args.runs)]
-    names = [name for name, _ in runs[0]]
+    names = [name for name, _, _ in runs[0]]
     medians = [statistics.median(run[i][1] for run in runs) for i in range(len(names))]
+    peaks = [statistics.median(run[i][2] for run in runs) for i in range(len(names))]
     width = max(len(n) for n in names)
-    for name, value in zip(names, medians, strict=True):
-        print(f"{name:<{width}}  {value * 1000:7.1f} ms")
+    print(f"{'step':<{width}}  {'time':>10}  {'peak memory after it':>20}")
+    for name, value, peak in zip(names, medians, peaks, strict=True):
+        print(f"{name:<{width}}  {value * 1000:7.1f} ms  {peak / 1024 / 1024:16.1f} MiB")
     print(f"{'sum of the steps (after the interpreter started)':<{width}}  "
           f"{sum(medians) * 1000:7.1f} ms")
     return 0
