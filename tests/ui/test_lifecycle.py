@@ -304,3 +304,11 @@ def test_suggested_file_name_is_safe():
     assert suggested_file_name("") == "Untitled.deal"
     assert suggested_file_name("../../etc/passwd") == "etc - passwd.deal"
     assert Path(suggested_file_name("a" * 500)).stem == "a" * 80
+
+
+def test_odd_file_names_show_as_written(window, sample, tmp_path):
+    odd = tmp_path / "deal [*] <b>x.deal"
+    odd.write_bytes(sample.read_bytes())
+    assert window.open_path(odd)
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("deal [*][*] <b>x.deal[*]")

@@ -198,9 +198,11 @@ def test_long_and_multiline_text_stays_on_one_line(doc):
     assert model.setData(model.index(0, ConcessionsModel.WHAT), long)
     shown = model.data(model.index(0, ConcessionsModel.WHAT))
     assert "\n" not in shown
-    assert (
-        len(model.data(model.index(0, ConcessionsModel.WHAT), Qt.ItemDataRole.ToolTipRole)) <= 2001
-    )
+    tip = model.data(model.index(0, ConcessionsModel.WHAT), Qt.ItemDataRole.ToolTipRole)
+    assert "長い支払期間" in tip and len(tip) < 2100
+    assert model.setData(model.index(0, ConcessionsModel.ASK), "<b>bold</b> & <img src=x>")
+    tip = model.data(model.index(0, ConcessionsModel.ASK), Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x&gt;" in tip and "<b>" not in tip
     assert not model.setData(model.index(0, ConcessionsModel.NOTES), "x" * 20_001)
 
 

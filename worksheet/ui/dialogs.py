@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from worksheet import APP_NAME, __version__
@@ -22,9 +22,16 @@ def documents_dir() -> str:
     ) or str(Path.home())
 
 
+def _box(parent: QWidget | None) -> QMessageBox:
+    """A message box that shows file names and messages as typed, never as HTML."""
+    box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def ask_save_changes(parent: QWidget, name: str) -> str:
     """Save / Discard / Cancel before the current document goes away."""
-    box = QMessageBox(parent)
+    box = _box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
     box.setText(f"Save the changes to “{name}”?")
@@ -45,7 +52,7 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
 
 def ask_restore(parent: QWidget | None, entry: AutosaveEntry) -> str:
     """After a crash: restore the autosaved work, discard it, or decide later."""
-    box = QMessageBox(parent)
+    box = _box(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(APP_NAME)
     when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -91,7 +98,7 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: st
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(parent)
+    box = _box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setText(text)
@@ -99,7 +106,7 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_info(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-    box = QMessageBox(parent)
+    box = _box(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setText(text)

@@ -223,7 +223,9 @@ class MainWindow(QMainWindow):
         self.summary_panel.setData(self.doc.deal, self.summary)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.doc.display_name}[*] — {APP_NAME}")
+        # A literal "[*]" in a file name must not become the modified mark: Qt's escape doubles it.
+        name = self.doc.display_name.replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.doc.is_modified)
         self.setWindowFilePath(str(self.doc.path) if self.doc.path else "")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -127,7 +128,9 @@ class ListTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and value:
             text = str(value)
-            return text if len(text) <= 2000 else text[:2000] + "…"
+            text = text if len(text) <= 2000 else text[:2000] + "…"
+            # Tooltips guess at HTML; escaping keeps "<b>" in a concession as the user typed it.
+            return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{column.title}: {self.display(column, value) or 'empty'}"
         if role == ValueRole:
