@@ -123,6 +123,10 @@ def load(path: str | os.PathLike) -> Deal:
         raise DealFileError("no such file", file=p) from None
     except IsADirectoryError:
         raise DealFileError("this is a folder, not a deal file", file=p) from None
+    except NotADirectoryError:
+        raise DealFileError(
+            "no such file: part of the path is a file, not a folder", file=p
+        ) from None
     except PermissionError:
         raise DealFileError("permission denied: the file cannot be read", file=p) from None
     except OSError as exc:
@@ -160,13 +164,10 @@ def parse_json(raw: bytes | str) -> Any:
     if not text.strip():
         raise DealFileError("the file is empty" if not text else "the file holds only blank space")
 
-    def no_constants(name: str) -> Any:
-        raise _ConstantError(name)
-
     try:
-        return json.loads(text, parse_float=_Number, parse_int=_Number, parse_constant=no_constants)
-    except _ConstantError as exc:
-        raise DealFileError(f"{exc.args[0]} is not allowed in a deal file") from None
+        # NaN and Infinity are kept as markers, not refused here, so that the refusal can name
+        # the place in the file where they sit.
+        return json.loads(text, parse_float=_Number, parse_int=_Number, parse_constant=_Constant)
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
         what = "the file ends too early; is it truncated?" if truncated else exc.msg
@@ -177,8 +178,16 @@ def parse_json(raw: bytes | str) -> Any:
         raise DealFileError("not a deal file: the JSON is nested far too deeply") from None
 
 
-class _ConstantError(ValueError):
-    pass
+class _Constant:
+    """`NaN`, `Infinity` or `-Infinity` in the file: not JSON, refused wherever it appears."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.name
 
 
 def deal_from_dict(data: Any) -> Deal:
@@ -242,6 +251,8 @@ def deal_from_dict(data: Any) -> Deal:
 
 
 def _json_type(value: Any) -> str:
+    if isinstance(value, _Constant):
+        return str(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -282,6 +293,8 @@ def parse_money(value: Any, where: str = "", *, allow_negative: bool = False) ->
         raise DealFileError(
             'an amount must be a decimal text such as "92000", not true/false', where
         )
+    if isinstance(value, _Constant):
+        raise DealFileError(f"{value} is not allowed in a deal file", where)
     if isinstance(value, (_Number, int)):
         text = str(value)
     elif isinstance(value, Decimal):
@@ -522,6 +535,8 @@ def _plain_json(value: Any, key: str, depth: int = 0) -> Any:
     if depth > MAX_EXTRA_DEPTH:
         # The path down there would be hundreds of steps long: name the top-level key only.
         raise DealFileError(f"nested more than {MAX_EXTRA_DEPTH} levels deep", key)
+    if isinstance(value, _Constant):
+        raise DealFileError(f"{value} is not allowed in a deal file", key)
     if isinstance(value, _Number):
         return Decimal(str(value))
     if isinstance(value, dict):
