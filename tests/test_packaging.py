@@ -33,9 +33,14 @@ SHARED_MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
 def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
+    """A script from packaging/ (not a package) as a module; dataclasses need it registered."""
+    qualified = f"_packaging_{name}"
+    if qualified in sys.modules:
+        return sys.modules[qualified]
+    spec = importlib.util.spec_from_file_location(qualified, PACKAGING / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[qualified] = module
     spec.loader.exec_module(module)
     return module
 
@@ -408,6 +413,35 @@ def test_windows_version_resource_names_this_version():
     assert fields["ProductVersion"] == fields["FileVersion"] == __version__
     assert fields["ProductName"] == APP_NAME
     assert fields["OriginalFilename"] == "deal-worksheet.exe"
+
+
+def test_lazily_imported_modules_named_for_the_freeze_exist():
+    # The freeze cannot see imports made inside functions by name only; a renamed module
+    # would leave the bundle without it, so the names must stay real.
+    rules = _load("freeze_rules")
+    for name in rules.EXTRA_HIDDEN_IMPORTS:
+        assert importlib.util.find_spec(name) is not None, name
+
+
+def test_smoke_test_environment_is_empty_but_for_home_and_path(tmp_path, monkeypatch):
+    build = _load("build")
+    monkeypatch.setenv("PYTHONPATH", "/somewhere")
+    monkeypatch.setenv("DISPLAY", ":0")
+    env = build.clean_environment(tmp_path)
+    if sys.platform != "win32":
+        assert env == {
+            "HOME": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+    assert "PYTHONPATH" not in env and "DISPLAY" not in env
+    png = tmp_path / "x.png"
+    png.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">II", 1280, 800)
+    )
+    assert build.png_size(png) == (1280, 800)
+    png.write_bytes(b"GIF89a" + bytes(30))
+    assert build.png_size(png) is None
 
 
 def test_launcher_runs_the_apps_main():
