@@ -122,7 +122,13 @@ def _make_paragraph(item: Item, styles: Styles):
 
 
 def _height(flowable, width: float) -> float:
-    return flowable.wrap(width, 10_000)[1]
+    """The flowable's height at this width, wrapped once: layout asks about the same ones often."""
+    known = getattr(flowable, "_sheet_height", None)
+    if known is not None and known[0] == width:
+        return known[1]
+    height = flowable.wrap(width, 10_000)[1]
+    flowable._sheet_height = (width, height)
+    return height
 
 
 @dataclass
@@ -273,12 +279,16 @@ def fit_sections(
 ) -> Flowed:
     """Lay the sections out at this size; with `truncate`, cut the longest ones until all fit."""
     capacity = columns * height
-    natural = [natural_height(s, styles, width, capacity) for s in sections]
     if not truncate:
-        if sum(natural) > capacity:  # cannot fit: skip building thousands of paragraphs
-            return Flowed([], [0.0] * columns, False)
+        # Measure only until the total passes the page: then this size cannot work anyway.
+        total = 0.0
+        for section in sections:
+            total += natural_height(section, styles, width, capacity - total)
+            if total > capacity:
+                return Flowed([], [0.0] * columns, False)
         blocks = [section_blocks(s, styles, width, None) for s in sections]
         return flow_columns(blocks, styles, width, height, columns)
+    natural = [natural_height(s, styles, width, capacity) for s in sections]
 
     # Continuation headings, split paragraphs and sections kept whole waste some room, so the
     # budget the quotas share is searched for: the largest one whose flow still fits.

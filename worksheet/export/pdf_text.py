@@ -163,12 +163,18 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     current = font
     for ch in text:
         code = ord(ch)
-        if code in _main_cmap or ch.isspace():
-            name = font if code in _main_cmap else current
+        if ch.isspace() and current == FALLBACK and _fallback_has(code):
+            name = FALLBACK  # a space between CJK words stays in their run
+        elif code in _main_cmap:
+            name = font
         elif _fallback_has(code):
             name = FALLBACK
+        elif unicodedata.category(ch) == "Cf":
+            continue  # invisible formatting (zero-width space, bidi marks): nothing to draw
         else:
-            name = font  # in neither font: drawn as a box, still extractable as text
+            # In neither font (emoji, Hangul…): a visible replacement mark says something was
+            # there, where an empty glyph would silently hide it.
+            ch, name = "\ufffd", font
         if runs and runs[-1][1] == name:
             runs[-1] = (runs[-1][0] + ch, name)
         else:

@@ -1,0 +1,79 @@
+"""Text helpers of the PDF sheet: cleaning, escaping, font runs and right-to-left order."""
+
+from __future__ import annotations
+
+from worksheet.export.pdf_text import (
+    FALLBACK,
+    REGULAR,
+    cap,
+    clean,
+    font_runs,
+    markup,
+    visual_line,
+)
+
+
+def test_markup_escapes_reportlab_tags_and_entities() -> None:
+    out = markup('<b>x</b> <img src="a.png"/> &amp; & <para>')
+    assert "<b>" not in out and "<img" not in out and "<para>" not in out
+    assert out == (
+        "&lt;b&gt;x&lt;/b&gt; &lt;img src=\"a.png\"/&gt; &amp;amp; &amp; &lt;para&gt;"
+    )
+
+
+def test_markup_turns_line_breaks_into_br_and_nothing_else() -> None:
+    assert markup("one\r\ntwo\rthree\nfour") == "one<br/>two<br/>three<br/>four"
+
+
+def test_cjk_runs_use_the_fallback_font() -> None:
+    runs = font_runs("Price 价格 – 日本")
+    assert runs == [("Price ", REGULAR), ("价格 ", FALLBACK), ("– ", REGULAR), ("日本", FALLBACK)]
+    out = markup("a 价格")
+    assert out == f'a <font name="{FALLBACK}">价格</font>'
+
+
+def test_spaces_between_cjk_stay_in_the_cjk_run() -> None:
+    assert font_runs("中文 日本") == [("中文 日本", FALLBACK)]
+
+
+def test_latin_greek_cyrillic_polish_stay_in_dejavu() -> None:
+    text = "zażółć gęślą jaźń Ελληνικά Кириллица €£₹"
+    assert font_runs(text) == [(text, REGULAR)]
+
+
+def test_clean_drops_controls_and_lone_surrogates() -> None:
+    assert clean("a\x00b\x07c\td\ud800e\r\nf") == "abc d\ufffde\nf"
+
+
+def test_clean_composes_accents() -> None:
+    assert clean("z\u0307") == "ż"
+
+
+def test_cap_cuts_long_text_at_a_space_and_says_so() -> None:
+    text = "word " * 3000
+    short, cut = cap(text, 1000)
+    assert cut and len(short) <= 1002 and short.endswith(" …")
+    assert cap("short", 1000) == ("short", False)
+
+
+def test_rtl_line_is_drawn_in_visual_order() -> None:
+    # Hebrew "shalom" is stored first-letter-first; drawn left to right it is reversed.
+    assert visual_line("שלום") == "םולש"
+    # Numbers inside right-to-left text keep their own order.
+    assert visual_line("מחיר 1,250") == "1,250 ריחמ"
+
+
+def test_rtl_inside_ltr_keeps_the_ltr_words_in_place() -> None:
+    assert visual_line("Call שלום today") == "Call םולש today"
+
+
+def test_ltr_text_is_untouched() -> None:
+    text = "Net-60 (payment) terms [2027] 1,250.50"
+    assert visual_line(text) == text
+
+
+def test_characters_no_font_has_become_a_visible_mark() -> None:
+    # Hangul is in neither DejaVu nor Droid Sans Fallback.
+    assert font_runs("a한b") == [("a\ufffdb", REGULAR)]
+    # An invisible bidi isolate that no font draws is simply left out.
+    assert font_runs("a\u2066b") == [("ab", REGULAR)]
