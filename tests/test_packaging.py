@@ -192,6 +192,20 @@ def test_install_script_installs_and_uninstalls_for_the_user(tmp_path, fake_bund
     assert fake_bundle.joinpath("deal-worksheet").exists()  # the source bundle is left alone
 
 
+def test_install_script_leaves_a_command_it_did_not_make(tmp_path, fake_bundle):
+    home = tmp_path / "home"
+    other = home / ".local" / "bin" / "deal-worksheet"
+    other.parent.mkdir(parents=True)
+    other.write_text("#!/bin/sh\n# installed by pip --user\n")
+    result = _run_install(home, "--bundle", str(fake_bundle))
+    assert result.returncode == 0, result.stderr
+    assert "not ours" in result.stdout
+    assert not other.is_symlink() and "pip --user" in other.read_text()
+    assert (home / ".local" / "opt" / "deal-worksheet" / "deal-worksheet").is_file()
+    assert _run_install(home, "--uninstall").returncode == 0
+    assert "pip --user" in other.read_text()
+
+
 def test_install_script_refuses_a_missing_bundle(tmp_path):
     result = _run_install(tmp_path, "--bundle", str(tmp_path / "nothing here"))
     assert result.returncode == 1

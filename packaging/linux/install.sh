@@ -87,8 +87,15 @@ if [ "$bundle" != "$target" ]; then
     mv "$target.new" "$target"
 fi
 
+# The command link, unless a real file of that name is there (a pip --user install, say):
+# that one is not ours to replace.
 mkdir -p "$bin_dir"
-ln -sfn "$target/$EXE" "$bin_dir/$EXE"
+link_note=
+if [ -e "$bin_dir/$EXE" ] && [ ! -L "$bin_dir/$EXE" ]; then
+    link_note="  note: $bin_dir/$EXE already exists and is not ours; left as it is."
+else
+    ln -sfn "$target/$EXE" "$bin_dir/$EXE"
+fi
 
 # The menu entry runs the installed executable by its full path, since ~/.local/bin is not
 # on every desktop session's PATH. Exec needs the Desktop Entry quoting: inside double
@@ -113,7 +120,11 @@ done
 refresh_caches
 
 echo "Deal Worksheet installed in $target"
-echo "  command:   $bin_dir/$EXE"
+if [ -z "$link_note" ]; then
+    echo "  command:   $bin_dir/$EXE"
+else
+    echo "$link_note"
+fi
 echo "  menu:      $data_home/applications/$APP_ID.desktop"
 case ":$PATH:" in
     *":$bin_dir:"*) ;;
