@@ -1,0 +1,466 @@
+"""Geometry of the ZOPA chart: what the chart shows, computed as positions in pixels.
+
+Kept apart from painting so tests can check where things go (`ZopaChart.chartModel()`) and
+so a repaint only draws: the layout runs once per change of data, size, font or palette.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF
+
+from worksheet.domain.deal import Deal
+from worksheet.domain.summary import Summary
+from worksheet.domain.text import STATUS_TITLES, format_money, format_probability, status_sentence
+from worksheet.ui.widgets.chart_layout import pick_ticks, place_labels
+from worksheet.ui.widgets.colors import Accents
+
+ZONES: tuple[str, ...] = ("best", "likely", "worst")
+ZONE_WORDS = {"best": "best case", "likely": "likely", "worst": "worst case"}
+EMPTY_MESSAGE = "Fill in your walk-away and their estimate to see where a deal can happen."
+NEED_BOTH = (
+    "The chart appears once your walk-away price and your estimate of their walk-away "
+    "(lowest, most likely, highest) are filled in."
+)
+NEED_OURS = "Fill in your walk-away price: the chart shows where it meets their estimate."
+NEED_THEIRS = (
+    "Estimate their walk-away (lowest, most likely, highest guess) to see the deal zone; "
+    "even one number is enough to start."
+)
+NEED_ORDER = (
+    "Put their walk-away estimate in order (lowest ≤ most likely ≤ highest) to draw the chart."
+)
+
+
+def _unknown_message(deal: Deal, summary: Summary) -> str:
+    """What is missing for the chart, in a sentence that says what to do about it."""
+    if summary.has_warning("estimate_out_of_order"):
+        return NEED_ORDER
+    ours = summary.package_walk_away is not None
+    theirs = summary.their_low is not None
+    if not ours and not theirs:
+        return NEED_BOTH
+    return NEED_THEIRS if ours else NEED_OURS
+
+
+PAD = 8.0
+_LABEL_GAP = 10.0
+_MAX_SHIFT = 36.0
+ZONE_H = 11.0
+ZONE_PITCH = 14.0
+ZONES_H = 2 * ZONE_PITCH + ZONE_H
+_MIN_TRIANGLE = 12.0
+_MAX_TRIANGLE = 60.0
+
+
+@dataclass(frozen=True)
+class ChartInput:
+    """The numbers the chart draws, copied out of the deal and summary once per `setData`."""
+
+    seller: bool
+    currency: str
+    status: str
+    probability: float | None
+    gap: Decimal | None
+    sentence: str
+    missing: str  # what to fill in when the zone is unknown
+    walk_away: Decimal | None
+    package_walk_away: Decimal | None
+    target: Decimal | None
+    opening: Decimal | None
+    their: tuple[Decimal, Decimal, Decimal] | None  # their walk-away L, M, H
+    their_package: tuple[Decimal, Decimal, Decimal] | None  # moved by the package: lo, mid, hi
+    zones: dict[str, tuple[Decimal, Decimal] | None]
+    offers: tuple[tuple[Decimal, str], ...]
+
+
+@dataclass
+class ChartLabel:
+    key: str
+    name: str
+    value: str
+    rect: QRectF
+    anchor: QPointF
+    color: QColor
+
+
+@dataclass
+class ChartModel:
+    """Computed geometry in widget pixels, also exposed to tests via `ZopaChart.chartModel()`."""
+
+    width: float
+    height: float
+    message: str | None = None
+    status_text: str = ""
+    status_detail: str = ""
+    domain: tuple[float, float] = (0.0, 1.0)
+    plot: tuple[float, float] = (0.0, 1.0)
+    rows: dict[str, float] = field(default_factory=dict)
+    zones: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+    gap: tuple[float, float] | None = None
+    markers: dict[str, float] = field(default_factory=dict)
+    ticks: list[tuple[Decimal, float, QRectF, str]] = field(default_factory=list)
+    labels: list[ChartLabel] = field(default_factory=list)
+    offers: list[tuple[float, str]] = field(default_factory=list)
+    legend: list[tuple[str, str, QRectF]] = field(default_factory=list)
+
+    def x_of(self, value: Decimal | float) -> float:
+        low, high = self.domain
+        left, right = self.plot
+        return left + (float(value) - low) / (high - low) * (right - left)
+
+
+def chart_input(deal: Deal, summary: Summary) -> ChartInput:
+    """Copy what the chart needs; offers are read here so painting never walks the deal."""
+    their = None
+    if summary.their_low is not None and summary.their_likely is not None:
+        assert summary.their_high is not None
+        their = (summary.their_low, summary.their_likely, summary.their_high)
+    their_package = None
+    if summary.their_low_package is not None and summary.their_likely_package is not None:
+        assert summary.their_high_package is not None
+        their_package = (
+            summary.their_low_package,
+            summary.their_likely_package,
+            summary.their_high_package,
+        )
+    zones = {
+        name: None if zone is None else (zone.low, zone.high)
+        for name, zone in (
+            ("best", summary.best),
+            ("likely", summary.likely),
+            ("worst", summary.worst),
+        )
+    }
+    offers = tuple((offer.amount, offer.by) for offer in deal.offers if offer.amount is not None)
+    return ChartInput(
+        seller=summary.role != "buyer",
+        currency=deal.currency,
+        status=summary.status,
+        probability=summary.probability,
+        gap=summary.gap,
+        sentence=status_sentence(summary, deal.currency),
+        missing=_unknown_message(deal, summary) if summary.status == "unknown" else "",
+        walk_away=deal.anchors.walk_away,
+        package_walk_away=summary.package_walk_away,
+        target=deal.anchors.target,
+        opening=deal.anchors.opening,
+        their=their,
+        their_package=their_package,
+        zones=zones,
+        offers=offers,
+    )
+
+
+@dataclass(frozen=True)
+class ChartFonts:
+    base: QFont
+    small: QFont
+    bold: QFont
+
+
+def chart_fonts(font: QFont) -> ChartFonts:
+    """The chart's three fonts from the widget's font: body, small for labels, bold for status."""
+    base = QFont(font)
+    small = QFont(base)
+    size = base.pointSizeF()
+    if size > 0:
+        small.setPointSizeF(max(7.0, size * 0.88))
+    bold = QFont(base)
+    bold.setBold(True)
+    return ChartFonts(base, small, bold)
+
+
+def layout_chart(
+    data: ChartInput | None,
+    width: float,
+    height: float,
+    fonts: ChartFonts,
+    colors: Accents,
+    show_status: bool = True,
+) -> ChartModel:
+    """Every position the chart paints, for this data at this size; pure geometry."""
+    model = ChartModel(width=width, height=height)
+    fm = QFontMetricsF(fonts.small)
+    line = fm.height()
+    top = PAD
+    if data is None:
+        model.message = EMPTY_MESSAGE
+        return model
+    if show_status:
+        model.status_text = STATUS_TITLES[data.status]
+        model.status_detail = _status_detail(data)
+        model.rows["status"] = top
+        top += QFontMetricsF(fonts.bold).height() + 6
+    if data.status == "unknown" or data.their_package is None or data.package_walk_away is None:
+        model.message = data.missing or data.sentence
+        model.rows["message"] = top
+        return model
+
+    _layout_horizontal(model, data, fm)
+    bounds = (PAD, width - PAD)
+    # Two label rows per side when there is height for them, else one row (names shortened
+    # or dropped) on their side first: labels are never cut and never overlap.
+    their_by_rows = {rows: _their_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)}
+    our_by_rows = {rows: _our_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)}
+    for their_max, our_max in ((2, 2), (1, 2), (2, 1), (1, 1)):
+        their, ours = their_by_rows[their_max], our_by_rows[our_max]
+        their_rows = 1 + max((row for row, _ in their), default=0)
+        our_rows = 1 + max((row for row, _ in ours), default=0)
+        fixed = _fixed_height(top, line, their_rows, our_rows)
+        if fixed + _MIN_TRIANGLE <= height:
+            break
+
+    spare = height - fixed - _MIN_TRIANGLE
+    with_legend = spare >= line + 6
+    if with_legend:
+        spare -= line + 6
+    triangle_h = _MIN_TRIANGLE + max(0.0, min(spare, _MAX_TRIANGLE - _MIN_TRIANGLE))
+
+    y = top
+    model.rows["their_labels"] = y
+    y += their_rows * (line + 2)
+    model.rows["their_top"] = y
+    y += triangle_h
+    model.rows["their_base"] = y
+    y += 5
+    model.rows["zones"] = y
+    y += ZONES_H + 6
+    model.rows["ours"] = y + 6
+    y += 14
+    model.rows["our_labels"] = y
+    y += our_rows * (line + 2) + 2
+    model.rows["axis"] = y
+    model.rows["tick_labels"] = y + 6
+    y += 6 + line
+    for labels, first_row, anchor_y in (
+        (their, model.rows["their_labels"], model.rows["their_top"]),
+        (ours, model.rows["our_labels"], model.rows["ours"]),
+    ):
+        for row, label in labels:
+            label.rect.moveTop(first_row + row * (line + 2))
+            label.anchor.setY(anchor_y)
+            model.labels.append(label)
+    model.ticks = [
+        (value, x, QRectF(rect.left(), model.rows["tick_labels"], rect.width(), line), text)
+        for value, x, rect, text in model.ticks
+    ]
+    if with_legend:
+        model.rows["legend"] = y + 6
+        _place_legend(model, fm, bounds)
+    return model
+
+
+def _fixed_height(top: float, line: float, their_rows: int, our_rows: int) -> float:
+    """Everything but their distribution and the legend, from the top edge to the bottom."""
+    return (
+        top
+        + their_rows * (line + 2)
+        + 5
+        + ZONES_H
+        + 6
+        + 14
+        + our_rows * (line + 2)
+        + 2
+        + 6
+        + line
+        + PAD
+    )
+
+
+def _layout_horizontal(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
+    """The price range, ticks and every mark's x."""
+    assert data.their_package is not None and data.package_walk_away is not None
+    lo, mid, hi = data.their_package
+    values = [lo, mid, hi, data.package_walk_away]
+    values.extend(v for v in (data.walk_away, data.target, data.opening) if v is not None)
+    if data.their is not None:
+        values.extend(data.their)
+    values.extend(amount for amount, _ in data.offers)
+    smallest, largest = float(min(values)), float(max(values))
+    span = largest - smallest
+    if span < max(abs(largest) * 1e-9, 0.05):
+        # All equal (or as good as): show a modest window around the value.
+        half = max(abs(largest) * 0.05, 1.0)
+        low, high = smallest - half, largest + half
+    else:
+        low, high = smallest - span * 0.05, largest + span * 0.05
+    if low < 0 <= smallest:
+        low = 0.0  # prices here are never negative: do not invent a negative scale
+    model.domain = (low, high)
+    width = model.width
+    left, right = PAD + 4, width - PAD - 4
+    model.plot = (left, right)
+
+    def tick_text(value: Decimal) -> str:
+        return format_money(value, data.currency)
+
+    line = fm.height()
+    for value, x, label_left in pick_ticks(
+        low,
+        high,
+        left,
+        right,
+        lambda v: fm.horizontalAdvance(tick_text(v)),
+        (PAD, width - PAD),
+    ):
+        text = tick_text(value)
+        rect = QRectF(label_left, 0, fm.horizontalAdvance(text), line)
+        model.ticks.append((value, x, rect, text))
+
+    x = model.x_of
+    markers = model.markers
+    names = ("their_low", "their_likely", "their_high")
+    for name, value in zip(names, data.their_package, strict=True):
+        markers[name] = x(value)
+    if data.their is not None and data.their != data.their_package:
+        for name, value in zip(names, data.their, strict=True):
+            markers[f"{name}_before"] = x(value)
+    markers["floor"] = x(data.package_walk_away)
+    markers["walk_away"] = markers["floor"] if data.walk_away is None else x(data.walk_away)
+    if data.target is not None:
+        markers["target"] = x(data.target)
+    if data.opening is not None:
+        markers["opening"] = x(data.opening)
+    for name in ZONES:
+        zone = data.zones[name]
+        model.zones[name] = None if zone is None else (x(zone[0]), x(zone[1]))
+    if data.status == "none":
+        a, b = (hi, data.package_walk_away) if data.seller else (data.package_walk_away, lo)
+        model.gap = (x(a), x(b))
+    seen: set[tuple[int, str]] = set()
+    for amount, by in data.offers:
+        key = (round(x(amount)), by)
+        if key not in seen:  # thousands of offers collapse to one mark per pixel
+            seen.add(key)
+            model.offers.append((x(amount), by))
+
+
+def _place_group(
+    entries: list[tuple[str, list[tuple[str, str]], float, QColor]],
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    max_rows: int,
+) -> list[tuple[int, ChartLabel]]:
+    """Labels "name value" near their x in up to `max_rows` rows, in the longest wording
+    that fits: entries are (key, [(name, value)] longest first, anchor x, colour).
+
+    The rects come back with the right x and width, and the row each label goes in.
+    """
+    if not entries:
+        return []
+    line = fm.height()
+    space = fm.horizontalAdvance(" ")
+    levels = max(len(wordings) for _, wordings, _, _ in entries)
+    texts: list[list[tuple[str, str]]] = []
+    variants: list[list[float]] = []
+    for level in range(levels):
+        chosen = [wordings[min(level, len(wordings) - 1)] for _, wordings, _, _ in entries]
+        texts.append(chosen)
+        variants.append(
+            [
+                fm.horizontalAdvance(name)
+                + (space if name and value else 0.0)
+                + fm.horizontalAdvance(value)
+                for name, value in chosen
+            ]
+        )
+    anchors = [anchor for _, _, anchor, _ in entries]
+    placed = place_labels(variants, anchors, bounds[0], bounds[1], _LABEL_GAP, max_rows, _MAX_SHIFT)
+    if placed is None:
+        return []  # not even the shortest wording fits: marks and axis still tell the story
+    level, positions = placed
+    out = []
+    for (key, _, anchor, color), (name, value), w, (row, left) in zip(
+        entries, texts[level], variants[level], positions, strict=True
+    ):
+        label = ChartLabel(key, name, value, QRectF(left, 0, w, line), QPointF(anchor, 0), color)
+        out.append((row, label))
+    return out
+
+
+def _their_labels(
+    model: ChartModel,
+    data: ChartInput,
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    colors: Accents,
+    max_rows: int,
+) -> list[tuple[int, ChartLabel]]:
+    assert data.their_package is not None
+    words = {"their_low": "low", "their_likely": "likely", "their_high": "high"}
+    groups: dict[Decimal, list[str]] = {}
+    for key, value in zip(words, data.their_package, strict=True):
+        groups.setdefault(value, []).append(key)
+    entries = []
+    for value, keys in groups.items():
+        money = format_money(value, data.currency)
+        if len(keys) == 3:
+            long, short = "their walk-away", "theirs"
+        else:
+            short = "–".join(words[k] for k in keys)
+            long = f"their {short}" if "their_likely" in keys else short
+        # Longest first; names alone beat bare numbers, which the axis can place anyway.
+        wordings = [(long, money), (short, money), (short, ""), ("", money)]
+        entries.append((keys[0], wordings, model.x_of(value), colors.theirs))
+    return _place_group(entries, fm, bounds, max_rows)
+
+
+def _our_labels(
+    model: ChartModel,
+    data: ChartInput,
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    colors: Accents,
+    max_rows: int,
+) -> list[tuple[int, ChartLabel]]:
+    assert data.package_walk_away is not None
+    limit = "floor" if data.seller else "ceiling"
+    marks: list[tuple[str, str, Decimal]] = []
+    if data.walk_away is not None and data.walk_away != data.package_walk_away:
+        marks.append(("walk_away", "walk-away", data.walk_away))
+        marks.append(("floor", f"package {limit}", data.package_walk_away))
+    else:
+        marks.append(("floor", "walk-away", data.package_walk_away))
+    if data.target is not None:
+        marks.append(("target", "target", data.target))
+    if data.opening is not None:
+        marks.append(("opening", "opening", data.opening))
+    groups: dict[Decimal, list[tuple[str, str]]] = {}
+    for key, word, value in marks:
+        groups.setdefault(value, []).append((key, word))
+    entries = []
+    for value, pairs in groups.items():
+        word = " = ".join(w for _, w in pairs)
+        short = " = ".join(w.replace("package ", "") for _, w in pairs)
+        money = format_money(value, data.currency)
+        wordings = [(word, money), (short, money), (short, ""), ("", money)]
+        entries.append((pairs[0][0], wordings, model.x_of(value), colors.ours))
+    return _place_group(entries, fm, bounds, max_rows)
+
+
+def _place_legend(model: ChartModel, fm: QFontMetricsF, bounds: tuple[float, float]) -> None:
+    items = [("their", "their walk-away (estimate)"), ("zone", "deal zone")]
+    if any(by == "us" for _, by in model.offers):
+        items.append(("offer_us", "our offers"))
+    if any(by == "them" for _, by in model.offers):
+        items.append(("offer_them", "their offers"))
+    x = bounds[0]
+    top = model.rows["legend"]
+    for key, text in items:
+        w = 18 + fm.horizontalAdvance(text)
+        if x + w > bounds[1]:
+            break  # an entry that does not fit is left out rather than cut
+        model.legend.append((key, text, QRectF(x, top, w, fm.height())))
+        x += w + 16
+
+
+def _status_detail(data: ChartInput) -> str:
+    if data.status in ("certain", "possible"):
+        return f"· {format_probability(data.probability)} chance"
+    if data.status == "none" and data.gap is not None:
+        return f"· {format_money(data.gap, data.currency)} apart"
+    return ""
