@@ -42,12 +42,18 @@ def _huge_deal() -> Deal:
         meeting=Meeting(date="2027-01-14", place=text, attendees=text),
         vision=Vision(goal=text, success=text, their_win=text, relationship=text, approach=text),
         anchors=Anchors(target=Decimal(120), opening=Decimal(130), walk_away=Decimal(100)),
-        their_estimate=TheirEstimate(walk_away_low=Decimal(90), walk_away_high=Decimal(140),
-                                     confidence=text, source=text),
+        their_estimate=TheirEstimate(
+            walk_away_low=Decimal(90), walk_away_high=Decimal(140), confidence=text, source=text
+        ),
         concessions=[
-            Concession(what=f"Concession number {i}", cost_to_us=Decimal(1),
-                       value_to_them=Decimal(2), ask_in_return=f"Ask {i}",
-                       in_package=i % 2 == 0, order=i)
+            Concession(
+                what=f"Concession number {i}",
+                cost_to_us=Decimal(1),
+                value_to_them=Decimal(2),
+                ask_in_return=f"Ask {i}",
+                in_package=i % 2 == 0,
+                order=i,
+            )
             for i in range(2000)
         ],
         fallbacks=[Fallback(kind="batna", what=text, value=Decimal(95), trigger=text)] * 40,
@@ -72,8 +78,16 @@ def test_two_thousand_concessions_and_full_texts_fit_one_page(tmp_path: Path) ->
         # The first concessions in planned order are there; the 2,000th is not.
         assert "Concessionnumber0" in flat and "Concessionnumber1999" not in flat
         # Every section still has its heading: shortened, not dropped.
-        for heading in ("Vision", "Concessions", "Fallbacks", "Interests", "Objections",
-                        "Questionstoask", "Offerssofar", "Readiness"):
+        for heading in (
+            "Vision",
+            "Concessions",
+            "Fallbacks",
+            "Interests",
+            "Objections",
+            "Questionstoask",
+            "Offerssofar",
+            "Readiness",
+        ):
             assert heading in flat, heading
 
 
@@ -89,10 +103,12 @@ def test_type_steps_down_before_anything_is_cut(monkeypatch) -> None:
         return original(sections, styles, *args, **kwargs)
 
     monkeypatch.setattr("worksheet.export.pdf_sheet.fit_sections", spy)
-    questions = [f"Question {i}: what would make this work for your team this quarter?"
-                 for i in range(45)]
-    data = render_pdf(Deal(title="Many questions", listening=Listening(questions=questions)),
-                      paper="a4")
+    questions = [
+        f"Question {i}: what would make this work for your team this quarter?" for i in range(45)
+    ]
+    data = render_pdf(
+        Deal(title="Many questions", listening=Listening(questions=questions)), paper="a4"
+    )
     assert_sound_page(data)
     assert used_sizes[0] == SIZES[0] and len(used_sizes) > 1  # it did step down
     flat = squash(text_of(data))
@@ -127,21 +143,32 @@ def _deals(draw) -> Deal:
         counterpart=Counterpart(name=draw(t), notes=draw(t)),
         vision=Vision(goal=draw(t), success=draw(t), approach=draw(t)),
         anchors=Anchors(walk_away=Decimal(draw(st.integers(1, 10**6)))),
-        their_estimate=TheirEstimate(walk_away_likely=Decimal(draw(st.integers(1, 10**6))),
-                                     source=draw(t)),
-        concessions=[Concession(what=draw(t), ask_in_return=draw(t), notes=draw(t),
-                                in_package=draw(st.booleans()))
-                     for _ in range(draw(st.integers(0, 12)))],
+        their_estimate=TheirEstimate(
+            walk_away_likely=Decimal(draw(st.integers(1, 10**6))), source=draw(t)
+        ),
+        concessions=[
+            Concession(
+                what=draw(t), ask_in_return=draw(t), notes=draw(t), in_package=draw(st.booleans())
+            )
+            for _ in range(draw(st.integers(0, 12)))
+        ],
         fallbacks=[Fallback(what=draw(t), trigger=draw(t)) for _ in range(draw(st.integers(0, 5)))],
-        listening=Listening(questions=[draw(t) for _ in range(draw(st.integers(0, 8)))],
-                            objections=[Objection(objection=draw(t), response=draw(t))
-                                        for _ in range(draw(st.integers(0, 4)))]),
+        listening=Listening(
+            questions=[draw(t) for _ in range(draw(st.integers(0, 8)))],
+            objections=[
+                Objection(objection=draw(t), response=draw(t))
+                for _ in range(draw(st.integers(0, 4)))
+            ],
+        ),
         notes=draw(t),
     )
 
 
-@settings(max_examples=15, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(deal=_deals())
 def test_any_deal_is_one_sound_page(deal: Deal) -> None:
     data = render_pdf(deal, paper="a4")

@@ -42,9 +42,20 @@ from worksheet.io import load
 
 GOLDEN = Path(__file__).parent / "golden" / "software-renewal-a4.pdf"
 STANDARD_14 = {
-    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica",
-    "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold",
-    "Times-Italic", "Times-BoldItalic", "Symbol", "ZapfDingbats",
+    "Courier",
+    "Courier-Bold",
+    "Courier-Oblique",
+    "Courier-BoldOblique",
+    "Helvetica",
+    "Helvetica-Bold",
+    "Helvetica-Oblique",
+    "Helvetica-BoldOblique",
+    "Times-Roman",
+    "Times-Bold",
+    "Times-Italic",
+    "Times-BoldItalic",
+    "Symbol",
+    "ZapfDingbats",
 }
 
 
@@ -76,11 +87,13 @@ def fonts_of(data: bytes) -> list[dict]:
             descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
         else:
             descriptor = font.get("/FontDescriptor")
-        found.append({
-            "base": str(font["/BaseFont"]),
-            "subtype": str(font["/Subtype"]),
-            "descriptor": descriptor.get_object() if descriptor is not None else None,
-        })
+        found.append(
+            {
+                "base": str(font["/BaseFont"]),
+                "subtype": str(font["/Subtype"]),
+                "descriptor": descriptor.get_object() if descriptor is not None else None,
+            }
+        )
     return found
 
 
@@ -118,7 +131,8 @@ def word_boxes(data: bytes, tmp_path: Path) -> tuple[tuple[float, float], list[t
     words = [
         (m.group(5), *(float(m.group(i)) for i in range(1, 5)))
         for m in re.finditer(
-            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>',
+            r'<word xMin="([\d.-]+)" yMin="([\d.-]+)" '
+            r'xMax="([\d.-]+)" yMax="([\d.-]+)">(.*?)</word>',
             html,
         )
     ]
@@ -230,8 +244,10 @@ def test_hostile_markup_comes_out_as_literal_text(tmp_path: Path) -> None:
         counterpart=Counterpart(name=HOSTILE[1], notes=" ".join(HOSTILE)),
         vision=Vision(goal=HOSTILE[2], success=HOSTILE[3]),
         concessions=[Concession(what=h, ask_in_return=h) for h in HOSTILE],
-        listening=Listening(questions=list(HOSTILE),
-                            objections=[Objection(objection=h, response=h) for h in HOSTILE]),
+        listening=Listening(
+            questions=list(HOSTILE),
+            objections=[Objection(objection=h, response=h) for h in HOSTILE],
+        ),
         currency="<b>",  # a deal built in code, not loaded, may carry anything
         anchors=Anchors(target=Decimal(1)),
     )
@@ -254,8 +270,9 @@ def test_many_scripts_are_embedded_and_extractable() -> None:
     }
     deal = Deal(
         title=samples["polish"],
-        vision=Vision(goal=samples["cyrillic"], success=samples["greek"],
-                      their_win=samples["chinese"]),
+        vision=Vision(
+            goal=samples["cyrillic"], success=samples["greek"], their_win=samples["chinese"]
+        ),
         listening=Listening(questions=[samples["japanese"]]),
     )
     data = render_pdf(deal, paper="a4")
@@ -293,18 +310,27 @@ def _secret_deal(*, gap: bool) -> Deal:
     return Deal(
         title="Discreet check",
         role="seller",
-        anchors=Anchors(opening=Decimal(171717), target=Decimal(161616),
-                        walk_away=Decimal(123457)),
+        anchors=Anchors(opening=Decimal(171717), target=Decimal(161616), walk_away=Decimal(123457)),
         their_estimate=TheirEstimate(
             walk_away_low=Decimal(111000) if not gap else Decimal(50000),
             walk_away_likely=Decimal(140000) if not gap else Decimal(60000),
             walk_away_high=Decimal(150000) if not gap else Decimal(70000),
         ),
         concessions=[
-            Concession(what="Free setup", cost_to_us=Decimal(3331), value_to_them=Decimal(6000),
-                       ask_in_return="Longer term", in_package=True),
-            Concession(what="Training day", cost_to_us=Decimal(2229), value_to_them=Decimal(4000),
-                       ask_in_return="Reference", in_package=True),
+            Concession(
+                what="Free setup",
+                cost_to_us=Decimal(3331),
+                value_to_them=Decimal(6000),
+                ask_in_return="Longer term",
+                in_package=True,
+            ),
+            Concession(
+                what="Training day",
+                cost_to_us=Decimal(2229),
+                value_to_them=Decimal(4000),
+                ask_in_return="Reference",
+                in_package=True,
+            ),
         ],
         fallbacks=[
             Fallback(kind="batna", what="Other customer", value=Decimal(98761)),
@@ -422,8 +448,14 @@ def test_command_line_export_without_display_or_qt(tmp_path) -> None:
         "assert 'PySide6' not in sys.modules, 'Qt was imported'\n"
         "sys.exit(rc)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     data = out.read_bytes()
     assert_sound_page(data)
@@ -434,10 +466,12 @@ def test_command_line_export_without_display_or_qt(tmp_path) -> None:
 def test_importing_the_exporter_loads_no_reportlab() -> None:
     script = (
         "import sys, worksheet.export.pdf, worksheet.cli\n"
-        "assert 'reportlab' not in sys.modules, sorted(m for m in sys.modules if 'reportlab' in m)\n"
+        "loaded = sorted(m for m in sys.modules if 'reportlab' in m)\n"
+        "assert not loaded, loaded\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
 
 
