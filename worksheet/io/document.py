@@ -793,6 +793,11 @@ def _save_reason(exc: OSError, target: Path) -> str:
             "permission to write there. Choose another folder with Save As."
         )
     if exc.errno == errno.ENOENT:
+        if target.parent.is_dir():  # e.g. /proc: the folder is there but takes no new files
+            return (
+                f"Could not save {where}: new files cannot be made in the folder "
+                f"{target.parent}. Choose another folder with Save As."
+            )
         return f"Could not save {where}: the folder {target.parent} does not exist."
     if exc.errno == errno.EISDIR:
         return f"Could not save {where}: a folder has that name."
