@@ -193,3 +193,27 @@ def test_every_field_has_an_accessible_name(window):
 def test_summary_is_the_domain_summary(window, sample):
     assert window.open_path(sample)
     assert window.summary == summarize(window.doc.deal)
+
+
+def test_readiness_trades_selects_the_ask_in_return_cell(qtbot, window):
+    from worksheet.domain.deal import Concession, Deal
+
+    window.doc.replace(Deal(concessions=[Concession("Net-60"), Concession("Training")]))
+    window.summary_panel.readinessActivated.emit("trades")
+    page = window.page("concessions")
+    assert window.stack.currentWidget() is page
+    current = page.table.currentIndex()
+    assert (current.row(), current.column()) == (0, page.model.ASK)
+
+
+def test_delete_key_removes_the_selected_row(qtbot, window):
+    page = window.show_page("concessions")
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    page.model.add_row()
+    page.model.add_row()
+    page.table.setCurrentIndex(page.model.index(1, 0))
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert len(window.doc.deal.concessions) == 1

@@ -215,6 +215,25 @@ class MainWindow(QMainWindow):
         # Scrolling needs the page laid out at its real size, so focus after this event.
         QTimer.singleShot(0, lambda: page.focus_path(path))
         page.focus_path(path)
+        if code == "trades":
+            self._select_first_blank(page.widget_for(path), "ask_in_return")
+        elif code == "batna":
+            self._select_first_blank(page.widget_for(path), "kind")
+
+    @staticmethod
+    def _select_first_blank(view, key: str) -> None:
+        """In a table, put the cursor on the first row whose `key` cell still needs work."""
+        model = getattr(view, "table_model", None)
+        if model is None or model.rowCount() == 0:
+            return
+        column = model.column_of(key)
+        rows = range(model.rowCount())
+        row = next((r for r in rows if not str(model.value(r, column) or "").strip()), 0)
+        if key == "kind":
+            row = next((r for r in rows if model.value(r, column) != "batna"), 0)
+        index = model.index(row, column)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
 
     # ------------------------------------------------------------------ summary and title
 

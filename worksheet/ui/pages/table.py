@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from worksheet.ui.models.base import ListTableModel
@@ -26,7 +27,13 @@ class TableView(QTableView):
         )
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setTabKeyNavigation(False)  # Tab leaves the table, so the form's tab order still works
+        self.setTabKeyNavigation(False)
+        # Delete removes the selected row while the table (not a cell editor) has the focus.
+        remove = QAction("Remove Row", self)
+        remove.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)])
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_current)
+        self.addAction(remove)  # Tab leaves the table, so the form's tab order still works
         # Room for a header and three rows: three tables still fit one page at 1280×720.
         self.setMinimumHeight((self.fontMetrics().height() + 12) * 4 + 6)
         vertical = self.verticalHeader()
