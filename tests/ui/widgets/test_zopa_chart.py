@@ -46,6 +46,9 @@ def assert_clear(model, width, height):
     """No label overlaps another, none is cut at an edge."""
     rects = [label.rect for label in model.labels] + [rect for *_, rect, _ in model.ticks]
     rects += [rect for *_, rect in model.legend]
+    rects += [rect for rect, _ in model.zone_labels.values()]
+    if model.gap_label is not None:
+        rects.append(model.gap_label[1])
     for i, rect in enumerate(rects):
         assert rect.left() >= -0.01 and rect.right() <= width + 0.01, rect
         assert rect.top() >= -0.01 and rect.bottom() <= height + 0.01, rect
@@ -77,6 +80,12 @@ def test_buyer_zones_end_at_the_ceiling_and_nest(chart, sample):
     assert all(zones[name][1] == pytest.approx(ceiling) for name in ("worst", "likely", "best"))
     assert zones["best"][0] < zones["likely"][0] < zones["worst"][0] < ceiling
     assert model.markers["walk_away"] > ceiling  # a buyer's package lowers the ceiling
+    for name in ("worst", "likely", "best"):
+        bar = model.zone_bars[name]
+        assert bar.left() == pytest.approx(zones[name][0]) and bar.right() == pytest.approx(ceiling)
+        label, inside = model.zone_labels[name]
+        within = bar.left() <= label.left() and label.right() <= bar.right()
+        assert inside == within  # wide bars carry their name inside, narrow ones beside
     assert model.status_text == "Deal zone: certain"
     assert "100% chance" in model.status_detail
     assert [by for _, by in model.offers] == ["them"]
@@ -88,6 +97,10 @@ def test_no_zone_shows_the_gap(chart):
     assert model.gap == (pytest.approx(model.x_of(120)), pytest.approx(model.x_of(150)))
     assert model.status_text == "No deal zone"
     assert "30 apart" in model.status_detail
+    word, box = model.gap_label
+    assert word == "gap $30"
+    assert model.gap[0] <= box.center().x() <= model.gap[1]
+    assert model.zone_bars == {} and model.zone_labels == {}
 
 
 @pytest.mark.parametrize(

@@ -106,6 +106,10 @@ class ChartModel:
     labels: list[ChartLabel] = field(default_factory=list)
     offers: list[tuple[float, str]] = field(default_factory=list)
     legend: list[tuple[str, str, QRectF]] = field(default_factory=list)
+    #: Zone name → its bar, and → (where its name goes, whether inside the bar).
+    zone_bars: dict[str, QRectF] = field(default_factory=dict)
+    zone_labels: dict[str, tuple[QRectF, bool]] = field(default_factory=dict)
+    gap_label: tuple[str, QRectF] | None = None
 
     def x_of(self, value: Decimal | float) -> float:
         low, high = self.domain
@@ -248,6 +252,7 @@ def layout_chart(
         (value, x, QRectF(rect.left(), model.rows["tick_labels"], rect.width(), line), text)
         for value, x, rect, text in model.ticks
     ]
+    _place_zone_labels(model, data, fm)
     if with_legend:
         model.rows["legend"] = y + 6
         _place_legend(model, fm, bounds)
@@ -440,6 +445,36 @@ def _our_labels(
         wordings = [(word, money), (short, money), (short, ""), ("", money)]
         entries.append((pairs[0][0], wordings, model.x_of(value), colors.ours))
     return _place_group(entries, fm, bounds, max_rows)
+
+
+def _place_zone_labels(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
+    """Bars for the zones, each named inside when it fits, else beside it on the free side."""
+    top = model.rows["zones"]
+    line = fm.height()
+    for row, name in enumerate(ZONES):
+        span = model.zones.get(name)
+        if span is None:
+            continue
+        y = top + row * ZONE_PITCH
+        x1, x2 = min(span), max(span)
+        if x2 - x1 < 3:
+            x1, x2 = (x1 + x2) / 2 - 1.5, (x1 + x2) / 2 + 1.5  # a single price still shows
+        bar = QRectF(x1, y, x2 - x1, ZONE_H)
+        model.zone_bars[name] = bar
+        w = fm.horizontalAdvance(ZONE_WORDS[name])
+        label_y = bar.center().y() - line / 2
+        if bar.width() >= w + 8:
+            model.zone_labels[name] = (QRectF(bar.center().x() - w / 2, label_y, w, line), True)
+        elif x2 + 4 + w <= model.width - PAD:
+            model.zone_labels[name] = (QRectF(x2 + 4, label_y, w, line), False)
+        else:
+            model.zone_labels[name] = (QRectF(max(PAD, x1 - 4 - w), label_y, w, line), False)
+    if model.gap is not None:
+        x1, x2 = min(model.gap), max(model.gap)
+        word = f"gap {format_money(data.gap, data.currency)}"
+        w = fm.horizontalAdvance(word) + 6
+        left = min(max((x1 + x2) / 2 - w / 2, PAD), model.width - PAD - w)
+        model.gap_label = (word, QRectF(left, top + ZONES_H / 2 - line / 2, w, line))
 
 
 def _place_legend(model: ChartModel, fm: QFontMetricsF, bounds: tuple[float, float]) -> None:

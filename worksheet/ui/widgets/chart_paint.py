@@ -14,13 +14,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from worksheet.domain.text import format_money
 from worksheet.ui.widgets.chart_model import (
     PAD,
-    ZONE_H,
-    ZONE_PITCH,
     ZONE_WORDS,
-    ZONES,
     ZONES_H,
     ChartFonts,
     ChartInput,
@@ -125,48 +121,24 @@ def _paint_their(painter: QPainter, model: ChartModel, data: ChartInput, colors)
 
 
 def _paint_zones(painter, model, data, colors, small, text, background) -> None:
-    top = model.rows["zones"]
     fills = {"best": colors.zone_best, "likely": colors.zone_likely, "worst": colors.zone_worst}
-    fm = QFontMetricsF(small)
     painter.setFont(small)
-    for row, name in enumerate(ZONES):
-        y = top + row * ZONE_PITCH
-        span = model.zones.get(name)
-        if span is None:
-            continue
-        x1, x2 = min(span), max(span)
-        if x2 - x1 < 3:
-            x1, x2 = (x1 + x2) / 2 - 1.5, (x1 + x2) / 2 + 1.5  # a single price still shows
-        rect = QRectF(x1, y, x2 - x1, ZONE_H)
+    for name, bar in model.zone_bars.items():
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fills[name])
-        painter.drawRoundedRect(rect, 2.5, 2.5)
-        word = ZONE_WORDS[name]
-        w = fm.horizontalAdvance(word)
-        # Name the bar inside when it fits, else beside it on the free side.
-        if rect.width() >= w + 8:
-            on_fill = _readable_on(fills[name], text, background)
-            painter.setPen(on_fill)
-            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), word)
-        else:
-            painter.setPen(text)
-            if x2 + 4 + w <= model.width - PAD:
-                where = QRectF(x2 + 4, y - 1, w, 13)
-            else:
-                where = QRectF(max(PAD, x1 - 4 - w), y - 1, w, 13)
-            painter.drawText(where, int(Qt.AlignmentFlag.AlignVCenter), word)
-    if model.gap is not None:
+        painter.drawRoundedRect(bar, 2.5, 2.5)
+        where, inside = model.zone_labels[name]
+        painter.setPen(_readable_on(fills[name], text, background) if inside else text)
+        painter.drawText(where, int(Qt.AlignmentFlag.AlignCenter), ZONE_WORDS[name])
+    if model.gap is not None and model.gap_label is not None:
         x1, x2 = min(model.gap), max(model.gap)
-        rect = QRectF(x1, top, max(x2 - x1, 2.0), ZONES_H)
+        rect = QRectF(x1, model.rows["zones"], max(x2 - x1, 2.0), ZONES_H)
         painter.setPen(QPen(colors.gap, 1.0, Qt.PenStyle.DashLine))
         painter.setBrush(QBrush(_alpha(colors.gap, 70), Qt.BrushStyle.BDiagPattern))
         painter.drawRect(rect)
-        word = f"gap {format_money(data.gap, data.currency)}"
-        w = fm.horizontalAdvance(word)
-        cx = min(max((x1 + x2) / 2 - w / 2, PAD), model.width - PAD - w)
-        box = QRectF(cx - 3, rect.center().y() - 7, w + 6, 14)
+        word, box = model.gap_label
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(background)
+        painter.setBrush(background)  # a plain backing keeps the words clear of the hatching
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(colors.gap)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), word)
