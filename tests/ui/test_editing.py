@@ -217,3 +217,18 @@ def test_delete_key_removes_the_selected_row(qtbot, window):
     qtbot.waitUntil(page.table.hasFocus)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert len(window.doc.deal.concessions) == 1
+
+
+def test_ctrl_z_in_a_text_box_uses_the_document_undo(qtbot, window):
+    goal = window.show_page("vision").widget_for(("vision", "goal"))
+    window.activateWindow()
+    goal.setFocus()
+    qtbot.waitUntil(goal.hasFocus)
+    qtbot.keyClicks(goal, "Two-year term")
+    assert window.doc.undo_stack.count() == 1
+    qtbot.keyClick(goal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.deal.vision.goal == "" and goal.toPlainText() == ""
+    qtbot.keyClick(
+        goal, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.doc.deal.vision.goal == "Two-year term"

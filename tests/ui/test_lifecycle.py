@@ -312,3 +312,16 @@ def test_odd_file_names_show_as_written(window, sample, tmp_path):
     assert window.open_path(odd)
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("deal [*][*] <b>x.deal[*]")
+
+
+def test_export_through_the_window_writes_real_files(window, dialogs, sample, tmp_path):
+    from pypdf import PdfReader
+
+    assert window.open_sample(sample)
+    dialogs.export_path = str(tmp_path / "sheet.pdf")
+    assert window.export("pdf"), dialogs.errors
+    assert len(PdfReader(tmp_path / "sheet.pdf").pages) == 1
+    dialogs.export_path = str(tmp_path / "book.xlsx")
+    assert window.export("xlsx"), dialogs.errors
+    assert (tmp_path / "book.xlsx").read_bytes()[:2] == b"PK"
+    assert not window.doc.is_modified  # exporting is not an edit
