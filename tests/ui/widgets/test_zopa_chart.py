@@ -270,3 +270,40 @@ def test_status_line_can_be_left_to_a_heading(chart, sample):
     model = show(chart, sample("job-offer"))
     assert model.status_text == "" and "status" not in model.rows
     assert QRectF(0, 0, 560, 220).contains(model.labels[0].rect)
+
+
+def test_hovering_explains_marks_bars_and_labels(chart, sample):
+    from PySide6.QtCore import QPointF
+
+    model = show(chart, sample("software-renewal"))
+    y_ours = model.rows["ours"]
+    floor = model.tooltip_at(QPointF(model.markers["floor"], y_ours))
+    assert floor == "Our floor with the package: $114,900 (walk-away + package cost $10,900)"
+    walk_away = model.tooltip_at(QPointF(model.markers["walk_away"], y_ours))
+    assert walk_away == "Our walk-away: $104,000"
+    likely = model.zone_bars["likely"].center()
+    assert model.tooltip_at(likely) == "Likely zone: $114,900 – $120,000"
+    their = model.tooltip_at(QPointF(model.markers["their_high"] - 1, model.rows["their_base"]))
+    assert their.startswith("Their walk-away, highest guess: $132,000")
+    label = next(label for label in model.labels if label.key == "target")
+    assert model.tooltip_at(label.rect.center()) == "Our target: $118,000"
+    offer = model.tooltip_at(QPointF(model.x_of(99000), model.rows["their_base"]))
+    assert offer == "Their offer: $99,000"
+    assert model.tooltip_at(QPointF(2, model.rows["axis"] + 30)) == ""
+
+
+# The offscreen platform cannot raise a tooltip window and says so; the tooltip still shows.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support propagateSizeHints")
+def test_tooltip_event_shows_the_words(qtbot, chart, sample):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    chart.show()
+    qtbot.waitExposed(chart)
+    model = show(chart, sample("job-offer"))
+    pos = QPoint(round(model.markers["target"]), round(model.rows["ours"]))
+    QApplication.sendEvent(chart, QHelpEvent(QEvent.Type.ToolTip, pos, chart.mapToGlobal(pos)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
+    assert QToolTip.text() == "Our target: £92,000"
+    QToolTip.hideText()

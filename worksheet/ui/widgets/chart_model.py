@@ -110,6 +110,15 @@ class ChartModel:
     zone_bars: dict[str, QRectF] = field(default_factory=dict)
     zone_labels: dict[str, tuple[QRectF, bool]] = field(default_factory=dict)
     gap_label: tuple[str, QRectF] | None = None
+    #: Areas that explain themselves on hover: (area, words), labels and bars before marks.
+    hotspots: list[tuple[QRectF, str]] = field(default_factory=list)
+
+    def tooltip_at(self, point: QPointF) -> str:
+        """Words for what is under the pointer; the mark nearest in x wins where marks crowd."""
+        found = [(rect, text) for rect, text in self.hotspots if rect.contains(point)]
+        if not found:
+            return ""
+        return min(found, key=lambda hit: abs(hit[0].center().x() - point.x()))[1]
 
     def x_of(self, value: Decimal | float) -> float:
         low, high = self.domain
@@ -253,6 +262,7 @@ def layout_chart(
         for value, x, rect, text in model.ticks
     ]
     _place_zone_labels(model, data, fm)
+    _add_hotspots(model, data)
     if with_legend:
         model.rows["legend"] = y + 6
         _place_legend(model, fm, bounds)
@@ -475,6 +485,75 @@ def _place_zone_labels(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -
         w = fm.horizontalAdvance(word) + 6
         left = min(max((x1 + x2) / 2 - w / 2, PAD), model.width - PAD - w)
         model.gap_label = (word, QRectF(left, top + ZONES_H / 2 - line / 2, w, line))
+
+
+def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
+    """What each mark, label and bar means, in a full sentence for the tooltip."""
+    assert data.their_package is not None and data.package_walk_away is not None
+    money = lambda amount: format_money(amount, data.currency)  # noqa: E731
+    limit = "floor" if data.seller else "ceiling"
+    words: dict[str, str] = {}
+    moved = data.walk_away is not None and data.walk_away != data.package_walk_away
+    if moved:
+        assert data.walk_away is not None
+        cost = abs(data.package_walk_away - data.walk_away)
+        sign = "+" if data.seller else "−"
+        words["walk_away"] = f"Our walk-away: {money(data.walk_away)}"
+        words["floor"] = (
+            f"Our {limit} with the package: {money(data.package_walk_away)} "
+            f"(walk-away {sign} package cost {money(cost)})"
+        )
+    else:
+        words["floor"] = f"Our walk-away: {money(data.package_walk_away)}"
+    if data.target is not None:
+        words["target"] = f"Our target: {money(data.target)}"
+    if data.opening is not None:
+        words["opening"] = f"Our opening: {money(data.opening)}"
+    shifted = data.their is not None and data.their != data.their_package
+    for key, guess, value in zip(
+        ("their_low", "their_likely", "their_high"),
+        ("lowest", "most likely", "highest"),
+        data.their_package,
+        strict=True,
+    ):
+        note = " (moved by the package's value to them)" if shifted else ""
+        words[key] = f"Their walk-away, {guess} guess: {money(value)}{note}"
+
+    spots = model.hotspots
+    for label in model.labels:
+        if label.key in words:
+            spots.append((QRectF(label.rect), words[label.key]))
+    zone_names = {"best": "Best-case zone", "likely": "Likely zone", "worst": "Worst-case zone"}
+    for name, bar in model.zone_bars.items():
+        zone = data.zones[name]
+        assert zone is not None
+        text = f"{zone_names[name]}: {money(zone[0])} – {money(zone[1])}"
+        spots.append((QRectF(bar).adjusted(0, -1, 0, 1), text))
+        spots.append((QRectF(model.zone_labels[name][0]), text))
+    if model.gap is not None and data.gap is not None:
+        x1, x2 = min(model.gap), max(model.gap)
+        text = f"No deal zone: {money(data.gap)} apart even at our best guess of their walk-away"
+        spots.append((QRectF(x1, model.rows["zones"], max(x2 - x1, 4.0), ZONES_H), text))
+    their_band = (model.rows["their_top"] - 2, model.rows["their_base"] + 5)
+    our_band = (model.rows["ours"] - 8, model.rows["ours"] + 12)
+    for key, text in words.items():
+        x = model.markers.get(key)
+        if x is None:
+            continue
+        top, bottom = their_band if key.startswith("their") else our_band
+        spots.append((QRectF(x - 5, top, 10, bottom - top), text))
+    seen: set[tuple[int, str]] = set()
+    for amount, by in data.offers:
+        x = model.x_of(amount)
+        if (round(x), by) in seen:
+            continue
+        seen.add((round(x), by))
+        if by == "them":
+            where = QRectF(x - 5, model.rows["their_base"] - 5, 10, 10)
+            spots.append((where, f"Their offer: {money(amount)}"))
+        else:
+            where = QRectF(x - 5, model.rows["ours"] + 3, 10, 10)
+            spots.append((where, f"Our offer: {money(amount)}"))
 
 
 def _place_legend(model: ChartModel, fm: QFontMetricsF, bounds: tuple[float, float]) -> None:
