@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from worksheet.ui.widgets.chart_model import (
+from worksheet.ui.widgets.chart_data import (
     PAD,
     ZONE_WORDS,
     ZONES_H,

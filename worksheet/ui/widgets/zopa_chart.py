@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.ui.widgets.chart_model import (
+from worksheet.ui.widgets.chart_data import (
     EMPTY_MESSAGE,
     NEED_BOTH,
     NEED_ORDER,
@@ -19,8 +19,8 @@ from worksheet.ui.widgets.chart_model import (
     ChartModel,
     chart_fonts,
     chart_input,
-    layout_chart,
 )
+from worksheet.ui.widgets.chart_model import layout_chart
 from worksheet.ui.widgets.chart_paint import paint_chart
 from worksheet.ui.widgets.colors import accents
 
