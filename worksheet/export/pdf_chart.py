@@ -1,4 +1,9 @@
-"""The ZOPA diagram of the PDF prep sheet, drawn as vector graphics on a reportlab canvas."""
+"""The ZOPA diagram of the PDF prep sheet, drawn as vector graphics on a reportlab canvas.
+
+It tells the window chart's story in the same words and colours: their estimated walk-away as
+a triangle (dashed before the package, solid with it), the best/likely/worst zones, our row
+(walk-away → package floor, target, opening), offers on the price axis, and the gap.
+"""
 
 from __future__ import annotations
 
@@ -10,26 +15,25 @@ from worksheet.domain.summary import Summary, Zone
 from worksheet.domain.text import format_money
 from worksheet.export.pdf_text import BOLD, REGULAR, draw_text, text_width
 
-# Colours of the sheet, kept calm so it prints well in black and white too.
+# Colours of the sheet: the window's light-palette accents, calm enough for grey printing.
 INK = (0.13, 0.15, 0.18)
 MUTED = (0.42, 0.45, 0.50)
 RULE = (0.78, 0.80, 0.83)
-THEM = (0.27, 0.47, 0.72)
-THEM_FILL = (0.84, 0.89, 0.96)
-OURS = (0.75, 0.20, 0.17)
-US_OFFER = (0.13, 0.15, 0.18)
-THEM_OFFER = (0.85, 0.47, 0.10)
+OURS = (0.102, 0.373, 0.706)  # #1a5fb4
+THEIRS = (0.706, 0.325, 0.035)  # #b45309
+THEIRS_FILL = (0.98, 0.89, 0.80)
+GAP = (0.72, 0.20, 0.15)
 #: Zone shades, darkest for the zone that holds even in the worst case.
 ZONE_FILL = {
-    "worst": (0.18, 0.55, 0.34),
-    "likely": (0.45, 0.72, 0.52),
-    "best": (0.76, 0.89, 0.78),
+    "worst": (0.239, 0.604, 0.416),
+    "likely": (0.561, 0.800, 0.663),
+    "best": (0.765, 0.894, 0.816),
 }
-ZONE_LABEL = {"worst": "worst case", "likely": "likely", "best": "best case"}
+ZONE_WORDS = {"best": "best case", "likely": "likely", "worst": "worst case"}
 
-LABEL_SIZE = 6.8
-LABEL_COLUMN = 50.0
-CHART_HEIGHT = 118.0
+LABEL_SIZE = 6.6
+LABEL_COLUMN = 46.0
+CHART_HEIGHT = 132.0
 
 
 @dataclass
@@ -40,8 +44,19 @@ class _Scale:
     x1: float
 
     def x(self, value: Decimal) -> float:
-        span = self.high - self.low
-        return self.x0 + float((value - self.low) / span) * (self.x1 - self.x0)
+        return self.x0 + float((value - self.low) / (self.high - self.low)) * (self.x1 - self.x0)
+
+
+@dataclass
+class _Label:
+    anchor: float
+    long: str
+    short: str
+    colour: tuple[float, float, float]
+    bold: bool = False
+    left: float = 0.0
+    text: str = ""
+    row: int = 0
 
 
 def _nice_step(span: Decimal, ticks: int) -> Decimal:
@@ -55,14 +70,51 @@ def _nice_step(span: Decimal, ticks: int) -> Decimal:
     return Decimal(10).scaleb(exponent)
 
 
+def _place(labels: list[_Label], x0: float, x1: float, size: float, rows: int) -> bool:
+    """Place labels near their anchors without overlap, in up to `rows` rows; False if they
+    cannot be placed even with their short wording."""
+    gap = 5.0
+    for wording in ("long", "short"):
+        for count in range(1, rows + 1):
+            ok = True
+            ordered = sorted(labels, key=lambda lb: lb.anchor)
+            for row in range(count):
+                members = ordered[row::count]
+                for lb in members:
+                    lb.text = getattr(lb, wording)
+                    lb.row = row
+                    width = text_width(lb.text, BOLD if lb.bold else REGULAR, size)
+                    lb.left = min(max(lb.anchor - width / 2, x0), x1 - width)
+                # Push right past the previous label, then back left from the edge if needed.
+                widths = [text_width(lb.text, BOLD if lb.bold else REGULAR, size) for lb in members]
+                for i in range(1, len(members)):
+                    members[i].left = max(
+                        members[i].left, members[i - 1].left + widths[i - 1] + gap
+                    )
+                if members and members[-1].left + widths[-1] > x1:
+                    members[-1].left = x1 - widths[-1]
+                    for i in range(len(members) - 2, -1, -1):
+                        members[i].left = min(
+                            members[i].left, members[i + 1].left - widths[i] - gap
+                        )
+                if members and members[0].left < x0 - 0.01:
+                    ok = False
+            if ok:
+                return True
+    return False
+
+
 def _values(deal: Deal, summary: Summary, discreet: bool) -> list[Decimal]:
     """Every amount the diagram places; hidden amounts stay out so the range cannot hint at them."""
     values = [
         v
         for v in (
+            summary.their_low,
+            summary.their_high,
             summary.their_low_package,
-            summary.their_likely_package,
             summary.their_high_package,
+            deal.anchors.target,
+            deal.anchors.opening,
         )
         if v is not None
     ]
@@ -89,162 +141,240 @@ def draw_zopa_chart(
             canvas,
             x + width / 2,
             y - height / 2,
-            "The diagram appears once your walk-away and their estimate are set.",
+            "The diagram appears once your walk-away and your estimate of theirs are set.",
             REGULAR,
-            8,
+            7.5,
             align="center",
         )
         canvas.restoreState()
         return height
 
     low, high = min(values), max(values)
-    pad = (high - low) * Decimal("0.08") if high > low else max(abs(high) / 10, Decimal(1))
-    plot_x0, plot_x1 = x + LABEL_COLUMN, x + width - 14
+    pad = (high - low) * Decimal("0.06") if high > low else max(abs(high) / 10, Decimal(1))
+    plot_x0, plot_x1 = x + LABEL_COLUMN, x + width - 10
     scale = _Scale(low - pad, high + pad, plot_x0, plot_x1)
+    line = LABEL_SIZE + 2.2
 
-    # Rows from the top: labels of our lines, their band, three zones, offers, axis.
-    top = y - 16
-    band_top, band_h = top - 2, 26.0
-    zone_top, zone_h, zone_gap = band_top - band_h - 6, 8.0, 3.0
+    # Rows from the top, in the order of the window's chart.
+    their_labels_top = y - 5
+    band_top = their_labels_top - 2 * line - 2
+    band_h = 22.0
+    zone_top = band_top - band_h - 3
+    zone_h, zone_gap = 7.0, 2.0
+    ours_y = zone_top - 3 * (zone_h + zone_gap) - 5
     axis_y = y - height + 22
 
-    canvas.setFont(REGULAR, LABEL_SIZE)
-    canvas.setFillColorRGB(*MUTED)
-    draw_text(canvas, x + 6, band_top - band_h / 2 - 2, "their limit", REGULAR, LABEL_SIZE)
-    lo, mid, hi = (
-        summary.their_low_package,
-        summary.their_likely_package,
-        summary.their_high_package,
-    )
-    if lo is not None and mid is not None and hi is not None:
-        _draw_their_band(canvas, scale, lo, mid, hi, band_top, band_h)
-        if summary.package_value:
-            canvas.setFillColorRGB(*MUTED)
-            draw_text(
-                canvas, x + 6, band_top - band_h / 2 - 10, "with package", REGULAR, LABEL_SIZE - 0.8
-            )
-    else:
-        draw_text(
-            canvas,
-            (plot_x0 + plot_x1) / 2,
-            band_top - band_h / 2 - 2,
-            "not estimated yet",
-            REGULAR,
-            LABEL_SIZE,
-            align="center",
-        )
-
+    _draw_theirs(canvas, summary, scale, money, their_labels_top, band_top, band_h, line, x)
     if not discreet:
-        zones: list[tuple[str, Zone | None]] = [
-            ("best", summary.best),
-            ("likely", summary.likely),
-            ("worst", summary.worst),
-        ]
-        for i, (name, zone) in enumerate(zones):
-            row_top = zone_top - i * (zone_h + zone_gap)
-            canvas.setFillColorRGB(*MUTED)
-            draw_text(canvas, x + 6, row_top - zone_h + 1.5, ZONE_LABEL[name], REGULAR, LABEL_SIZE)
-            if zone is None:
-                canvas.setStrokeColorRGB(*RULE)
-                canvas.setDash(1, 2)
-                canvas.line(plot_x0, row_top - zone_h / 2, plot_x1, row_top - zone_h / 2)
-                canvas.setDash()
-                continue
-            x_low, x_high = scale.x(zone.low), scale.x(zone.high)
-            canvas.setFillColorRGB(*ZONE_FILL[name])
-            canvas.rect(x_low, row_top - zone_h, max(x_high - x_low, 1.0), zone_h, stroke=0, fill=1)
-        _draw_our_lines(canvas, deal, summary, scale, y - 4, axis_y)
+        _draw_zones(canvas, summary, scale, x, zone_top, zone_h, zone_gap)
     else:
         canvas.setFillColorRGB(*MUTED)
         draw_text(
             canvas,
             (plot_x0 + plot_x1) / 2,
-            zone_top - 14,
+            zone_top - 12,
             "Our side of the zone is left out of this copy.",
             REGULAR,
             LABEL_SIZE,
             align="center",
         )
-
+    _draw_ours(canvas, deal, summary, scale, money, ours_y, line, discreet=discreet)
     _draw_axis(canvas, scale, axis_y, money)
-    _draw_offers(canvas, deal, scale, axis_y)
+    _draw_offers(canvas, deal, scale, axis_y, y - height + 4, zones=not discreet)
     canvas.restoreState()
     return height
 
 
-def _draw_their_band(
-    canvas, scale: _Scale, lo: Decimal, mid: Decimal, hi: Decimal, top: float, height: float
+def _triangle_path(
+    canvas, scale: _Scale, lo: Decimal, mid: Decimal, hi: Decimal, base: float, top: float
+):
+    path = canvas.beginPath()
+    path.moveTo(scale.x(lo), base)
+    path.lineTo(scale.x(mid), top)
+    path.lineTo(scale.x(hi), base)
+    path.close()
+    return path
+
+
+def _draw_theirs(
+    canvas,
+    summary: Summary,
+    scale: _Scale,
+    money,
+    labels_top: float,
+    band_top: float,
+    band_h: float,
+    line: float,
+    x: float,
 ) -> None:
-    """Their walk-away as a triangle: widest belief at `mid`, fading to `lo` and `hi`."""
-    base = top - height
-    x_lo, x_mid, x_hi = scale.x(lo), scale.x(mid), scale.x(hi)
-    canvas.setFillColorRGB(*THEM_FILL)
-    canvas.setStrokeColorRGB(*THEM)
-    canvas.setLineWidth(0.8)
-    if x_hi - x_lo < 1:
-        canvas.line(x_mid, base, x_mid, top)
+    """Their walk-away: a triangle, widest belief at the likely value; dashed before the package."""
+    canvas.setFillColorRGB(*MUTED)
+    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1, "their", REGULAR, LABEL_SIZE)
+    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1 - line, "walk-away", REGULAR, LABEL_SIZE)
+    lo, mid, hi = (
+        summary.their_low_package,
+        summary.their_likely_package,
+        summary.their_high_package,
+    )
+    base = band_top - band_h
+    if lo is None or mid is None or hi is None:
+        draw_text(
+            canvas,
+            (scale.x0 + scale.x1) / 2,
+            base + band_h / 2 - 2,
+            "not estimated yet",
+            REGULAR,
+            LABEL_SIZE,
+            align="center",
+        )
+        return
+    canvas.setStrokeColorRGB(*THEIRS)
+    canvas.setLineWidth(0.6)
+    raw = (summary.their_low, summary.their_likely, summary.their_high)
+    if summary.package_value and None not in raw:
+        canvas.setDash(2, 2)
+        canvas.drawPath(_triangle_path(canvas, scale, *raw, base, band_top), stroke=1, fill=0)
+        canvas.setDash()
+    canvas.setFillColorRGB(*THEIRS_FILL)
+    canvas.setLineWidth(0.9)
+    if scale.x(hi) - scale.x(lo) < 1:
+        canvas.line(scale.x(mid), base, scale.x(mid), band_top)
     else:
-        path = canvas.beginPath()
-        path.moveTo(x_lo, base)
-        path.lineTo(x_mid, top)
-        path.lineTo(x_hi, base)
-        path.close()
-        canvas.drawPath(path, stroke=1, fill=1)
-    canvas.line(x_lo, base, x_hi, base)
-    canvas.setFillColorRGB(*THEM)
-    for value, label, align in (
-        (lo, "low", "right"),
-        (mid, "likely", "center"),
-        (hi, "high", "left"),
-    ):
-        px = scale.x(value)
-        canvas.line(px, base - 2, px, base + 2)
-        if label == "likely":
-            draw_text(canvas, px, top + 2, label, REGULAR, LABEL_SIZE - 0.8, align="center")
-        else:
-            shift = -3 if align == "right" else 3
-            draw_text(canvas, px + shift, base + 2, label, REGULAR, LABEL_SIZE - 0.8, align=align)
+        canvas.drawPath(
+            _triangle_path(canvas, scale, lo, mid, hi, base, band_top), stroke=1, fill=1
+        )
+    canvas.line(scale.x(mid), base, scale.x(mid), band_top)
+    names = [("low", lo), ("their likely", mid), ("high", hi)] if lo != hi else [("their", mid)]
+    labels = [_Label(scale.x(v), f"{n} {money(v)}", money(v), THEIRS) for n, v in names]
+    _place(labels, scale.x0 - LABEL_COLUMN + 6, scale.x1, LABEL_SIZE, 2)
+    for lb in labels:
+        canvas.setFillColorRGB(*lb.colour)
+        draw_text(
+            canvas, lb.left, labels_top - LABEL_SIZE - lb.row * line, lb.text, REGULAR, LABEL_SIZE
+        )
 
 
-def _draw_our_lines(
-    canvas, deal: Deal, summary: Summary, scale: _Scale, top: float, bottom: float
+def _draw_zones(
+    canvas, summary: Summary, scale: _Scale, x: float, top: float, h: float, gap: float
 ) -> None:
-    """Our walk-away (dashed) and the package floor (solid), labelled so the labels do not meet."""
-    walk_away, floor = deal.anchors.walk_away, summary.package_walk_away
-    if walk_away is None or floor is None:
+    zones: list[tuple[str, Zone | None]] = [
+        ("best", summary.best),
+        ("likely", summary.likely),
+        ("worst", summary.worst),
+    ]
+    for i, (name, zone) in enumerate(zones):
+        row_top = top - i * (h + gap)
+        canvas.setFillColorRGB(*MUTED)
+        draw_text(canvas, x + 6, row_top - h + 1, ZONE_WORDS[name], REGULAR, LABEL_SIZE)
+        if zone is None:
+            canvas.setStrokeColorRGB(*RULE)
+            canvas.setLineWidth(0.5)
+            canvas.setDash(1, 2)
+            canvas.line(scale.x0, row_top - h / 2, scale.x1, row_top - h / 2)
+            canvas.setDash()
+            continue
+        x_low, x_high = scale.x(zone.low), scale.x(zone.high)
+        canvas.setFillColorRGB(*ZONE_FILL[name])
+        canvas.rect(x_low, row_top - h, max(x_high - x_low, 1.0), h, stroke=0, fill=1)
+
+
+def _marker(canvas, kind: str, cx: float, cy: float) -> None:
+    """Our row's marks, as in the window: ○ walk-away, ▲ package floor, ◆ target, ● opening."""
+    path = canvas.beginPath()
+    if kind == "walk_away":
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.circle(cx, cy, 2.6, stroke=1, fill=1)
+        return
+    if kind == "opening":
+        canvas.circle(cx, cy, 2.4, stroke=0, fill=1)
+        return
+    if kind == "floor":
+        path.moveTo(cx - 3.2, cy - 2.6)
+        path.lineTo(cx + 3.2, cy - 2.6)
+        path.lineTo(cx, cy + 3.2)
+    else:  # target
+        path.moveTo(cx, cy + 3)
+        path.lineTo(cx + 3, cy)
+        path.lineTo(cx, cy - 3)
+        path.lineTo(cx - 3, cy)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _draw_ours(
+    canvas,
+    deal: Deal,
+    summary: Summary,
+    scale: _Scale,
+    money,
+    row_y: float,
+    line: float,
+    *,
+    discreet: bool,
+) -> None:
+    a = deal.anchors
+    limit = "floor" if deal.is_seller else "ceiling"
+    marks: list[tuple[str, str, Decimal]] = []
+    if not discreet and a.walk_away is not None and summary.package_walk_away is not None:
+        if summary.package_walk_away != a.walk_away:
+            marks.append(("walk_away", "walk-away", a.walk_away))
+            marks.append(("floor", f"package {limit}", summary.package_walk_away))
+        else:
+            marks.append(("floor", "walk-away", a.walk_away))
+    if a.target is not None:
+        marks.append(("target", "target", a.target))
+    if a.opening is not None:
+        marks.append(("opening", "opening", a.opening))
+    if not marks:
         return
     canvas.setStrokeColorRGB(*OURS)
     canvas.setFillColorRGB(*OURS)
-    canvas.setLineWidth(0.9)
-    x_walk, x_floor = scale.x(walk_away), scale.x(floor)
-    if walk_away == floor:
-        canvas.line(x_floor, bottom, x_floor, top - 8)
-        draw_text(canvas, x_floor, top - 6, "our walk-away", BOLD, LABEL_SIZE, align="center")
-        return
-    canvas.setDash(2, 2)
-    canvas.line(x_walk, bottom, x_walk, top - 8)
-    canvas.setDash()
-    canvas.line(x_floor, bottom, x_floor, top - 8)
-    # The floor sits above the walk-away for a seller and below it for a buyer.
-    walk_left = x_walk < x_floor
-    draw_text(
-        canvas,
-        x_walk + (-2 if walk_left else 2),
-        top - 6,
-        "walk-away",
-        REGULAR,
-        LABEL_SIZE,
-        align="right" if walk_left else "left",
-    )
-    draw_text(
-        canvas,
-        x_floor + (2 if walk_left else -2),
-        top - 6,
-        "floor with package",
-        BOLD,
-        LABEL_SIZE,
-        align="left" if walk_left else "right",
-    )
+    canvas.setLineWidth(0.8)
+    xs = [scale.x(v) for _, _, v in marks]
+    canvas.line(min(xs), row_y, max(xs), row_y)
+    floor = next((m for m in marks if m[0] == "floor"), None)
+    if floor is not None and not discreet and summary.package_walk_away != a.walk_away:
+        # The package moves our floor: a dashed guide from it up through the zones.
+        canvas.setDash(2, 2)
+        canvas.line(scale.x(floor[2]), row_y, scale.x(floor[2]), row_y + 36)
+        canvas.setDash()
+    for kind, _, value in marks:
+        canvas.setStrokeColorRGB(*OURS)
+        canvas.setFillColorRGB(*OURS)
+        _marker(canvas, kind, scale.x(value), row_y)
+    labels = [
+        _Label(scale.x(v), f"{name} {money(v)}", name, OURS, bold=kind == "floor")
+        for kind, name, v in marks
+    ]
+    _place(labels, scale.x0 - LABEL_COLUMN + 6, scale.x1, LABEL_SIZE, 2)
+    canvas.setFillColorRGB(*OURS)
+    for lb in labels:
+        draw_text(
+            canvas,
+            lb.left,
+            row_y - 4 - LABEL_SIZE - lb.row * line,
+            lb.text,
+            BOLD if lb.bold else REGULAR,
+            LABEL_SIZE,
+        )
+    if summary.status == "none" and summary.gap is not None and not discreet:
+        their_edge = summary.their_high_package if deal.is_seller else summary.their_low_package
+        if their_edge is not None and summary.package_walk_away is not None:
+            x_a, x_b = sorted((scale.x(their_edge), scale.x(summary.package_walk_away)))
+            canvas.setStrokeColorRGB(*GAP)
+            canvas.setFillColorRGB(*GAP)
+            canvas.line(x_a, row_y + 7, x_b, row_y + 7)
+            canvas.line(x_a, row_y + 5, x_a, row_y + 9)
+            canvas.line(x_b, row_y + 5, x_b, row_y + 9)
+            draw_text(
+                canvas,
+                (x_a + x_b) / 2,
+                row_y + 10,
+                f"gap {money(summary.gap)}",
+                BOLD,
+                LABEL_SIZE,
+                align="center",
+            )
 
 
 def _draw_axis(canvas, scale: _Scale, axis_y: float, money) -> None:
@@ -260,55 +390,65 @@ def _draw_axis(canvas, scale: _Scale, axis_y: float, money) -> None:
     while value <= scale.high:
         px = scale.x(value)
         canvas.line(px, axis_y, px, axis_y - 3)
-        draw_text(canvas, px, axis_y - 11, money(value), REGULAR, LABEL_SIZE, align="center")
+        draw_text(canvas, px, axis_y - 10, money(value), REGULAR, LABEL_SIZE, align="center")
         value += step
 
 
-def _draw_offers(canvas, deal: Deal, scale: _Scale, axis_y: float) -> None:
-    """Offers as small triangles on the axis: ours point down from above, theirs point up."""
+def _draw_offers(
+    canvas, deal: Deal, scale: _Scale, axis_y: float, legend_y: float, *, zones: bool
+) -> None:
+    """Offers as small marks on the axis (ours ○ blue, theirs ▲ orange) and a one-line legend."""
     offers = [o for o in deal.offers if o.amount is not None]
-    if not offers:
-        return
-    canvas.setLineWidth(0.6)
+    canvas.setLineWidth(0.8)
+    seen: set[tuple[int, str]] = set()
     for offer in offers:
         px = scale.x(offer.amount)  # type: ignore[arg-type]
-        path = canvas.beginPath()
-        if offer.by == "us":
-            canvas.setFillColorRGB(*US_OFFER)
-            path.moveTo(px - 3.5, axis_y + 9)
-            path.lineTo(px + 3.5, axis_y + 9)
-            path.lineTo(px, axis_y + 2)
+        key = (round(px), offer.by)
+        if key in seen:  # thousands of offers collapse to one mark per point
+            continue
+        seen.add(key)
+        _offer_mark(canvas, offer.by, px, axis_y + 4)
+    items = [("theirs", "their walk-away (estimate)")]
+    if zones:
+        items.append(("zone", "deal zone"))
+    if any(o.by == "us" for o in offers):
+        items.append(("us", "our offers"))
+    if any(o.by != "us" for o in offers):
+        items.append(("them", "their offers"))
+    right = scale.x1
+    for kind, words in reversed(items):
+        canvas.setFillColorRGB(*MUTED)
+        right -= (
+            draw_text(canvas, right, legend_y, words, REGULAR, LABEL_SIZE - 0.4, align="right") + 8
+        )
+        if kind == "theirs":
+            canvas.setFillColorRGB(*THEIRS_FILL)
+            canvas.setStrokeColorRGB(*THEIRS)
+            canvas.setLineWidth(0.6)
+            path = canvas.beginPath()
+            path.moveTo(right - 4, legend_y)
+            path.lineTo(right + 4, legend_y)
+            path.lineTo(right, legend_y + 5)
+            path.close()
+            canvas.drawPath(path, stroke=1, fill=1)
+        elif kind == "zone":
+            canvas.setFillColorRGB(*ZONE_FILL["likely"])
+            canvas.rect(right - 4, legend_y, 8, 4.5, stroke=0, fill=1)
         else:
-            canvas.setFillColorRGB(*THEM_OFFER)
-            path.moveTo(px - 3.5, axis_y + 2)
-            path.lineTo(px + 3.5, axis_y + 2)
-            path.lineTo(px, axis_y + 9)
+            _offer_mark(canvas, kind, right, legend_y + 2)
+        right -= 12
+
+
+def _offer_mark(canvas, by: str, cx: float, cy: float) -> None:
+    if by == "us":
+        canvas.setStrokeColorRGB(*OURS)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.circle(cx, cy, 2.3, stroke=1, fill=1)
+    else:
+        canvas.setFillColorRGB(*THEIRS)
+        path = canvas.beginPath()
+        path.moveTo(cx - 2.8, cy - 2.3)
+        path.lineTo(cx + 2.8, cy - 2.3)
+        path.lineTo(cx, cy + 2.8)
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
-    # A one-line legend, bottom right, so the markers explain themselves.
-    legend_y = axis_y - 20
-    right = scale.x1
-    canvas.setFillColorRGB(*MUTED)
-    w = draw_text(canvas, right, legend_y, "their offers", REGULAR, LABEL_SIZE - 0.5, align="right")
-    canvas.setFillColorRGB(*THEM_OFFER)
-    _triangle(canvas, right - w - 6, legend_y + 2, up=True)
-    canvas.setFillColorRGB(*MUTED)
-    w2 = draw_text(
-        canvas, right - w - 14, legend_y, "our offers", REGULAR, LABEL_SIZE - 0.5, align="right"
-    )
-    canvas.setFillColorRGB(*US_OFFER)
-    _triangle(canvas, right - w - 14 - w2 - 6, legend_y + 2, up=False)
-
-
-def _triangle(canvas, cx: float, cy: float, *, up: bool) -> None:
-    path = canvas.beginPath()
-    if up:
-        path.moveTo(cx - 3, cy - 2.5)
-        path.lineTo(cx + 3, cy - 2.5)
-        path.lineTo(cx, cy + 3)
-    else:
-        path.moveTo(cx - 3, cy + 3)
-        path.lineTo(cx + 3, cy + 3)
-        path.lineTo(cx, cy - 2.5)
-    path.close()
-    canvas.drawPath(path, stroke=0, fill=1)

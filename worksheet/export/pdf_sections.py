@@ -186,7 +186,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             if o.terms.strip():
                 terms, cut2 = safe(o.terms)
                 text += f" · {terms}"
-            return Item(text, bullet="▼" if o.by == "us" else "▲", cut=cut1 or cut2)
+            return Item(text, bullet="○" if o.by == "us" else "▲", cut=cut1 or cut2)
 
         sections.append(Section("Offers so far", len(offers), offer_item))
 
