@@ -458,6 +458,13 @@ def test_smoke_test_environment_is_empty_but_for_home_and_path(tmp_path, monkeyp
     assert build.png_size(png) is None
 
 
+def test_spec_turns_on_utf8_mode_with_the_spelling_pyinstaller_reads():
+    spec = (PACKAGING / "deal-worksheet.spec").read_text(encoding="utf-8")
+    assert 'options = [("X utf8", None, "OPTION")]' in spec
+    assert spec.count("a.scripts, options,") == 2  # the window's and the console's programs
+    compile(spec, "deal-worksheet.spec", "exec")  # at least valid Python
+
+
 def test_launcher_runs_the_apps_main():
     result = subprocess.run(
         [sys.executable, str(PACKAGING / "launcher.py"), "--version"],
