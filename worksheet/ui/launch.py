@@ -23,15 +23,17 @@ SCREENSHOT_SIZE = (1280, 800)
 def dark_palette() -> QPalette:
     """A calm dark palette for Fusion (used with --dark, e.g. for screenshots)."""
     p = QPalette()
-    window, base, text = QColor("#2b2d30"), QColor("#1f2023"), QColor("#e6e6e6")
+    # Fields a shade lighter than the window, as on macOS: Fusion outlines check boxes and
+    # frames with a darker window colour, which would vanish on an even darker field.
+    window, base, text = QColor("#26282b"), QColor("#34363a"), QColor("#e6e6e6")
     disabled = QColor("#7f8287")
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         p.setColor(group, QPalette.ColorRole.Window, window)
         p.setColor(group, QPalette.ColorRole.WindowText, text)
         p.setColor(group, QPalette.ColorRole.Base, base)
-        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#26282b"))
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#3a3c41"))
         p.setColor(group, QPalette.ColorRole.Text, text)
-        p.setColor(group, QPalette.ColorRole.Button, QColor("#35373b"))
+        p.setColor(group, QPalette.ColorRole.Button, QColor("#3a3c40"))
         p.setColor(group, QPalette.ColorRole.ButtonText, text)
         p.setColor(group, QPalette.ColorRole.ToolTipBase, QColor("#3a3c40"))
         p.setColor(group, QPalette.ColorRole.ToolTipText, text)
