@@ -10,6 +10,7 @@ walk-away, a concession flipped in or out, the role switched — are made with o
 from __future__ import annotations
 
 import copy
+import random
 import shutil
 import subprocess
 import uuid
@@ -43,30 +44,41 @@ CHECK_NAMES = {
 }
 
 
-def recalculate(files: list[Path], out_dir: Path, profile: Path) -> list[Path]:
-    """Open the workbooks in headless LibreOffice (which computes every formula) and save them."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    command = [
-        "soffice",
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--calc",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        str(out_dir),
-        *map(str, files),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=240)
-    outputs = [out_dir / f.name for f in files]
-    missing = [p.name for p in outputs if not p.exists()]
-    assert not missing, f"LibreOffice wrote no {missing}: {done.stdout} {done.stderr}"
-    return outputs
+def recalculate(*batches: tuple[list[Path], Path]) -> list[list[Path]]:
+    """Open workbooks in headless LibreOffice (which computes every formula) and save them.
 
-
-@pytest.fixture(scope="module")
-def lo_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp(f"lo-profile-{uuid.uuid4().hex[:8]}")
+    Each batch of (files, out_dir) is one `soffice` call with its own profile folder; the
+    calls run side by side, since LibreOffice spends about half a second on each file.
+    """
+    running = []
+    for files, out_dir in batches:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        profile = out_dir.parent / f"lo-profile-{uuid.uuid4().hex[:8]}"
+        command = [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out_dir),
+            *map(str, files),
+        ]
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        running.append((proc, files, out_dir))
+    results = []
+    for proc, files, out_dir in running:
+        try:
+            stdout, stderr = proc.communicate(timeout=240)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, stderr = proc.communicate()
+        outputs = [out_dir / f.name for f in files]
+        missing = [p.name for p in outputs if not p.exists()]
+        assert not missing, f"LibreOffice wrote no {missing}: {stdout} {stderr}"
+        results.append(outputs)
+    return results
 
 
 def D(text: str | None) -> Decimal | None:
@@ -165,6 +177,42 @@ CASES: dict[str, Deal] = {
 }
 
 
+def random_deals(count: int, seed: int) -> dict[str, Deal]:
+    """Deterministic random deals whose amounts come from a few values, so ties (s = lo,
+    lo = hi, L = M…) and every fill-in path turn up often."""
+    rng = random.Random(seed)
+    values = ["90", "95", "97.5", "100", "100.25", "104", "110", "120"]
+
+    def maybe(p_none: float) -> str | None:
+        return None if rng.random() < p_none else rng.choice(values)
+
+    out = {}
+    for i in range(count):
+        package = tuple(
+            (
+                rng.choice(["0", "1.5", "4", None]),
+                rng.choice(["0", "2", "5.75", None]),
+                rng.random() < 0.6,
+            )
+            for _ in range(rng.randint(0, 3))
+        )
+        out[f"random-{i}"] = deal(
+            rng.choice(["seller", "buyer"]),
+            maybe(0.15),
+            maybe(0.4),
+            maybe(0.4),
+            maybe(0.4),
+            package,
+            target=maybe(0.5),
+            opening=maybe(0.5),
+            batna=tuple(v for v in (maybe(0.5),) if v is not None),
+        )
+    return out
+
+
+CASES.update(random_deals(16, seed=20270114))
+
+
 def test_the_cases_cover_every_status_for_both_roles() -> None:
     seen = {(d.role, summarize(d).status) for d in CASES.values()}
     assert seen == {
@@ -233,8 +281,8 @@ def assert_matches_summary(wb, d: Deal, s: Summary, where: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def recalculated(tmp_path_factory: pytest.TempPathFactory, lo_profile: Path):
-    """Every case exported, then edited by a 'manager', each set recalculated in one call."""
+def recalculated(tmp_path_factory: pytest.TempPathFactory):
+    """Every case exported, and edited by a 'manager'; both sets recalculated by LibreOffice."""
     base = tmp_path_factory.mktemp("xlsx-lo")
     exported = base / "exported"
     exported.mkdir()
@@ -259,9 +307,9 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory, lo_profile: Path):
     hostile = exported / "hostile.xlsx"
     export_xlsx(Deal(concessions=[Concession(what=t) for t in HOSTILE]), hostile)
 
-    first = recalculate([*originals.values(), discreet, hostile], base / "first", lo_profile)
-    second = recalculate(
-        [p for _, p in edited.values()] + [discreet_edit], base / "second", lo_profile
+    first, second = recalculate(
+        ([*originals.values(), discreet, hostile], base / "first"),
+        ([p for _, p in edited.values()] + [discreet_edit], base / "second"),
     )
     return {
         "first": {p.stem: load_workbook(p, data_only=True) for p in first},
