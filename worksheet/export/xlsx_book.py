@@ -15,6 +15,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.export.xlsx_cells import TextGuard, header_text
+from worksheet.export.xlsx_zone import LEFT_OUT
 
 # Colours chosen to print well in grey too: dark headers, pale fills for inputs and results.
 INK = "1F2937"
@@ -26,7 +27,6 @@ RESULT_FILL = "E2EFDA"
 WARN_FILL = "FCE4D6"
 GRID = "BFBFBF"
 
-LEFT_OUT = "(left out)"
 PROBABILITY_FORMAT = "0.0%"
 
 _thin = Side(style="thin", color=GRID)

@@ -30,7 +30,13 @@ from worksheet.export.xlsx_book import (
     set_widths,
 )
 from worksheet.export.xlsx_workings import CHART_ROWS
-from worksheet.export.xlsx_zone import ALIASES, RESULTS, STATUS_WORDS_FORMULA, checks
+from worksheet.export.xlsx_zone import (
+    ALIASES,
+    RESULTS,
+    STATUS_WORDS_FORMULA,
+    checks,
+    package_cost_formula,
+)
 
 KIND_WORDS = {
     "sale": "Sale",
@@ -273,7 +279,12 @@ class SummarySheet:
         row = self._next()
         self._label(row, "Concessions marked in package")
         cost = book.formula(
-            ws, f"B{row}", _package_cost(book.discreet), book.money_format, fill=RESULT, border=BOX
+            ws,
+            f"B{row}",
+            package_cost_formula(book.discreet),
+            book.money_format,
+            fill=RESULT,
+            border=BOX,
         )
         cost.alignment = WRAP_TOP
         book.name("PackageCost", ws, f"B{row}")
@@ -354,9 +365,3 @@ class SummarySheet:
                 rule.add(f"B{row}")
             if label == "Comments":
                 ws.row_dimensions[row].height = 80
-
-
-def _package_cost(discreet: bool) -> str:
-    from worksheet.export.xlsx_zone import package_cost_formula
-
-    return package_cost_formula(discreet)

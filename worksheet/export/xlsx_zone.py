@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: What a discreet copy shows instead of a number it leaves out.
+LEFT_OUT = "(left out)"
+
 #: Names of the input cells (on the Summary and Concessions sheets), for reference.
 INPUT_NAMES = ("Role", "Target", "Opening", "WalkAway", "TheirLow", "TheirLikely", "TheirHigh")
 
@@ -47,11 +50,9 @@ def package_cost_formula(discreet: bool) -> str:
     total = "ROUND(SUMIFS(ConcessionCost,ConcessionInPackage,TRUE),5)"
     if discreet:
         # The costs were left out; show that rather than a misleading zero.
-        return f'=IF(COUNT(ConcessionCost)=0,"{LEFT_OUT_TEXT}",{total})'
+        return f'=IF(COUNT(ConcessionCost)=0,"{LEFT_OUT}",{total})'
     return "=" + total
 
-
-LEFT_OUT_TEXT = "(left out)"
 
 #: Helper cells, in the order the Workings sheet shows them (spec §2.1 steps 1–7).
 HELPERS: tuple[Step, ...] = (
