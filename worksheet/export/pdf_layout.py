@@ -52,7 +52,7 @@ class Styles:
             "body",
             fontName=REGULAR,
             fontSize=size,
-            leading=size * 1.27,
+            leading=size * 1.22,
             textColor=ink,
             leftIndent=size * 1.35,
             bulletIndent=0,
@@ -68,13 +68,13 @@ class Styles:
             parent=self.body,
             textColor=muted,
             fontSize=size - 0.8,
-            leading=(size - 0.8) * 1.27,
+            leading=(size - 0.8) * 1.22,
         )
         self.mark = ParagraphStyle("mark", parent=self.muted, leftIndent=0)
-        self.item_gap = size * 0.32
+        self.item_gap = size * 0.22
         self.heading_size = size + 1.2
-        self.heading_height = self.heading_size * 1.25 + 4
-        self.section_gap = size * 0.9
+        self.heading_height = self.heading_size * 1.2 + 3
+        self.section_gap = size * 0.75
 
 
 class Heading:

@@ -209,27 +209,23 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         sections.append(Section("Notes from the worksheet", len(notes), note_item))
 
     warnings = [w for w in summary.warnings if not (discreet and w.code in DISCREET_WARNINGS)]
-    checks = list(summary.readiness)
 
-    def readiness_item(i: int) -> Item:
-        if i < len(checks):
-            check = checks[i]
-            if check.done:
-                return Item(muted(check.label), bullet="✓", muted=True)
-            return Item(f"<b>{check.label}</b> — still to do", bullet="☐")
-        w = warnings[i - len(checks)]
-        return Item(markup(w.message), bullet="⚠")
-
-    sections.append(
-        Section(
-            f"Readiness {summary.readiness_done} of {len(checks)}"
-            + (
-                f" and {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-                if warnings
-                else ""
-            ),
-            len(checks) + len(warnings),
-            readiness_item,
+    # Missing checks are the to-do list, one line each; the done ones share a single line.
+    missing = [c for c in summary.readiness if not c.done]
+    done = [c for c in summary.readiness if c.done]
+    lines: list[Item] = [Item(f"<b>{c.label}</b> — still to do", bullet="☐") for c in missing]
+    if done:
+        words = (
+            f"All {len(done)} checks are done."
+            if not missing
+            else "Done: " + " · ".join(c.label for c in done) + "."
         )
-    )
+        lines.append(Item(muted(words), bullet="✓", muted=True))
+    lines += [Item(markup(w.message), bullet="⚠") for w in warnings]
+
+    count = len(summary.readiness)
+    title = f"Readiness {summary.readiness_done} of {count}"
+    if warnings:
+        title += f" and {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    sections.append(Section(title, len(lines), lambda i: lines[i]))
     return sections

@@ -187,7 +187,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     label = ParagraphStyle("label", parent=cell, textColor=Color(*MUTED))
     head = ParagraphStyle("head", parent=cell, fontName=BOLD, fontSize=size + 0.3)
     big = ParagraphStyle(
-        "big", parent=cell, fontName=BOLD, fontSize=size + 1.5, leading=(size + 1.5) * 1.2
+        "big", parent=cell, fontName=BOLD, fontSize=size + 1, leading=(size + 1) * 1.15
     )
     rows: list[list] = []
     spans: list[int] = []
@@ -231,21 +231,15 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         short, _ = cap(est.confidence, 80)
         row("Confidence", markup(short), cell)
     if est.source.strip():
-        short, _ = cap(est.source, 300)
+        short, _ = cap(est.source, 200)
         wide(f"{muted('Based on:')} {markup(short)}")
-    n_package = sum(1 for c in deal.concessions if c.in_package)
-    if n_package:
-        heading("The package")
-        worth = f"worth {money(summary.package_value)} to them"
-        costs = "" if discreet else f"costs us {money(summary.package_cost)}, "
-        row(f"{n_package} concession{'s' if n_package != 1 else ''}", costs + worth, cell)
 
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
         ("FONT", (0, 0), (-1, -1), REGULAR, size),
     ]
     for r in spans:
@@ -262,9 +256,16 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     colour = STATUS_COLOURS.get(summary.status, MUTED_HEX)
     # In a discreet copy the zone's ends and its chance would give our floor away.
     words = "" if discreet else markup(status_sentence(summary, deal.currency))
+    status_text = f'<font color="{colour}"><b>{title}.</b></font> {words}'
+    # The package sits under the status (not in the numbers box) to balance the band's heights.
+    n_package = sum(1 for c in deal.concessions if c.in_package)
+    if n_package:
+        worth = f"worth {money(summary.package_value)} to them"
+        costs = "" if discreet else f"costs us {money(summary.package_cost)} and is "
+        plural = "s" if n_package != 1 else ""
+        status_text += f"<br/><b>The package</b> ({n_package} concession{plural}) {costs}{worth}."
     status = Paragraph(
-        f'<font color="{colour}"><b>{title}.</b></font> {words}',
-        ParagraphStyle("status", parent=cell, fontSize=size, leading=size * 1.3),
+        status_text, ParagraphStyle("status", parent=cell, fontSize=size, leading=size * 1.3)
     )
     return _Band(table, table_w, status, chart_w, discreet, deal, summary)
 
