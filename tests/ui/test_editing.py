@@ -124,6 +124,10 @@ def test_bad_date_and_currency_are_refused_inline(qtbot, window):
     date = page.widget_for(("meeting", "date"))
     type_into(qtbot, date, "2027-13-45")
     assert window.doc.deal.meeting.date == ""
+    labels = date.parentWidget().findChildren(QLabel)
+    qtbot.waitUntil(
+        lambda: any(lb.isVisible() and "YYYY-MM-DD" in lb.text() for lb in labels), timeout=3000
+    )
     type_into(qtbot, date, "\b" * 10 + "2027-01-14")
     assert window.doc.deal.meeting.date == "2027-01-14"
     currency = page.widget_for(("currency",))

@@ -66,7 +66,11 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.autosave_now)
         doc.edited.connect(self._on_edited)
         # A clean document (saved, or undone back to the saved state) needs no autosave.
-        doc.modifiedChanged.connect(lambda modified: None if modified else self.remove())
+        doc.modifiedChanged.connect(self._on_modified_changed)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self.remove()
 
     @property
     def folder(self) -> Path:

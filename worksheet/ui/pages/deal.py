@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from worksheet.domain.text import CURRENCY_SYMBOLS
 from worksheet.ui.pages.base import Page, prompt_label
 from worksheet.ui.widgets.colors import accents
+from worksheet.ui.widgets.money_field import MESSAGE_DELAY_MS
 
 KIND_LABELS: tuple[tuple[str, str], ...] = (
     ("sale", "Sale"),
@@ -143,24 +144,42 @@ class DealPage(Page):
         column.addWidget(error)
         column.addWidget(prompt_label(prompt))
 
+        # Like the money fields, wait a moment before complaining: "2027-0" is on its way.
+        delay = QTimer(edit)
+        delay.setSingleShot(True)
+        delay.setInterval(MESSAGE_DELAY_MS)
+
+        def show_error() -> None:
+            error.setText(f"⚠ {message}")
+            error.show()
+            edit.setToolTip(message)
+
+        delay.timeout.connect(show_error)
+
         def on_edit(text: str) -> None:
             value = normalise(text.strip())
             if check(value):
+                delay.stop()
                 error.hide()
                 edit.setToolTip("")
                 self._push(path, value, label)
             else:
-                error.setText(f"⚠ {message}")
-                error.show()
-                edit.setToolTip(message)
+                delay.start()
+
+        def on_finished() -> None:
+            if not check(normalise(edit.text().strip())):
+                delay.stop()
+                show_error()
 
         def refresh() -> None:
             value = self.doc.get(path)
             if normalise(edit.text().strip()) != value:
                 edit.setText(value)
+            delay.stop()
             error.hide()
 
         edit.textEdited.connect(on_edit)
+        edit.editingFinished.connect(on_finished)
         self._register(path, edit, refresh)
         caption = QLabel(label)
         caption.setBuddy(edit)
