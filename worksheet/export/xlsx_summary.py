@@ -108,8 +108,9 @@ class SummarySheet:
         set_widths(ws, self.widths)
         book.text(ws, "A1", book.title or "Untitled deal", "title", font=TITLE_FONT)
         merge(ws, "A1:E1")
-        fit_row(ws, 1, book.title, self.wide + self.widths[1], minimum=24)
-        ws.row_dimensions[1].height = max(ws.row_dimensions[1].height or 0, 24) * 1.3
+        # 16-point text: about 0.65 as many characters per line, 1.4 times the line height.
+        fit_row(ws, 1, book.title, (self.wide + self.widths[1]) * 0.65, minimum=17)
+        ws.row_dimensions[1].height = min(409.0, ws.row_dimensions[1].height * 1.4)
         role_words = "the buyer" if not deal.is_seller else "the seller"
         unit = book.guard.clean(deal.price_unit, "price_unit").strip()
         subtitle = f"Manager workbook · we are {role_words} · amounts in {deal.currency}"
