@@ -597,3 +597,11 @@ def test_loader_refuses_a_file_a_migration_cannot_handle(tmp_path: Path, monkeyp
     )
     # _v0_to_v1 needs "name", which this file lacks: a clear refusal, not a KeyError.
     refused(tmp_path, doc(), "version", "could not be brought up to version 2")
+
+
+def test_text_over_10_mib_refused_by_loads_as_str() -> None:
+    # 6 Mi characters of "é" are 12 MiB of UTF-8: the limit is on bytes, as for a file.
+    text = doc('"pad": "' + "é" * (6 * 1024 * 1024) + '"').decode("utf-8")
+    assert len(text) < document.MAX_FILE_BYTES
+    with pytest.raises(DealFileError, match="over 10 MiB"):
+        loads(text)

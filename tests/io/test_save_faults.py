@@ -291,3 +291,13 @@ def test_save_error_reads_as_a_sentence(existing: Path, monkeypatch) -> None:
     assert not text.startswith("[Errno")
     assert text.startswith("Could not save ")
     assert isinstance(info.value, OSError) and info.value.errno == errno.ENOSPC
+
+
+def test_a_device_is_never_replaced() -> None:
+    # As root, os.replace would swap /dev/null for a regular file: refuse before that.
+    before = os.stat("/dev/null")
+    with pytest.raises(DealSaveError, match="special file"):
+        save(NEW, "/dev/null")
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)

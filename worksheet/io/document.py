@@ -160,6 +160,12 @@ def parse_json(raw: bytes | str) -> Any:
                 f"the file is not UTF-8 text (bad byte at offset {exc.start})"
             ) from None
     else:
+        # Characters never outnumber UTF-8 bytes, so the cheap count settles most texts.
+        if len(raw) > MAX_FILE_BYTES or (
+            4 * len(raw) > MAX_FILE_BYTES
+            and len(raw.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
+        ):
+            raise DealFileError("deal files over 10 MiB are refused")
         text = raw.removeprefix("\ufeff")
     if not text.strip():
         raise DealFileError("the file is empty" if not text else "the file holds only blank space")
@@ -723,11 +729,24 @@ def save(deal: Deal, path: str | os.PathLike) -> None:
     data = text.encode("utf-8")
     folder = target.parent
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        st_mode = target.stat().st_mode
     except FileNotFoundError:
         mode = None
     except OSError as exc:
         raise DealSaveError(exc.errno, _save_reason(exc, shown)) from exc
+    else:
+        if stat.S_ISDIR(st_mode):
+            raise DealSaveError(
+                errno.EISDIR, _save_reason(IsADirectoryError(errno.EISDIR, ""), shown)
+            )
+        if not stat.S_ISREG(st_mode):
+            # A device or a pipe (say /dev/null) must not be swapped for a regular file.
+            raise DealSaveError(
+                errno.EINVAL,
+                f"Could not save {shown}: it is a device or another special file, not a "
+                "document. Choose another name with Save As.",
+            )
+        mode = stat.S_IMODE(st_mode)
 
     tmp_name: str | None = None
     try:
