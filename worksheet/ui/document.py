@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from worksheet import paths
 from worksheet.domain.deal import Deal
-from worksheet.io import load, save
+from worksheet.io import save
 
 log = logging.getLogger(__name__)
 
@@ -108,16 +108,6 @@ class DealDocument(QObject):
 
     def new(self) -> None:
         self.replace(Deal())
-
-    def open(self, path: str | FilePath) -> None:
-        """Load `path`; on DealFileError nothing changes (the error propagates)."""
-        deal = load(path)
-        self.replace(deal, FilePath(path).resolve())
-        add_recent(self.path)
-
-    def open_copy(self, path: str | FilePath, name: str) -> None:
-        """Open a file as an untitled copy (the bundled samples must never be overwritten)."""
-        self.replace(load(path), None, untitled_name=name)
 
     def save(self, path: str | FilePath | None = None) -> None:
         """Save to `path` (or the current file). On DealSaveError the document stays dirty."""

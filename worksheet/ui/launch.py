@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -159,6 +159,14 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
         image = window.grab().toImage()
         if image.isNull():
             raise OSError("the window could not be drawn")
+        if (image.width(), image.height()) != SCREENSHOT_SIZE:
+            # On a high-DPI screen the grab has device pixels; the picture promises 1280×800.
+            image = image.scaled(
+                *SCREENSHOT_SIZE,
+                Qt.AspectRatioMode.IgnoreAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            image.setDevicePixelRatio(1)
         if not image.save(str(out), "PNG"):
             raise OSError(f"cannot write {out}")
     except Exception as exc:
