@@ -230,3 +230,17 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path: Path) -> None
     path.write_bytes(b"{}")
     err = one_error_line(run("summary", str(path)))
     assert "two\\nlines.deal" in err
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(hand_file: Path) -> None:
+    # `deal-worksheet summary FILE | head -1`: the pipe closes before the summary is written.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "worksheet", "summary", str(hand_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    proc.stdout.close()  # the child is still starting; its first write meets a closed pipe
+    _, err = proc.communicate(timeout=60)
+    assert err == b""
+    assert proc.returncode == 0

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -118,7 +120,14 @@ def _print_out(text: str) -> None:
     those characters come out as backslash escapes instead of a traceback.
     """
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    print(text.encode(encoding, "backslashreplace").decode(encoding))
+    try:
+        print(text.encode(encoding, "backslashreplace").decode(encoding), flush=True)
+    except BrokenPipeError:
+        # The reader went away (`| head -1`): that is its choice, not an error of ours. Point
+        # stdout at the null device so Python's own flush at exit stays quiet as well.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
 
 
 def _load(path: str):
