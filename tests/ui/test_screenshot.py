@@ -62,3 +62,14 @@ def test_screenshot_failures_print_one_line_and_exit_non_zero(tmp_path, isolated
     assert done.returncode != 0
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "x.png" in lines[0], done.stderr
+
+
+def test_screenshot_is_1280_by_800_on_a_high_dpi_screen(
+    tmp_path, isolated_user_folders, monkeypatch
+):
+    monkeypatch.setenv("QT_SCALE_FACTOR", "2")
+    out = tmp_path / "hidpi.png"
+    done = run_app("--screenshot", str(out), home=isolated_user_folders)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 800)
