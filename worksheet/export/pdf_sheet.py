@@ -111,15 +111,24 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         )
         if t
     )
+    line_style = ParagraphStyle(
+        "who",
+        fontName=REGULAR,
+        fontSize=8.5,
+        leading=10.5,
+        textColor=Color(*INK),
+        splitLongWords=1,
+    )
     for label, text in (("Counterpart", who), ("Meeting", meeting)):
         if not text:
             continue
-        y -= 11
-        canvas.setFillColorRGB(*MUTED)
-        w = draw_text(canvas, left, y, f"{label}  ", BOLD, 8.5)
-        canvas.setFillColorRGB(*INK)
-        draw_text(canvas, left + w, y, fit_line(text, REGULAR, 8.5, width - w), REGULAR, 8.5)
-    y -= 7
+        # Attendees matter at the table, so these lines may take two lines before being cut.
+        prefix = f'<font name="{BOLD}" color="{MUTED_HEX}">{label}</font>\u2002'
+        para = _fit_paragraph(text, line_style, width, max_lines=2, prefix=prefix)
+        h = para.wrap(width, 100)[1]
+        para.drawOn(canvas, left, y - h)
+        y -= h + 1
+    y -= 5
     canvas.setStrokeColorRGB(*INK)
     canvas.setLineWidth(1.2)
     canvas.line(left, y, left + width, y)
@@ -127,23 +136,27 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
     return y - 8
 
 
-def _fit_paragraph(text: str, style, width: float, max_lines: int):
-    """A paragraph of user text cut with an ellipsis so it wraps to at most `max_lines`."""
+def _fit_paragraph(text: str, style, width: float, max_lines: int, prefix: str = ""):
+    """User text (after our own `prefix` markup) cut with an ellipsis to at most `max_lines`."""
     from reportlab.platypus import Paragraph
 
     text, _ = cap(text, 600)
     limit = style.leading * max_lines + 0.1
-    para = Paragraph(markup(text), style)
+
+    def build(body: str):
+        return Paragraph(prefix + markup(body), style)
+
+    para = build(text)
     if para.wrap(width, 1000)[1] <= limit:
         return para
     low, high = 0, len(text)
     while low < high:
         mid = (low + high + 1) // 2
-        if Paragraph(markup(text[:mid].rstrip() + "…"), style).wrap(width, 1000)[1] <= limit:
+        if build(text[:mid].rstrip() + "…").wrap(width, 1000)[1] <= limit:
             low = mid
         else:
             high = mid - 1
-    return Paragraph(markup(text[:low].rstrip() + "…"), style)
+    return build(text[:low].rstrip() + "…")
 
 
 class _Band:
