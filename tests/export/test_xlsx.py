@@ -413,3 +413,46 @@ def test_money_columns_fit_the_largest_amount(tmp_path: Path) -> None:
     assert named_cell(wb, "WalkAway").number_format == '#,##0.0000" zł"'
     for sheet, col in (("Summary", "B"), ("Concessions", "C"), ("Fallbacks", "C"), ("Offers", "C")):
         assert wb[sheet].column_dimensions[col].width >= len(shown), sheet
+
+
+def test_input_cells_offer_the_valid_choices(renewal) -> None:
+    _deal, wb, _report = renewal
+    lists = {
+        dv.formula1: str(dv.sqref)
+        for ws in wb.worksheets
+        for dv in ws.data_validations.dataValidation
+    }
+    role = named_cell(wb, "Role")
+    assert lists['"seller,buyer"'] == role.coordinate
+    flags = named_range(wb, "ConcessionInPackage")
+    assert lists['"TRUE,FALSE"'] == f"{flags[0].coordinate}:{flags[-1].coordinate}"
+    assert '"Yes,No"' in lists
+    rules = wb["Summary"].conditional_formatting
+    checks = [named_cell(wb, n) for n in ("CheckWalkAway", "CheckPackageValues")]
+    ranges = [str(r.sqref) for r in rules]
+    assert f"B{checks[0].row}:E{checks[1].row}" in ranges
+
+
+def test_styles_stay_on_their_cells(tmp_path: Path) -> None:
+    # Cell styles are reused between cells; a quote prefix or a fill must not travel along.
+    out = tmp_path / "s.xlsx"
+    export_xlsx(hostile_deal("=1+1"), out)
+    wb = load_workbook(out)
+    ws = wb["Summary"]
+    labels = [ws.cell(row=r, column=1) for r in range(3, ws.max_row + 1)]
+    assert not any(c.quotePrefix for c in labels if isinstance(c.value, str))
+    band = next(c for c in labels if c.value == "Vision")
+    assert band.fill.fgColor.rgb.endswith("1F4E79") and band.font.b
+    assert ws.cell(row=band.row, column=5).fill.fgColor.rgb.endswith("1F4E79")
+    comments = next(c for c in labels if c.value == "Comments")
+    # The merged comment box keeps its frame on every covered cell. openpyxl restyles merged
+    # cells when it reads them, so look at what the file itself says.
+    with zipfile.ZipFile(out) as z:
+        xml = z.read("xl/worksheets/sheet1.xml").decode()
+    for col in "CDE":
+        style = re.search(rf'<c r="{col}{comments.row}" s="(\d+)"', xml)
+        assert style and style.group(1) != "0", col
+    concessions = wb["Concessions"]
+    assert concessions["B4"].quotePrefix and not concessions["B3"].quotePrefix
+    assert concessions["F4"].fill.fgColor.rgb.endswith("FFF2CC")
+    assert not concessions["B4"].fill.fgColor.rgb.endswith("FFF2CC")
