@@ -605,3 +605,11 @@ def test_text_over_10_mib_refused_by_loads_as_str() -> None:
     assert len(text) < document.MAX_FILE_BYTES
     with pytest.raises(DealFileError, match="over 10 MiB"):
         loads(text)
+
+
+def test_loader_refuses_when_a_migration_returns_nothing(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(document, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(
+        document, "migrate", functools.partial(migrate, steps={1: lambda data: None}, target=2)
+    )
+    refused(tmp_path, doc(), "version", "could not be brought up to version 2")

@@ -224,6 +224,8 @@ def deal_from_dict(data: Any) -> Deal:
     if version < CURRENT_VERSION:
         try:
             data = migrate(dict(data), version)
+            if not isinstance(data, dict):
+                raise TypeError(f"a migration step returned {type(data).__name__}, not a dict")
         except DealFileError:
             raise
         except (LookupError, TypeError, ValueError, AttributeError) as exc:
