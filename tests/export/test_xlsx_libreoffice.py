@@ -173,6 +173,7 @@ CASES: dict[str, Deal] = {
     "buyer-only-likely": deal("buyer", "57000", None, "57000", None),
     "buyer-out-of-order": deal("buyer", "57000", "52000", "61000", "60000"),
     "buyer-lo-equals-hi": deal("buyer", "56999", "57000", None, "57000"),
+    "buyer-lo-equals-hi-at": deal("buyer", "57000", None, "57000", None),
     "buyer-low-high": deal("buyer", "56000", "52000", None, "61000", PACKAGE),
 }
 
