@@ -391,7 +391,10 @@ def test_every_sample_exports(tmp_path: Path, sample: str) -> None:
     for discreet in (False, True):
         out = tmp_path / f"{sample}-{discreet}.xlsx"
         report = export_xlsx(deal, out, discreet=discreet)
-        assert report.notes == []
+        if not discreet:
+            assert report.notes == []
+        else:  # the samples' free texts do mention some of the left-out numbers
+            assert all("which a discreet copy leaves out" in n for n in report.notes)
         wb = load_workbook(out)
         assert named_cell(wb, "Role").value == deal.role
         assert len(wb["Summary"]._charts) == 1
@@ -456,3 +459,39 @@ def test_styles_stay_on_their_cells(tmp_path: Path) -> None:
     assert concessions["B4"].quotePrefix and not concessions["B3"].quotePrefix
     assert concessions["F4"].fill.fgColor.rgb.endswith("FFF2CC")
     assert not concessions["B4"].fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_discreet_copy_notes_free_text_that_mentions_a_left_out_number(tmp_path: Path) -> None:
+    deal = Deal(
+        title="Renewal at 104k?",  # our walk-away in shorthand
+        anchors=Anchors(walk_away=Decimal(104000), target=Decimal(118000)),
+        concessions=[
+            Concession(
+                what="Onboarding",
+                cost_to_us=Decimal("4000.50"),
+                notes="costs us 4,000.50 in staff time",
+            )
+        ],
+        fallbacks=[
+            Fallback(
+                kind="batna",
+                value=Decimal(90000),
+                trigger="Below 104 000, we take the 90,000 pilot instead",
+            ),
+            Fallback(kind="mini_deal", value=Decimal(26000), trigger="26,000 trial"),
+        ],
+        notes="Target 118,000; 1,104,000 seats-hours; 2104000 is a phone number",
+    )
+    report = export_xlsx(deal, tmp_path / "d.xlsx", discreet=True)
+    assert report.notes == [
+        "title mentions our walk-away (104,000), which a discreet copy leaves out; the text is "
+        "copied as written, so check it before sharing",
+        "concessions[0].notes mentions a concession's cost to us (4,000.50), which a discreet "
+        "copy leaves out; the text is copied as written, so check it before sharing",
+        "fallbacks[0].trigger mentions our walk-away (104,000), which a discreet copy leaves "
+        "out; the text is copied as written, so check it before sharing",
+        "fallbacks[0].trigger mentions a BATNA value (90,000), which a discreet copy leaves "
+        "out; the text is copied as written, so check it before sharing",
+    ]
+    # the full copy says nothing: every number in it is meant to be there
+    assert export_xlsx(deal, tmp_path / "full.xlsx").notes == []

@@ -63,7 +63,7 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     from openpyxl import Workbook
 
     from worksheet.export.xlsx_book import Book
-    from worksheet.export.xlsx_cells import money_format, money_places, money_width
+    from worksheet.export.xlsx_cells import TextGuard, money_format, money_places, money_width
     from worksheet.export.xlsx_summary import SummarySheet
     from worksheet.export.xlsx_tables import (
         concessions_sheet,
@@ -81,8 +81,12 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
         summary = _with_readiness(summary, original_summary)
 
     places = money_places(_all_amounts(shown, summary))
+    guard = TextGuard()
+    if discreet:
+        _watch_secrets(guard, deal, original_summary)
     wb = Workbook()
     book = Book(
+        guard=guard,
         wb=wb,
         deal=shown,
         summary=summary,
@@ -157,6 +161,18 @@ def _all_amounts(deal: Deal, summary) -> list:
     amounts.append(sum((abs(c.cost_to_us or 0) for c in deal.concessions), Decimal(0)))
     amounts.append(sum((abs(c.value_to_them or 0) for c in deal.concessions), Decimal(0)))
     return amounts
+
+
+def _watch_secrets(guard, deal: Deal, summary) -> None:
+    """The numbers a discreet copy leaves out, so free text that mentions them is noted."""
+    guard.watch(deal.anchors.walk_away, "our walk-away")
+    guard.watch(summary.package_walk_away, "our walk-away with the package")
+    guard.watch(summary.package_cost, "the package cost")
+    for fallback in deal.fallbacks:
+        if fallback.kind == "batna":
+            guard.watch(fallback.value, "a BATNA value")
+    for concession in deal.concessions:
+        guard.watch(concession.cost_to_us, "a concession's cost to us")
 
 
 def _with_readiness(summary, original):
