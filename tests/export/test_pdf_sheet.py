@@ -284,6 +284,13 @@ def test_many_scripts_are_embedded_and_extractable() -> None:
     assert {"DejaVuSans", "DejaVuSans-Bold", "DroidSansFallback"} <= names
 
 
+def test_text_map_stays_valid_with_emoji(caplog) -> None:
+    data = render_pdf(Deal(title="Deal 😀 done", notes="🚀 launch"), paper="a4")
+    flat = squash(text_of(data))
+    assert "Deal\ufffddone" in flat and "\ufffdlaunch" in flat
+    assert "invalid hex" not in caplog.text
+
+
 def test_latin_only_sheet_does_not_embed_the_cjk_font() -> None:
     data = render_pdf(load(SAMPLES / "job-offer.deal"), paper="a4")
     names = {f["base"].split("+", 1)[-1] for f in fonts_of(data)}

@@ -75,3 +75,8 @@ def test_characters_no_font_has_become_a_visible_mark() -> None:
     assert font_runs("a한b") == [("a\ufffdb", REGULAR)]
     # An invisible bidi isolate that no font draws is simply left out.
     assert font_runs("a\u2066b") == [("ab", REGULAR)]
+
+
+def test_characters_beyond_the_bmp_become_a_visible_mark() -> None:
+    # DejaVu draws 😀, but reportlab would write it into the text map as invalid hex.
+    assert font_runs("ok 😀!") == [("ok \ufffd!", REGULAR)]

@@ -179,7 +179,7 @@ def draw_zopa_chart(
             align="center",
         )
     _draw_ours(canvas, deal, summary, scale, money, ours_y, line, discreet=discreet)
-    _draw_axis(canvas, scale, axis_y, money)
+    _draw_axis(canvas, scale, axis_y, money, x, x + width)
     _draw_offers(canvas, deal, scale, axis_y, y - height + 4, zones=not discreet)
     canvas.restoreState()
     return height
@@ -366,18 +366,15 @@ def _draw_ours(
             canvas.line(x_a, row_y + 7, x_b, row_y + 7)
             canvas.line(x_a, row_y + 5, x_a, row_y + 9)
             canvas.line(x_b, row_y + 5, x_b, row_y + 9)
-            draw_text(
-                canvas,
-                (x_a + x_b) / 2,
-                row_y + 10,
-                f"gap {money(summary.gap)}",
-                BOLD,
-                LABEL_SIZE,
-                align="center",
-            )
+            words = f"gap {money(summary.gap)}"
+            half = text_width(words, BOLD, LABEL_SIZE) / 2
+            centre = min(max((x_a + x_b) / 2, scale.x0 + half), scale.x1 - half)
+            draw_text(canvas, centre, row_y + 10, words, BOLD, LABEL_SIZE, align="center")
 
 
-def _draw_axis(canvas, scale: _Scale, axis_y: float, money) -> None:
+def _draw_axis(
+    canvas, scale: _Scale, axis_y: float, money, box_left: float, box_right: float
+) -> None:
     canvas.setStrokeColorRGB(*MUTED)
     canvas.setLineWidth(0.6)
     canvas.line(scale.x0, axis_y, scale.x1, axis_y)
@@ -389,8 +386,12 @@ def _draw_axis(canvas, scale: _Scale, axis_y: float, money) -> None:
     canvas.setFillColorRGB(*MUTED)
     while value <= scale.high:
         px = scale.x(value)
-        canvas.line(px, axis_y, px, axis_y - 3)
-        draw_text(canvas, px, axis_y - 10, money(value), REGULAR, LABEL_SIZE, align="center")
+        label = money(value)
+        half = text_width(label, REGULAR, LABEL_SIZE) / 2
+        # A tick whose label would stick out of the diagram's box is left out.
+        if px - half >= box_left + 2 and px + half <= box_right - 2:
+            canvas.line(px, axis_y, px, axis_y - 3)
+            draw_text(canvas, px, axis_y - 10, label, REGULAR, LABEL_SIZE, align="center")
         value += step
 
 

@@ -163,6 +163,11 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     current = font
     for ch in text:
         code = ord(ch)
+        if code > 0xFFFF:
+            # reportlab writes characters beyond the BMP (emoji…) into the font's ToUnicode map
+            # as invalid 5-digit hex, which breaks copying text out of the PDF; a visible mark
+            # keeps the file valid.
+            ch, code = "\ufffd", 0xFFFD
         if ch.isspace() and current == FALLBACK and _fallback_has(code):
             name = FALLBACK  # a space between CJK words stays in their run
         elif code in _main_cmap:
