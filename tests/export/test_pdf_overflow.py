@@ -177,3 +177,49 @@ def test_any_deal_is_one_sound_page(deal: Deal) -> None:
     assert "Readiness" in text  # the page was drawn to its end
     with tempfile.TemporaryDirectory() as folder:
         assert_inside_margins(data, Path(folder))
+
+
+_money = st.one_of(
+    st.none(),
+    st.integers(0, 10**6).map(Decimal),
+    st.decimals(
+        min_value=0, max_value=Decimal(10**12) - 1, places=2, allow_nan=False, allow_infinity=False
+    ),
+)
+
+
+@st.composite
+def _priced_deals(draw) -> Deal:
+    """Deals whose amounts, not texts, are wild: the diagram must stay inside its box."""
+    return Deal(
+        title="Diagram check",
+        role=draw(st.sampled_from(["seller", "buyer"])),
+        currency=draw(st.sampled_from(["USD", "PLN", "JPY", "XAF"])),
+        anchors=Anchors(target=draw(_money), opening=draw(_money), walk_away=draw(_money)),
+        their_estimate=TheirEstimate(
+            walk_away_low=draw(_money), walk_away_likely=draw(_money), walk_away_high=draw(_money)
+        ),
+        concessions=[
+            Concession(
+                what="c",
+                cost_to_us=draw(_money),
+                value_to_them=draw(_money),
+                in_package=draw(st.booleans()),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        ],
+        fallbacks=[Fallback(kind="batna", what="b", value=draw(_money))],
+        offers=[
+            Offer(by=draw(st.sampled_from(["us", "them"])), amount=draw(_money))
+            for _ in range(draw(st.integers(0, 4)))
+        ],
+    )
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(deal=_priced_deals(), discreet=st.booleans())
+def test_any_amounts_keep_the_diagram_on_the_page(deal: Deal, discreet: bool) -> None:
+    data = render_pdf(deal, paper="letter", discreet=discreet)
+    assert_sound_page(data)
+    with tempfile.TemporaryDirectory() as folder:
+        assert_inside_margins(data, Path(folder))
