@@ -80,3 +80,15 @@ def test_characters_no_font_has_become_a_visible_mark() -> None:
 def test_characters_beyond_the_bmp_become_a_visible_mark() -> None:
     # DejaVu draws 😀, but reportlab would write it into the text map as invalid hex.
     assert font_runs("ok 😀!") == [("ok \ufffd!", REGULAR)]
+
+
+def test_long_rtl_line_is_broken_so_it_reads_top_down() -> None:
+    words = ["אחד", "שתיים", "שלוש", "ארבע", "חמש", "שש", "שבע", "שמונה", "תשע", "עשר"] * 2
+    lines = markup(" ".join(words)).split("<br/>")
+    assert len(lines) > 1
+    # The first printed line holds the first words, reversed for drawing left to right.
+    first_words = lines[0].split(" ")
+    assert first_words[-1] == words[0][::-1]
+    assert all(len(line) <= 40 for line in lines)
+    # Left-to-right text of the same length is left to reportlab's own wrapping.
+    assert "<br/>" not in markup("word " * 30)

@@ -188,9 +188,42 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     return runs
 
 
+#: reportlab wraps the visual (reordered) string from the left, which would put the start of
+#: a long right-to-left line on its last printed line. Such lines are therefore broken into
+#: chunks short enough to fit one printed line before reordering, so they read top-down.
+RTL_CHUNK = 40
+#: The first chunk is shorter: it often shares its printed line with a bold label.
+RTL_FIRST_CHUNK = 22
+
+
+def _is_rtl(line: str) -> bool:
+    for ch in line:
+        kind = _direction(ch)
+        if kind in ("L", "R"):
+            return kind == "R"
+    return False
+
+
+def _rtl_chunks(line: str) -> list[str]:
+    chunks: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        candidate = f"{current} {word}" if current else word
+        limit = RTL_CHUNK if chunks else RTL_FIRST_CHUNK
+        if current and len(candidate) > limit:
+            chunks.append(current)
+            current = word
+        else:
+            current = candidate
+    chunks.append(current)
+    return chunks
+
+
 def markup(text: str, *, font: str = REGULAR) -> str:
     """User text as safe Paragraph markup: escaped, bidi-ordered, with font runs for CJK."""
-    lines = clean(text).split("\n")
+    lines: list[str] = []
+    for line in clean(text).split("\n"):
+        lines.extend(_rtl_chunks(line) if len(line) > RTL_CHUNK and _is_rtl(line) else [line])
     out: list[str] = []
     for line in lines:
         parts: list[str] = []
