@@ -11,6 +11,8 @@ from worksheet.export.pdf_text import BOLD, REGULAR, draw_text, fit_line
 MORE_MARK = "… more in the worksheet"
 #: A heading must never end a column alone: it needs this many lines of its first item below it.
 KEEP_LINES = 2
+#: Entries up to this many lines are never split between columns.
+SPLIT_LINES = 6
 #: Sections shorter than this share of a column move whole to the next column rather than split.
 KEEP_TOGETHER = 0.3
 
@@ -238,7 +240,11 @@ def flow_columns(
                 used[col] += h + gap
                 continue
             room = height - used[col]
-            parts = block.split(width, room) if room >= KEEP_LINES * styles.body.leading else []
+            # Short entries move whole to the next column; only long ones are split, and only
+            # when a couple of lines fit here.
+            splittable = h > SPLIT_LINES * styles.body.leading
+            fits_some = room >= KEEP_LINES * styles.body.leading
+            parts = block.split(width, room) if splittable and fits_some else []
             if len(parts) == 2:
                 placed.append(Placed(col, used[col], parts[0]))
                 used[col] += _height(parts[0], width)
