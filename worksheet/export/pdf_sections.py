@@ -109,8 +109,8 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 cut=cut1 or cut2 or cut3,
             )
 
-        in_package = sum(1 for c in ordered if c.in_package)
-        title = f"Concessions: give → get ({in_package} of {len(ordered)} in the package)"
+        # The package's size is in the band above; the heading stays short enough for one line.
+        title = f"Concessions: give → get ({len(ordered):,})"
         sections.append(Section(title, len(ordered), concession_item))
 
     fallbacks = sorted(deal.fallbacks, key=lambda f: f.kind != "batna")  # stable: BATNA first

@@ -274,7 +274,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     n_package = sum(1 for c in deal.concessions if c.in_package)
     if n_package:
         worth = f"worth {money(summary.package_value)} to them"
-        costs = "" if discreet else f"costs us {money(summary.package_cost)} and is "
+        costs = "is " if discreet else f"costs us {money(summary.package_cost)} and is "
         plural = "s" if n_package != 1 else ""
         status_text += f"<br/><b>The package</b> ({n_package} concession{plural}) {costs}{worth}."
     status = Paragraph(
