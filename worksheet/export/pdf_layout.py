@@ -212,7 +212,7 @@ def flow_columns(
     for blocks in sections:
         title = blocks[0].title if isinstance(blocks[0], Heading) else ""
         queue = list(blocks)
-        first = True
+        started = False
         whole = sum(_height(b, width) for b in blocks) + styles.item_gap * (len(blocks) - 1)
         if (
             keep_together
@@ -233,7 +233,7 @@ def flow_columns(
                     return Flowed(placed, used, False)
                 placed.append(Placed(col, used[col], block))
                 used[col] += h
-                first = False
+                started = True
                 continue
             if used[col] + h <= height:
                 placed.append(Placed(col, used[col], block))
@@ -255,7 +255,7 @@ def flow_columns(
                 return Flowed(placed, used, False)
             if title:
                 queue.insert(0, Heading(f"{title} (cont.)", styles))
-        if not first:
+        if started:
             used[col] += styles.section_gap
     return Flowed(placed, used, True)
 
