@@ -64,6 +64,14 @@ def _peaks(runs: list[ChildRun]) -> Measure:
     return Measure([float(r.peak_rss) for r in runs], BYTES)
 
 
+def _cpu(row: Row, app_runs: list[ChildRun], base_runs: list[ChildRun]) -> None:
+    """CPU seconds next to the wall time: on a busy machine their ratio is the steadier one."""
+    app, base = Measure([r.cpu for r in app_runs]), Measure([r.cpu for r in base_runs])
+    row.extra["cpu"] = app.to_dict()
+    row.extra["baseline_cpu"] = base.to_dict()
+    row.extra["cpu_ratio"] = app.median / base.median if base.median > 0 else None
+
+
 def bench_window(repeats: int, workdir: Path) -> list[Row]:
     shot = workdir / "window.png"
     bare = workdir / "bare.png"
@@ -91,6 +99,7 @@ def bench_window(repeats: int, workdir: Path) -> list[Row]:
         start.note = memory.note = f"not measured: {exc}"
         return [start, memory]
     start.value, start.baseline = _walls(app_runs), _walls(base_runs)
+    _cpu(start, app_runs, base_runs)
     memory.value, memory.baseline = _peaks(app_runs), _peaks(base_runs)
     return [start, memory]
 
@@ -114,6 +123,7 @@ def _bench_export(
         row.note = f"not measured: {exc}"
         return [row]
     row.value, row.baseline = _walls(app_runs), _walls(base_runs)
+    _cpu(row, app_runs, base_runs)
     row.extra["peak_rss"] = _peaks(app_runs).to_dict()
     row.extra["baseline_peak_rss"] = _peaks(base_runs).to_dict()
     return [row]

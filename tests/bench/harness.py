@@ -197,7 +197,13 @@ def table_cells(rows: Sequence[Row]) -> tuple[list[tuple[str, ...]], list[str]]:
                 _verdict(row),
             )
         )
-    return cells, [f"[{n}] {note}" for n, note in enumerate(notes, 1)]
+    lines = [f"[{n}] {note}" for n, note in enumerate(notes, 1)]
+    cpu = [f"{row.name} {row.extra['cpu_ratio']:.2f}×" for row in rows
+           if row.extra.get("cpu_ratio") is not None]
+    if cpu:
+        lines.append("CPU-time ratios (user + system; steadier than wall time on a busy "
+                     "machine): " + ", ".join(cpu))
+    return cells, lines
 
 
 def render_text(rows: Sequence[Row]) -> str:
@@ -267,6 +273,7 @@ class ChildFailed(RuntimeError):
 class ChildRun:
     wall: float  # seconds, from fork to reaped
     peak_rss: int  # bytes, the child's own high-water mark (not its parent's, not its siblings')
+    cpu: float  # seconds of CPU (user + system): barely moved by other work on a shared machine
     stdout: str
     stderr: str
 
@@ -329,7 +336,7 @@ def run_child(args: Sequence[str], env: dict[str, str], timeout: float = 60.0) -
         tail = stderr.strip().splitlines()[-1:] or ["(no message)"]
         raise ChildFailed(f"`{command_text(args)}` exited with {proc.returncode}: {tail[0]}")
     # Linux reports ru_maxrss in KiB.
-    return ChildRun(wall, usage.ru_maxrss * 1024, stdout, stderr)
+    return ChildRun(wall, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, stdout, stderr)
 
 
 def paired_runs(
