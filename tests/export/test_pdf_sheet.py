@@ -31,6 +31,7 @@ from worksheet.domain.deal import (
     Deal,
     Fallback,
     Listening,
+    Meeting,
     Objection,
     TheirEstimate,
     Vision,
@@ -223,6 +224,26 @@ def test_readiness_and_warnings_are_printed() -> None:
 
 
 # --- hostile text, languages, fonts
+
+
+def test_texts_of_many_short_lines_cannot_push_the_page_apart(tmp_path: Path) -> None:
+    many = "\n".join(["x"] * 400)
+    deal = Deal(
+        title=many,
+        counterpart=Counterpart(name=many, organization=many),
+        meeting=Meeting(place=many, attendees=many),
+        their_estimate=TheirEstimate(walk_away_likely=Decimal(5), confidence=many, source=many),
+        vision=Vision(goal=many),
+        anchors=Anchors(walk_away=Decimal(4)),
+        price_unit=many,
+    )
+    data = render_pdf(deal, paper="letter")
+    assert_sound_page(data)
+    assert_inside_margins(data, tmp_path)
+    flat = squash(text_of(data))
+    # The page is laid out to its end: the diagram, the sections and the readiness list.
+    for words in ("Dealzone", "Vision", "Readiness", "morein the worksheet"):
+        assert squash(words) in flat, words
 
 
 HOSTILE = [

@@ -209,10 +209,6 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         spans.append(len(rows))
         rows.append([Paragraph(text, head), ""])
 
-    def wide(text: str) -> None:
-        spans.append(-len(rows) - 1)  # negative: a spanning row without a rule
-        rows.append([Paragraph(text, cell), ""])
-
     def row(name: str, value: str, style=big) -> None:
         rows.append([Paragraph(name, label), Paragraph(value, style)])
 
@@ -240,12 +236,15 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         )
     else:
         row("Their walk-away", muted("not estimated yet"), cell)
+    # The band has a fixed place on the page, so its user texts are held to a few lines
+    # (a text of many short lines is as dangerous as a long one).
     if est.confidence.strip():
-        short, _ = cap(est.confidence, 80)
-        row("Confidence", markup(short), cell)
+        value = _fit_paragraph(est.confidence, cell, table_w * 0.57 - 4, max_lines=2)
+        rows.append([Paragraph("Confidence", label), value])
     if est.source.strip():
-        short, _ = cap(est.source, 200)
-        wide(f"{muted('Based on:')} {markup(short)}")
+        prefix = muted("Based on:") + " "
+        rows.append([_fit_paragraph(est.source, cell, table_w - 4, max_lines=4, prefix=prefix), ""])
+        spans.append(-len(rows))  # negative: a spanning row without a rule
 
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
