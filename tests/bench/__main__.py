@@ -27,11 +27,11 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
     from tests.bench.bench_process import bench_pdf, bench_window, bench_xlsx
 
     return {
-        "window": ("start to painted window, peak memory", bench_window, 9, 3),
-        "edit": ("edit to repainted summary and chart", bench_edit, 40, 10),
-        "pdf": ("command-line PDF export", bench_pdf, 9, 3),
-        "xlsx": ("command-line Excel export", bench_xlsx, 9, 3),
-        "core": ("summary, load, save of a 2,000-concession deal", bench_core, 25, 5),
+        "window": ("start to painted window, peak memory", bench_window, 15, 3),
+        "edit": ("edit to repainted summary and chart", bench_edit, 60, 10),
+        "pdf": ("command-line PDF export", bench_pdf, 15, 3),
+        "xlsx": ("command-line Excel export", bench_xlsx, 15, 3),
+        "core": ("summary, load, save of a 2,000-concession deal", bench_core, 40, 5),
     }
 
 

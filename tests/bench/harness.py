@@ -81,6 +81,8 @@ class Goal:
     def text(self) -> str:
         if self.kind == "ratio":
             return f"≤ {self.limit:g}×"
+        if self.unit == SECONDS and self.limit < 1:
+            return f"≤ {self.limit * 1000:g} ms"
         return f"≤ {format_value(self.limit, self.unit)}"
 
 
