@@ -1,8 +1,9 @@
-; Inno Setup 6 script for Deal Worksheet on Windows.
+; Inno Setup 6.3+ script for Deal Worksheet on Windows (x64compatible needs 6.3).
 ; First freeze the app on Windows (python packaging\build.py), then compile this script:
 ;   iscc packaging\windows\deal-worksheet.iss
 ; The setup program lands in dist\deal-worksheet-<version>-setup.exe. Keep AppVersion equal to
-; worksheet.__version__ (tests/test_packaging.py checks), or override it: iscc /DAppVersion=...
+; worksheet.__version__ (tests/test_packaging.py checks), or override it with numbers only:
+;   iscc /DAppVersion=0.1.1 packaging\windows\deal-worksheet.iss
 
 #define AppName "Deal Worksheet"
 #ifndef AppVersion
