@@ -19,10 +19,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 WARMUP = 3
 
 
-def _words(name: str) -> str:
-    return name.lower().replace("-", "_")
-
-
 def _labels_text(widget) -> str:
     """Everything the summary panel says, to prove that an edit changed what is on screen."""
     from PySide6.QtWidgets import QLabel
