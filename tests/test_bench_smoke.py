@@ -87,6 +87,22 @@ def test_a_failing_child_is_reported_not_raised_elsewhere(tmp_path):
         run_child(["-c", "import sys; sys.exit(3)"], child_env(tmp_path))
 
 
+def test_a_broken_benchmark_becomes_a_row_and_the_others_still_run(monkeypatch):
+    import tests.bench.__main__ as bench_main
+
+    def broken(_repeats, _workdir):
+        raise KeyError("walk_away")
+
+    real = bench_main._benches()
+    monkeypatch.setattr(
+        bench_main, "_benches", lambda: {**real, "edit": ("edits", broken, 1, 1)}
+    )
+    rows = bench_main.run(["edit", "core"], quick=True, repeats=1, log=_quiet)
+    assert rows[0].met is None and "KeyError" in rows[0].note
+    assert [r.name for r in rows[1:]] == ["summary-2000", "load-2000", "save-2000"]
+    assert "n/a" in render_text(rows)
+
+
 def test_command_line_options():
     args = parse_args(["--quick", "--only", "core", "--only", "pdf", "--markdown"])
     assert args.names == ["pdf", "core"] and args.quick and args.markdown

@@ -10,11 +10,12 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.bench.harness import Row, render_json, render_markdown, render_text
+from tests.bench.harness import Goal, Row, render_json, render_markdown, render_text
 
 # name -> (what it measures, function(repeats, workdir) -> rows, full repeats, quick repeats).
 # Whole processes cost ~0.3–1 s each, so they get fewer repeats than in-process calls.
@@ -78,7 +79,12 @@ def run(names: list[str], quick: bool, repeats: int | None, log=print) -> list[R
             started = time.perf_counter()
             workdir = Path(tmp) / name
             workdir.mkdir()
-            rows.extend(bench(n, workdir))
+            try:
+                rows.extend(bench(n, workdir))
+            except Exception as exc:  # one broken benchmark must not hide the others' figures
+                detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+                rows.append(Row(name, f"{what} (benchmark failed)", Goal("none", 0),
+                                note=f"not measured: {detail}"))
             log(f"  {name} took {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return rows
 
@@ -97,7 +103,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="NAME",
         help="run only this benchmark (window, edit, pdf, xlsx, core); may be repeated",
     )
-    p.add_argument("--repeats", type=int, help="repeats for every benchmark (overrides --quick)")
+    p.add_argument(
+        "--repeats", type=int, metavar="N", help="repeats for every benchmark (overrides --quick)"
+    )
     p.add_argument("--json", metavar="OUT", help="also write every sample and figure as JSON")
     p.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = p.parse_args(argv)

@@ -74,11 +74,13 @@ class Measure:
 class Goal:
     """Either a ratio to the baseline measured in the same run, or an absolute ceiling."""
 
-    kind: str  # "ratio" | "max"
+    kind: str  # "ratio" | "max" | "none" (a row that could not be measured at all)
     limit: float
     unit: str = SECONDS
 
     def text(self) -> str:
+        if self.kind == "none":
+            return "—"
         if self.kind == "ratio":
             return f"≤ {self.limit:g}×"
         if self.unit == SECONDS and self.limit < 1:
@@ -117,7 +119,7 @@ class Row:
     @property
     def met(self) -> bool | None:
         """True/False when the goal can be judged, None when a figure is missing."""
-        if self.value is None:
+        if self.value is None or self.goal.kind == "none":
             return None
         if self.goal.kind == "ratio":
             ratio = self.ratio
