@@ -635,6 +635,8 @@ def _texts(obj: Any) -> dict[str, str]:
 
 
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+#: One encoder reused for every string: its `encode` of a str goes straight to the C quoting.
+_encode_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _json_string(text: str) -> str:
@@ -643,7 +645,9 @@ def _json_string(text: str) -> str:
     JSON may hold unpaired surrogates (`"\\ud800"`); Python keeps them as lone code points that
     UTF-8 cannot encode, so those alone are written back as `\\uXXXX` escapes.
     """
-    quoted = json.dumps(text, ensure_ascii=False)
+    quoted = _encode_text(text)
+    if _LONE_SURROGATE_RE.search(quoted) is None:
+        return quoted
     return _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
