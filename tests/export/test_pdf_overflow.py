@@ -136,15 +136,26 @@ def _long_text(draw) -> str:
 
 @st.composite
 def _deals(draw) -> Deal:
+    """Every text field of the deal may be long, odd or hostile; lists vary in length."""
     t = _long_text()
+    amount = st.integers(1, 10**6).map(Decimal)
     return Deal(
         title=draw(t),
+        kind=draw(st.sampled_from(["sale", "purchase", "job_offer", "renewal", "other"])),
         role=draw(st.sampled_from(["seller", "buyer"])),
-        counterpart=Counterpart(name=draw(t), notes=draw(t)),
-        vision=Vision(goal=draw(t), success=draw(t), approach=draw(t)),
-        anchors=Anchors(walk_away=Decimal(draw(st.integers(1, 10**6)))),
+        price_unit=draw(t),
+        counterpart=Counterpart(name=draw(t), organization=draw(t), style=draw(t), notes=draw(t)),
+        meeting=Meeting(date="2027-01-14", place=draw(t), attendees=draw(t)),
+        vision=Vision(
+            goal=draw(t),
+            success=draw(t),
+            their_win=draw(t),
+            relationship=draw(t),
+            approach=draw(t),
+        ),
+        anchors=Anchors(target=draw(amount), walk_away=draw(amount)),
         their_estimate=TheirEstimate(
-            walk_away_likely=Decimal(draw(st.integers(1, 10**6))), source=draw(t)
+            walk_away_likely=draw(amount), confidence=draw(t), source=draw(t)
         ),
         concessions=[
             Concession(
@@ -152,14 +163,32 @@ def _deals(draw) -> Deal:
             )
             for _ in range(draw(st.integers(0, 12)))
         ],
-        fallbacks=[Fallback(what=draw(t), trigger=draw(t)) for _ in range(draw(st.integers(0, 5)))],
+        fallbacks=[
+            Fallback(
+                kind=draw(st.sampled_from(["batna", "mini_deal", "keep_door_open"])),
+                what=draw(t),
+                value=draw(amount),
+                trigger=draw(t),
+            )
+            for _ in range(draw(st.integers(0, 5)))
+        ],
         listening=Listening(
+            interests=[Interest(what=draw(t), why=draw(t)) for _ in range(draw(st.integers(0, 4)))],
             questions=[draw(t) for _ in range(draw(st.integers(0, 8)))],
             objections=[
-                Objection(objection=draw(t), response=draw(t))
+                Objection(objection=draw(t), why=draw(t), response=draw(t))
                 for _ in range(draw(st.integers(0, 4)))
             ],
         ),
+        offers=[
+            Offer(
+                at=draw(t),
+                by=draw(st.sampled_from(["us", "them"])),
+                amount=draw(amount),
+                terms=draw(t),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        ],
         notes=draw(t),
     )
 
