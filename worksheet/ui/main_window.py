@@ -5,6 +5,7 @@ All signal wiring lives in `_connect_signals`; pages and panels only emit what t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from pathlib import Path
@@ -139,9 +140,14 @@ class MainWindow(QMainWindow):
         self._update_summary()
         if autosave:
             self.autosaver.start()
+        # The undo filter follows the focus instead of watching every event of the application:
+        # each object an application-wide filter sees has to be wrapped for Python, and for
+        # objects Qt made itself that means building the enums of many classes at start-up.
+        self._undo_watched: list[QWidget] = []
         app = QApplication.instance()
+        self._follows_focus = app is not None
         if app is not None:
-            app.installEventFilter(self)
+            app.focusChanged.connect(self._watch_focus)
 
     # ------------------------------------------------------------------ wiring (the one place)
 
@@ -340,8 +346,10 @@ class MainWindow(QMainWindow):
             return
         self.autosaver.shutdown()
         app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if app is not None and self._follows_focus:
+            app.focusChanged.disconnect(self._watch_focus)
+            self._follows_focus = False
+        self._watch_focus(None, None)
         event.accept()
 
     # ------------------------------------------------------------------ crash recovery
@@ -473,6 +481,20 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_path(path))
 
     # ------------------------------------------------------------------ undo keys in text fields
+
+    def _watch_focus(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Keep the undo filter on the text field that has the focus, and only there.
+
+        Qt sends ShortcutOverride to the focus widget (and on to its parents, none of which
+        is a text field here), so this sees every Ctrl+Z an application-wide filter would.
+        """
+        for field in self._undo_watched:
+            with contextlib.suppress(RuntimeError):  # the field was deleted meanwhile
+                field.removeEventFilter(self)
+        self._undo_watched = []
+        if isinstance(now, (QLineEdit, QPlainTextEdit)) and now.window() is self:
+            now.installEventFilter(self)
+            self._undo_watched.append(now)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text fields would keep Ctrl+Z for their own little undo; hand it to the document's

@@ -13,7 +13,6 @@ idea 3.12 adopted. Best called once at start-up, before Qt is used (the composit
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _BALLAST = 1 << 40
@@ -29,6 +28,8 @@ def protect_none() -> bool:
 
     if not PySide6.__version__.startswith("6.12.0"):
         return False
+    import ctypes  # only on the affected pair: ctypes costs start-up time everywhere else
+
     # ob_refcnt is the first field of every CPython object; id() is the object's address.
     ctypes.c_ssize_t.from_address(id(None)).value += _BALLAST
     _applied = True

@@ -92,7 +92,12 @@ class ReadinessList(QWidget):
         self._list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._list.setAccessibleName("Readiness checks")
         self._list.setAccessibleDescription("Choose a check to go to the field it needs.")
-        self._list.viewport().setAutoFillBackground(False)
+        # The viewport by name: `viewport()` hands PySide an object it has not wrapped yet, and
+        # finding its Python type makes PySide build the enums of dozens of widget classes.
+        viewport = self._list.findChild(
+            QWidget, "qt_scrollarea_viewport", Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        (viewport or self._list.viewport()).setAutoFillBackground(False)
         self._list.setAutoFillBackground(False)
         self._list.itemClicked.connect(self._activate)
         self._list.activatedByKey.connect(self._activate)
