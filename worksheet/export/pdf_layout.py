@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from worksheet.export.pdf_chart import INK, MUTED, RULE
+from worksheet.export.pdf_chart_parts import INK, MUTED, RULE
 from worksheet.export.pdf_text import BOLD, REGULAR, draw_text, fit_line
 
 MORE_MARK = "… more in the worksheet"
