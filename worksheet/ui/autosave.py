@@ -12,7 +12,6 @@ import contextlib
 import json
 import logging
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -57,7 +56,9 @@ class Autosaver(QObject):
     def __init__(self, doc: DealDocument, interval_ms: int = DEFAULT_INTERVAL_MS, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.session = f"{uuid.uuid4().hex[:12]}-{os.getpid()}"
+        # 48 random bits, as the first 12 hex digits of a uuid4 were; `uuid` itself pulls in
+        # `platform` and its regular expressions at start-up for nothing.
+        self.session = f"{os.urandom(6).hex()}-{os.getpid()}"
         self._lock: QLockFile | None = None
         self._generation = 0
         self._saved_generation = 0
