@@ -1,4 +1,4 @@
-"""Composition root: parse the arguments, set up logging, start Qt only when the window is asked for."""
+"""Composition root: parse the arguments, set up logging, start Qt only for the window."""
 
 from __future__ import annotations
 
