@@ -171,9 +171,13 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
     else:
         window.doc.replace(deal, None, untitled_name=f"{_sample_title(source)} (copy)")
     window.resize(*SCREENSHOT_SIZE)
+    # The picture is rendered once, by grab(), once the window is on screen, active and laid
+    # out; painting it to the screen first as well would only draw everything twice.
+    window.setUpdatesEnabled(False)
     window.show()
     try:
         _settle(app, window)
+        window.setUpdatesEnabled(True)
         image = window.grab().toImage()
         if image.isNull():
             raise OSError("the window could not be drawn")
@@ -199,14 +203,15 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
 
 
 def _settle(app: QApplication, window, timeout_s: float = 5.0) -> None:
-    """Wait until the window is on screen and painted once, without a fixed sleep."""
+    """Wait until the window is on screen and laid out (and painted, unless its updates are
+    off), without a fixed sleep."""
     import time
 
     deadline = time.monotonic() + timeout_s
     handle = window.windowHandle()
-    app.processEvents()  # delivers the expose event, which lays the window out and paints it
+    app.processEvents()  # delivers the expose event, which lays the window out (and paints)
     while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
         time.sleep(0.002)  # a real display server answers in its own time
         app.processEvents()
-    # One more pass for what the first paint posted (deferred resizes, zero-time timers).
+    # One more pass for what the expose posted (deferred resizes, zero-time timers).
     app.processEvents()
