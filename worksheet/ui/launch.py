@@ -106,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
     dark = bool(getattr(args, "dark", False))
     # Start-up makes tens of thousands of objects that live as long as the window (modules,
     # classes, Qt's enums, widgets). Scanning them for garbage again and again while starting,
-    # and once more at exit, is wasted time: collect nothing until the first paint, then freeze
-    # them out of later collections. Objects made after that are collected as usual.
+    # and once more at exit, is wasted time: collect nothing until the window is up, then
+    # freeze them out of later collections. Objects made after that are collected as usual.
     gc.disable()
     try:
         app = make_app(dark=dark)
@@ -133,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _started() -> None:
-    """After the first paint: keep start-up objects out of the garbage collector's way."""
+    """Once the window is up: keep start-up objects out of the garbage collector's way."""
     gc.freeze()
     gc.enable()
 
