@@ -21,15 +21,17 @@ from worksheet.io.document import load
 
 real_compile = re.compile
 data = render_pdf(load(sys.argv[1]), paper="a4")
+from reportlab.lib import textsplit
 from reportlab.platypus import paragraph
 
 uri = paragraph.uri_pat
 print(json.dumps({
     "pdf": data[:5].decode(),
-    "deferred": type(uri).__name__,
+    "deferred": [type(uri).__name__, type(textsplit.rx).__name__],
     "compile_restored": re.compile is real_compile,
     "url": uri.match("https://example.com/path?q=1") is not None,
     "not_url": uri.match("just words") is not None,
+    "cjk": textsplit.rx.sub(r"\\1 ", "ab日本c"),
     "loaded": sorted(m for m in ("xml.sax.saxutils", "urllib.request", "http.client")
                      if m in sys.modules),
 }))
@@ -48,10 +50,11 @@ def test_fresh_export_defers_the_url_pattern_and_skips_network_modules(tmp_path)
     )
     facts = json.loads(out.stdout)
     assert facts["pdf"] == "%PDF-"
-    assert facts["deferred"] == "_LazyPattern"
+    assert facts["deferred"] == ["_LazyPattern", "_LazyPattern"]
     assert facts["compile_restored"] is True
     # Deferred, the pattern still answers as reportlab's own would.
     assert facts["url"] is True and facts["not_url"] is False
+    assert facts["cjk"] == "ab日 本 c"
     assert facts["loaded"] == []
 
 
@@ -62,3 +65,28 @@ def test_escape_matches_the_standard_library(text: str) -> None:
 
 def test_escape_handles_entities_and_tags() -> None:
     assert escape("<b>&amp;</b> >") == "&lt;b&gt;&amp;amp;&lt;/b&gt; &gt;"
+
+
+def test_a_paragraph_resized_from_an_earlier_parse_equals_a_fresh_parse() -> None:
+    from worksheet.domain.summary import summarize
+    from worksheet.export.pdf_layout import Styles, paragraph
+    from worksheet.export.pdf_sections import build_sections
+    from worksheet.io.document import load
+
+    deal = load(SAMPLES / "software-renewal.deal")
+    reused = build_sections(deal, summarize(deal), discreet=False)
+    fresh = build_sections(deal, summarize(deal), discreet=False)
+    big, small = Styles(9.5), Styles(8.0)
+    compared = 0
+    for ours, theirs in zip(reused, fresh, strict=True):
+        for index in range(ours.count):
+            paragraph(ours.item(index), big)
+            assert ours.item(index).parsed is not None
+            resized = paragraph(ours.item(index), small)
+            parsed = paragraph(theirs.item(index), small)
+            assert [vars(f) for f in resized.frags] == [vars(f) for f in parsed.frags]
+            assert resized.wrap(240, 10_000) == parsed.wrap(240, 10_000)
+            # Fragments compare by identity, so the broken lines are compared as text.
+            assert repr(resized.blPara.lines) == repr(parsed.blPara.lines)
+            compared += 1
+    assert compared > 20

@@ -99,10 +99,18 @@ def _lock_down_reportlab() -> None:
     rl_config.trustedSchemes = []
 
 
-#: The start of the URL pattern reportlab's paragraph module compiles at import. Its
-#: case-insensitive `\xa1-\uffff` classes take ~20 ms to compile (a tenth of an export), and
-#: it is only used to hyphenate URLs when a style sets `uriWasteReduce`, which ours never do.
+#: Patterns reportlab compiles while platypus imports and we never use: together ~22 ms, a
+#: tenth of an export. The URL one (case-insensitive `\xa1-\uffff` classes, ~20 ms) only
+#: serves URL hyphenation when a style sets `uriWasteReduce`; the CJK one (~2.5 ms) only a
+#: legacy word-wrap helper. Matched by their source: a changed reportlab compiles as usual.
 _URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+_CJK_SPLIT_PATTERN = "([\u2e80-\uffff])"
+
+
+def _deferrable(pattern: object) -> bool:
+    return isinstance(pattern, str) and (
+        pattern.startswith(_URI_PATTERN_START) or pattern == _CJK_SPLIT_PATTERN
+    )
 
 
 class _LazyPattern:
@@ -120,17 +128,17 @@ class _LazyPattern:
 
 
 def _import_platypus() -> None:
-    """Import reportlab.platypus, deferring the one costly pattern until something uses it.
+    """Import reportlab.platypus, deferring the costly patterns above until something uses them.
 
-    Only that exact pattern is deferred, and only during this import; the module then behaves
-    as before (the pattern compiles the first time it is matched).
+    Only those exact patterns are deferred, and only during this import; the modules then
+    behave as before (each pattern compiles the first time it is used).
     """
     if "reportlab.platypus" in sys.modules:
         return
     real_compile = re.compile
 
     def compile_lazily(pattern, flags=0):
-        if isinstance(pattern, str) and pattern.startswith(_URI_PATTERN_START):
+        if _deferrable(pattern):
             return _LazyPattern(real_compile, pattern, flags)
         return real_compile(pattern, flags)
 

@@ -26,6 +26,9 @@ class Item:
     cut: bool = False  # the text was cut before layout, so the section shows the "more" mark
     muted: bool = False
     paragraphs: dict[float, object] = field(default_factory=dict, repr=False)
+    #: The markup parsed once (its fragments untouched by any wrap, and the cleaned text): each
+    #: further type size reuses it with the size changed instead of parsing again.
+    parsed: tuple[list, str] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -77,6 +80,16 @@ class Styles:
         self.heading_size = size + 1.2
         self.heading_height = self.heading_size * 1.2 + 3
         self.section_gap = size * 0.75
+        self._more_mark = None
+
+    def more_mark(self):
+        """The "more in the worksheet" line, made once per size: every cut section shows it, and
+        one flowable may be drawn in several places (it is wrapped at the column width only)."""
+        if self._more_mark is None:
+            from reportlab.platypus import Paragraph
+
+            self._more_mark = Paragraph(MORE_MARK, self.mark)
+        return self._more_mark
 
 
 class Heading:
@@ -120,10 +133,38 @@ def _make_paragraph(item: Item, styles: Styles):
     style = styles.muted if item.muted else styles.body
     if item.bullet is None:
         style = styles.mark if item.muted else styles.plain
-    return Paragraph(item.markup, style, bulletText=item.bullet)
+    if item.parsed is not None:
+        # Parsing the markup is half the cost of measuring an item, and only the size differs
+        # between tries, so the first parse's fragments are copied at the new size.
+        fragments, text = item.parsed
+        frags = [
+            f.clone(fontSize=style.fontSize, link=list(f.link), us_lines=list(f.us_lines))
+            for f in fragments
+        ]
+        return Paragraph(text, style, bulletText=item.bullet, frags=frags)
+    made = Paragraph(item.markup, style, bulletText=item.bullet)
+    # Fragments of another size (a <font size> or <super> in the markup) could not simply be
+    # resized, so such an item is parsed at every size, as are split or odd paragraphs.
+    if all(_plain_fragment(f, style.fontSize) for f in made.frags):
+        item.parsed = (
+            [f.clone(link=list(f.link), us_lines=list(f.us_lines)) for f in made.frags],
+            made.text,
+        )
+    return made
 
 
-def _height(flowable, width: float) -> float:
+def _plain_fragment(fragment, size: float) -> bool:
+    return (
+        type(fragment).__name__ == "ParaFrag"
+        and getattr(fragment, "fontSize", None) == size
+        and not getattr(fragment, "rise", 0)
+        and isinstance(getattr(fragment, "link", None), list)
+        and isinstance(getattr(fragment, "us_lines", None), list)
+        and not hasattr(fragment, "cbDefn")
+    )
+
+
+def measured_height(flowable, width: float) -> float:
     """The flowable's height at this width, wrapped once: layout asks about the same ones often."""
     known = getattr(flowable, "_sheet_height", None)
     if known is not None and known[0] == width:
@@ -151,17 +192,15 @@ def section_blocks(
     section: Section, styles: Styles, width: float, quota: float | None
 ) -> list[object]:
     """The heading and items of a section, cut with the "more" mark to fit `quota` (None: all)."""
-    from reportlab.platypus import Paragraph
-
-    mark = Paragraph(MORE_MARK, styles.mark)
-    mark_h = _height(mark, width) + styles.item_gap
+    # Measured only when a quota can cut the section (most sheets are never cut).
+    mark_h = 0.0 if quota is None else measured_height(styles.more_mark(), width) + styles.item_gap
     blocks: list[object] = [Heading(section.title, styles)]
     used = styles.heading_height
     cut = False
     for index in range(section.count):
         item = section.item(index)
         flow = paragraph(item, styles)
-        h = _height(flow, width) + styles.item_gap
+        h = measured_height(flow, width) + styles.item_gap
         last = index == section.count - 1 and not item.cut
         if quota is None or used + h + (0 if last else mark_h) <= quota:
             blocks.append(flow)
@@ -176,7 +215,7 @@ def section_blocks(
         cut = True
         break
     if cut:
-        blocks.append(mark)
+        blocks.append(styles.more_mark())
     return blocks
 
 
@@ -184,7 +223,7 @@ def natural_height(section: Section, styles: Styles, width: float, limit: float)
     """The section's full height, measured only until it passes `limit` (enough to compare)."""
     total = styles.heading_height
     for index in range(section.count):
-        total += _height(paragraph(section.item(index), styles), width) + styles.item_gap
+        total += measured_height(paragraph(section.item(index), styles), width) + styles.item_gap
         if total > limit:
             break
     return total + styles.section_gap
@@ -213,7 +252,7 @@ def flow_columns(
         title = blocks[0].title if isinstance(blocks[0], Heading) else ""
         queue = list(blocks)
         started = False
-        whole = sum(_height(b, width) for b in blocks) + styles.item_gap * (len(blocks) - 1)
+        whole = sum(measured_height(b, width) for b in blocks) + styles.item_gap * (len(blocks) - 1)
         if (
             keep_together
             and used[col] + whole > height
@@ -224,10 +263,10 @@ def flow_columns(
             next_column()
         while queue:
             block = queue.pop(0)
-            h = _height(block, width)
+            h = measured_height(block, width)
             gap = 0.0 if isinstance(block, Heading) else styles.item_gap
             if isinstance(block, Heading):
-                following = _height(queue[0], width) if queue else 0.0
+                following = measured_height(queue[0], width) if queue else 0.0
                 need = h + min(following, KEEP_LINES * styles.body.leading)
                 if used[col] + need > height and not next_column():
                     return Flowed(placed, used, False)
@@ -247,7 +286,7 @@ def flow_columns(
             parts = block.split(width, room) if splittable and fits_some else []
             if len(parts) == 2:
                 placed.append(Placed(col, used[col], parts[0]))
-                used[col] += _height(parts[0], width)
+                used[col] += measured_height(parts[0], width)
                 queue.insert(0, parts[1])
             else:
                 queue.insert(0, block)

@@ -7,7 +7,7 @@ from worksheet.domain.summary import Summary
 from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf_chart import draw_zopa_chart
 from worksheet.export.pdf_chart_parts import CHART_HEIGHT, INK, MUTED, RULE
-from worksheet.export.pdf_layout import Flowed, Styles, fit_sections
+from worksheet.export.pdf_layout import Flowed, Styles, fit_sections, measured_height
 from worksheet.export.pdf_sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
 from worksheet.export.pdf_text import BOLD, REGULAR, cap, draw_text, fit_line, markup
 
@@ -288,7 +288,8 @@ def _draw_columns(
 ) -> None:
     for placed in flowed.placed:
         x = left + placed.column * (column_w + GUTTER)
-        h = placed.flowable.wrap(column_w, column_h)[1]
+        # Layout wrapped every block at this width already, which is what drawOn uses.
+        h = measured_height(placed.flowable, column_w)
         y = top - placed.top - h
         placed.flowable.drawOn(canvas, x, y)
 
