@@ -32,11 +32,13 @@ def _register(name: str) -> None:
         return
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from worksheet.export.pdf_fontcache import load_font
 
     path = paths.fonts_dir() / FONT_FILES[name]
     try:
-        font = TTFont(name, str(path))
+        font = load_font(name, path)
     except (OSError, TTFError) as exc:
         raise OSError(
             f"the PDF font {path.name} is missing or unreadable in {path.parent}"

@@ -1,0 +1,149 @@
+"""Parsed TrueType fonts for the PDF sheet, kept in the user cache folder between runs.
+
+reportlab parses a whole TTF (cmap, metrics, glyph offsets) each time a process loads it:
+~8 ms for each DejaVu face, far more for the CJK font. The parsed tables are pickled once
+and read back in ~3 ms. The cache is only a shortcut: any doubt about an entry (another font
+file, reportlab or Python version, an unreadable or odd file) means parsing the font again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+from worksheet import paths
+
+log = logging.getLogger(__name__)
+
+#: Bump when what is stored changes.
+FORMAT = 1
+#: Widths of this text are stored with an entry and checked when it is read back.
+PROBE = "Hamburgefonstiv 0123 €£ ΑΩ Жж"
+
+
+def _key(name: str, path: Path) -> tuple:
+    import reportlab
+
+    stat = path.stat()
+    return (
+        FORMAT,
+        name,
+        str(path.resolve()),
+        stat.st_size,
+        stat.st_mtime_ns,
+        reportlab.__version__,
+        sys.version_info[:2],
+    )
+
+
+def _cache_file(key: tuple) -> Path:
+    digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24]
+    # paths has no public cache folder yet; "cache" is one of the kinds it knows.
+    return paths._folder("cache") / "fonts" / f"{key[1]}@{digest}.pickle"
+
+
+def _scale(units_per_em: int):
+    """The em → PDF units function reportlab builds while parsing (a lambda, so not pickled)."""
+    if units_per_em == 1000:
+        return lambda x: x
+    factor = 1000 / units_per_em
+    return lambda x: x * factor
+
+
+def _probe(font) -> list[float]:
+    return [font.stringWidth(PROBE, size) for size in (7.5, 10.0)]
+
+
+def load_font(name: str, path: Path):
+    """A reportlab TTFont for `path`, from the cache when it holds this very file."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        key = _key(name, path)
+    except OSError:
+        key = None  # TTFont below reports the missing file
+    if key is not None:
+        font = _read(key, path)
+        if font is not None:
+            return font
+    font = TTFont(name, str(path))
+    if key is not None:
+        _write(key, font, path)
+    return font
+
+
+def _read(key: tuple, path: Path):
+    from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
+
+    target = _cache_file(key)
+    try:
+        with open(target, "rb") as handle:
+            stored = pickle.load(handle)
+        stored_key, font_state, face_state, widths = stored
+        if stored_key != key:
+            return None
+        data = path.read_bytes()
+        if len(data) != key[3]:
+            return None
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(face_state)
+        face._ttf_data = data
+        face._pdfScale = _scale(face.unitsPerEm)
+        font = TTFont.__new__(TTFont)
+        font.__dict__.update(font_state)
+        font.face = face
+        font.state = WeakKeyDictionary()
+        if _probe(font) != widths:
+            return None
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a bad cache entry must never stop an export
+        log.debug("ignoring the font cache entry %s: %s", target, exc)
+        return None
+    return font
+
+
+def _write(key: tuple, font, path: Path) -> None:
+    """Store the parsed font when it is made of what `_read` rebuilds; otherwise store nothing."""
+    face = font.face
+    font_state = {k: v for k, v in font.__dict__.items() if k not in ("face", "state")}
+    face_state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    units = getattr(face, "unitsPerEm", None)
+    expected = (
+        isinstance(font.state, WeakKeyDictionary)
+        and not font.state
+        and isinstance(units, int)
+        and units > 0
+        and all(face._pdfScale(x) == _scale(units)(x) for x in (1.0, 733.0, 2048.0, -91.5))
+        and len(face._ttf_data) == key[3]
+    )
+    if not expected:
+        return
+    target = _cache_file(key)
+    temp_name = None
+    try:
+        blob = pickle.dumps((key, font_state, face_state, _probe(font)), pickle.HIGHEST_PROTOCOL)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".font.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(blob)
+        # Atomic: a reader sees the old entry, none, or the whole new one.
+        os.replace(temp_name, target)
+        temp_name = None
+        # Entries for an earlier font file or reportlab would never be read again.
+        for old in target.parent.glob(f"{key[1]}@*.pickle"):
+            if old != target:
+                old.unlink(missing_ok=True)
+    except Exception as exc:  # a cache that cannot be written only makes exports slower
+        log.debug("could not cache the font %s: %s", path.name, exc)
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
