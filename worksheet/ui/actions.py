@@ -12,6 +12,8 @@ SK = QKeySequence.StandardKey
 
 @dataclass
 class Actions:
+    """The window's actions and the two menus filled when they open."""
+
     new: QAction
     open: QAction
     save: QAction

@@ -71,6 +71,8 @@ class ChartInput:
 
 @dataclass
 class ChartLabel:
+    """One value label on the chart: its text, where it sits and its colour."""
+
     key: str
     name: str
     value: str
@@ -162,6 +164,8 @@ def chart_input(deal: Deal, summary: Summary) -> ChartInput:
 
 @dataclass(frozen=True)
 class ChartFonts:
+    """The chart's three fonts (see `chart_fonts`)."""
+
     base: QFont
     small: QFont
     bold: QFont
