@@ -129,3 +129,18 @@ def test_a_sheet_drawn_with_cached_fonts_is_byte_identical(tmp_path) -> None:
         )
     assert len(list((tmp_path / "cache" / "fonts").glob("*.pickle"))) == 2
     assert runs[0] == runs[1] == GOLDEN.read_bytes()
+
+
+def test_remembered_widths_are_reportlabs_own(font_file, monkeypatch) -> None:
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    monkeypatch.setattr(pdf_fontcache, "MEMO_ENTRIES", 50)
+    ours = load_font("CacheTest", font_file)
+    plain = TTFont("PlainTest", str(font_file))
+    texts = [" ", "the", "Walk-away", "€1,250.50", "", "zażółć", "x" * 200, PROBE]
+    texts += [f"word{i}" for i in range(120)]
+    for _ in range(2):  # the second pass is answered from the memo
+        for text in texts:
+            for size in (7, 7.5, 8.0, 9.5):
+                assert ours.stringWidth(text, size) == plain.stringWidth(text, size)
+    assert 0 < len(ours._sheet_widths) <= 50
