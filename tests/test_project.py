@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+
 import tomllib
 
-from tests.conftest import ROOT
-
 import worksheet
+from tests.conftest import ROOT
 
 
 def _readme_commands() -> list[str]:
@@ -40,3 +40,14 @@ def test_version_agrees_with_pyproject():
     for name in ("pyside6-essentials", "openpyxl", "reportlab", "platformdirs"):
         assert name in deps
     assert "appdirs" not in deps.replace("platformdirs", "")
+
+
+def test_code_passes_the_linter():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "worksheet", "tests", "packaging"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]

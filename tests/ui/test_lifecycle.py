@@ -325,3 +325,51 @@ def test_export_through_the_window_writes_real_files(window, dialogs, sample, tm
     assert window.export("xlsx"), dialogs.errors
     assert (tmp_path / "book.xlsx").read_bytes()[:2] == b"PK"
     assert not window.doc.is_modified  # exporting is not an edit
+
+
+def test_macos_file_open_events_open_the_file(qtbot, make_window, sample, tmp_path):
+    """Finder hands files over as FileOpen events; one arriving before the window is kept."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from worksheet.io import load, save
+    from worksheet.ui.launch import install_file_open_handler
+
+    first, second = tmp_path / "first.deal", tmp_path / "second.deal"
+    deal = load(sample)
+    deal.title = "Opened from Finder"
+    save(deal, first)
+    deal.title = "Dropped on the Dock icon"
+    save(deal, second)
+
+    app = QApplication.instance()
+    handler = install_file_open_handler(app)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(first)))  # cold start: no window yet
+        assert handler.pending == [str(first)]
+        window = make_window()
+        handler.attach(window)
+        assert window.doc.deal.title == "Opened from Finder"
+        assert handler.pending == []
+        QApplication.sendEvent(app, QFileOpenEvent(str(second)))
+        assert window.doc.deal.title == "Dropped on the Dock icon"
+        assert window.doc.path == second.resolve()
+    finally:
+        app.removeEventFilter(handler)
+        handler.deleteLater()
+
+
+def test_exit_with_qt_debug_messages_does_not_crash(tmp_path):
+    """Qt talks while it shuts down; with our handler still installed that used to segfault."""
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_DEBUG_PLUGINS="1", QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "worksheet", "--screenshot", str(out)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert out.stat().st_size > 10_000

@@ -8,7 +8,15 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMessageLogContext, Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -80,6 +88,43 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
         _qt_log.error("%s", message)
 
 
+class FileOpenHandler(QObject):
+    """Opens the files that macOS hands over as FileOpen events (Finder, Dock, "Open With").
+
+    On a cold start the first file arrives this way too, before the window exists: it is kept
+    until `attach()` gives the window. Installed only on macOS, the one platform that sends
+    these events, so no other platform pays for a Python filter on every application event.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._window = None
+        self.pending: list[str] = []
+
+    def attach(self, window) -> None:
+        self._window = window
+        pending, self.pending = self.pending, []
+        for path in pending:
+            window.open_path(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen:
+            return False
+        path = event.file()  # type: ignore[attr-defined]
+        if path:
+            if self._window is None:
+                self.pending.append(path)
+            else:
+                self._window.open_path(path)
+        return True
+
+
+def install_file_open_handler(app: QApplication) -> FileOpenHandler:
+    handler = FileOpenHandler(app)
+    app.installEventFilter(handler)
+    return handler
+
+
 def make_app(argv: list[str] | None = None, *, dark: bool = False) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -120,16 +165,29 @@ def run(args: argparse.Namespace) -> int:
             return take_screenshot(app, Path(screenshot), file)
         finally:
             _started()
+            _uninstall_message_handler()
 
     from worksheet.ui.main_window import MainWindow
 
+    file_open = install_file_open_handler(app) if sys.platform == "darwin" else None
     window = MainWindow()
     start(window, file)
+    if file_open is not None:
+        file_open.attach(window)
     window.show()
     QTimer.singleShot(0, _started)
     # Ask about crashed work once the window is on screen, so the dialog has a parent to sit on.
     QTimer.singleShot(0, window.offer_restore)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        _uninstall_message_handler()
+
+
+def _uninstall_message_handler() -> None:
+    """Qt may still talk while it shuts down; a Python handler then runs in a dying interpreter
+    and can crash the exit (seen with QT_DEBUG_PLUGINS=1). Hand the messages back to Qt first."""
+    qInstallMessageHandler(None)
 
 
 def _started() -> None:
