@@ -220,8 +220,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
+    import gc
+
+    # Importing Qt makes many long-lived objects; collecting while they arrive is wasted work.
+    # `run` turns the collector back on once the window is up (and freezes what start-up made).
+    gc.disable()
     try:
         from worksheet.ui.launch import run
     except ImportError as exc:
+        gc.enable()
         return _fail(f"the window cannot start: {exc}", 1)
     return run(args)

@@ -29,6 +29,8 @@ LIST_LIMIT = 10_000
 
 @dataclass
 class Counterpart:
+    """Who we negotiate with."""
+
     name: str = ""
     organization: str = ""
     style: str = ""
@@ -37,6 +39,8 @@ class Counterpart:
 
 @dataclass
 class Meeting:
+    """The meeting this sheet prepares."""
+
     date: str = ""  # "YYYY-MM-DD" or ""
     place: str = ""
     attendees: str = ""
@@ -44,6 +48,8 @@ class Meeting:
 
 @dataclass
 class Vision:
+    """What we want, how we will know it is in hand, and what the other side wins."""
+
     goal: str = ""
     success: str = ""
     their_win: str = ""
@@ -53,6 +59,8 @@ class Vision:
 
 @dataclass
 class Anchors:
+    """Our numbers: what we aim for, what we say first, the worst price we accept."""
+
     target: Money = None
     opening: Money = None
     walk_away: Money = None
@@ -60,6 +68,8 @@ class Anchors:
 
 @dataclass
 class TheirEstimate:
+    """Our estimate of the other side: their target and their walk-away as a range."""
+
     target: Money = None
     walk_away_low: Money = None
     walk_away_likely: Money = None
@@ -70,6 +80,8 @@ class TheirEstimate:
 
 @dataclass
 class Concession:
+    """Something we can give besides price, what it costs us and what we ask back."""
+
     what: str = ""
     cost_to_us: Money = None
     value_to_them: Money = None
@@ -81,6 +93,8 @@ class Concession:
 
 @dataclass
 class Fallback:
+    """What we do without this deal, or with a smaller one."""
+
     kind: str = "batna"
     what: str = ""
     value: Money = None  # may be negative
@@ -89,6 +103,8 @@ class Fallback:
 
 @dataclass
 class Interest:
+    """What one side wants, and the why behind it."""
+
     party: str = "theirs"
     what: str = ""
     why: str = ""
@@ -96,6 +112,8 @@ class Interest:
 
 @dataclass
 class Objection:
+    """An objection we expect, why they raise it, and our answer."""
+
     objection: str = ""
     why: str = ""
     response: str = ""
@@ -103,6 +121,8 @@ class Objection:
 
 @dataclass
 class Listening:
+    """Active-listening prep: interests, objections, follow-up questions."""
+
     interests: list[Interest] = field(default_factory=list)
     objections: list[Objection] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
@@ -110,6 +130,8 @@ class Listening:
 
 @dataclass
 class Offer:
+    """An offer or counter-offer made during the negotiation."""
+
     at: str = ""  # ISO 8601 date-time text
     by: str = "us"
     amount: Money = None
@@ -118,6 +140,8 @@ class Offer:
 
 @dataclass
 class Deal:
+    """A whole negotiation worksheet, as stored in a `.deal` file."""
+
     title: str = ""
     kind: str = "sale"
     role: str = "seller"

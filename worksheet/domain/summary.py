@@ -46,12 +46,16 @@ class Zone:
 
 @dataclass(frozen=True)
 class Warning:  # the spec's word; it shadows the builtin only inside this module
+    """Something in the deal that deserves a second look (spec §2.2)."""
+
     code: str
     message: str
 
 
 @dataclass(frozen=True)
 class Check:
+    """One of the seven readiness checks (spec §2.3)."""
+
     code: str
     label: str
     done: bool
@@ -59,6 +63,8 @@ class Check:
 
 @dataclass(frozen=True)
 class Summary:
+    """Everything the window, the sheet and the workbook show about a deal (spec §2)."""
+
     role: str
     status: str  # certain | possible | none | unknown
     worst: Zone | None
