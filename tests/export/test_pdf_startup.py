@@ -1,4 +1,4 @@
-"""Start-up shortcuts of the PDF export: what they skip, and that they change nothing printed."""
+"""Shortcuts that make the PDF export fast: what they skip, and that they change nothing printed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from xml.sax.saxutils import escape as sax_escape
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SAMPLES
@@ -90,3 +90,31 @@ def test_a_paragraph_resized_from_an_earlier_parse_equals_a_fresh_parse() -> Non
             assert repr(resized.blPara.lines) == repr(parsed.blPara.lines)
             compared += 1
     assert compared > 20
+
+
+_PIECES = [*"abcXYZ019 ,.-–€\n\u00a0\u2002", "价格", "שלום", "&", "<b>", "W" * 60]
+_WORDS = st.lists(st.sampled_from(_PIECES), max_size=160).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=_WORDS,
+    label=st.booleans(),
+    bullet=st.sampled_from([None, "•", "☐"]),
+    muted=st.booleans(),
+    size=st.sampled_from([9.5, 9.0, 8.5, 8.0, 7.5, 7.0]),
+    width=st.floats(min_value=60, max_value=320),
+)
+def test_the_height_floor_never_passes_the_wrapped_height(
+    text: str, label: bool, bullet: str | None, muted: bool, size: float, width: float
+) -> None:
+    from worksheet.export.pdf_layout import Item, Styles, _least_lines, _style, paragraph
+    from worksheet.export.pdf_text import markup
+
+    body = markup(text)
+    item = Item(f"<b>Label</b>  {body}" if label else body, bullet=bullet, muted=muted)
+    styles = Styles(size)
+    # Parsed first at another size, as the layout does.
+    paragraph(item, Styles(9.5))
+    floor = _least_lines(item, styles, width) * _style(item, styles).leading
+    assert floor <= paragraph(item, styles).wrap(width, 10_000)[1] + 1e-6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -127,12 +128,16 @@ def paragraph(item: Item, styles: Styles):
     return made
 
 
+def _style(item: Item, styles: Styles):
+    if item.bullet is None:
+        return styles.mark if item.muted else styles.plain
+    return styles.muted if item.muted else styles.body
+
+
 def _make_paragraph(item: Item, styles: Styles):
     from reportlab.platypus import Paragraph
 
-    style = styles.muted if item.muted else styles.body
-    if item.bullet is None:
-        style = styles.mark if item.muted else styles.plain
+    style = _style(item, styles)
     if item.parsed is not None:
         # Parsing the markup is half the cost of measuring an item, and only the size differs
         # between tries, so the first parse's fragments are copied at the new size.
@@ -217,6 +222,47 @@ def section_blocks(
     if cut:
         blocks.append(styles.more_mark())
     return blocks
+
+
+def _least_lines(item: Item, styles: Styles, width: float) -> int:
+    """No more lines than reportlab breaks the item into, counted without breaking it.
+
+    Every printed line holds at most the line width of text, and only spaces vanish at a
+    break, so the width of the non-space text over the line width, rounded up, between
+    forced breaks, is a floor on the line count. When in doubt the floor is 0.
+    """
+    if item.parsed is None:
+        return 0
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    style = _style(item, styles)
+    line = width - style.leftIndent - style.rightIndent - min(style.firstLineIndent, 0)
+    if line <= 0:
+        return 0
+    lines, run = 0, 0.0
+    for fragment in item.parsed[0]:
+        if getattr(fragment, "lineBreak", False):
+            lines += math.ceil(run / line - 1e-6)
+            run = 0.0
+            continue
+        text = getattr(fragment, "text", None)
+        if not isinstance(text, str):
+            return 0
+        run += stringWidth("".join(text.split()), fragment.fontName, style.fontSize)
+    return lines + math.ceil(run / line - 1e-6)
+
+
+def least_height(section: Section, styles: Styles, width: float, limit: float) -> float:
+    """A floor on `natural_height`, cheap enough to rule a type size out before wrapping."""
+    total = styles.heading_height
+    for index in range(section.count):
+        item = section.item(index)
+        style = _style(item, styles)
+        paragraph(item, styles)  # parses the item, once for all sizes
+        total += _least_lines(item, styles, width) * style.leading + styles.item_gap
+        if total > limit:
+            break
+    return total + styles.section_gap
 
 
 def natural_height(section: Section, styles: Styles, width: float, limit: float) -> float:
@@ -325,6 +371,13 @@ def fit_sections(
     """Lay the sections out at this size; with `truncate`, cut the longest ones until all fit."""
     capacity = columns * height
     if not truncate:
+        # When even the floor of the sections' heights passes the page, this size cannot work,
+        # and no paragraph needs breaking into lines to know it.
+        floor = 0.0
+        for section in sections:
+            floor += least_height(section, styles, width, capacity - floor)
+            if floor > capacity + 1:
+                return Flowed([], [0.0] * columns, False)
         # Measure only until the total passes the page: then this size cannot work anyway.
         total = 0.0
         for section in sections:
