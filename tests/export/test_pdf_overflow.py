@@ -110,7 +110,8 @@ def test_type_steps_down_before_anything_is_cut(monkeypatch) -> None:
         Deal(title="Many questions", listening=Listening(questions=questions)), paper="a4"
     )
     assert_sound_page(data)
-    assert used_sizes[0] == SIZES[0] and len(used_sizes) > 1  # it did step down
+    # It did step down (9.5 pt may be ruled out before any layout is tried, by its floor).
+    assert used_sizes and used_sizes[-1] < SIZES[0]
     flat = squash(text_of(data))
     assert squash(MORE_MARK) not in flat
     for question in questions:

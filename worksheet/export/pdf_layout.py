@@ -265,6 +265,17 @@ def least_height(section: Section, styles: Styles, width: float, limit: float) -
     return total + styles.section_gap
 
 
+def surely_too_tall(sections: list[Section], styles: Styles, width: float, capacity: float) -> bool:
+    """True when even the floor of the sections' heights passes `capacity`: then this size
+    cannot work, and no paragraph needs breaking into lines to know it."""
+    floor = 0.0
+    for section in sections:
+        floor += least_height(section, styles, width, capacity - floor)
+        if floor > capacity + 1:
+            return True
+    return False
+
+
 def natural_height(section: Section, styles: Styles, width: float, limit: float) -> float:
     """The section's full height, measured only until it passes `limit` (enough to compare)."""
     total = styles.heading_height
@@ -371,13 +382,8 @@ def fit_sections(
     """Lay the sections out at this size; with `truncate`, cut the longest ones until all fit."""
     capacity = columns * height
     if not truncate:
-        # When even the floor of the sections' heights passes the page, this size cannot work,
-        # and no paragraph needs breaking into lines to know it.
-        floor = 0.0
-        for section in sections:
-            floor += least_height(section, styles, width, capacity - floor)
-            if floor > capacity + 1:
-                return Flowed([], [0.0] * columns, False)
+        if surely_too_tall(sections, styles, width, capacity):
+            return Flowed([], [0.0] * columns, False)
         # Measure only until the total passes the page: then this size cannot work anyway.
         total = 0.0
         for section in sections:

@@ -7,7 +7,13 @@ from worksheet.domain.summary import Summary
 from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf_chart import draw_zopa_chart
 from worksheet.export.pdf_chart_parts import CHART_HEIGHT, INK, MUTED, RULE
-from worksheet.export.pdf_layout import Flowed, Styles, fit_sections, measured_height
+from worksheet.export.pdf_layout import (
+    Flowed,
+    Styles,
+    fit_sections,
+    measured_height,
+    surely_too_tall,
+)
 from worksheet.export.pdf_sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
 from worksheet.export.pdf_text import BOLD, REGULAR, cap, draw_text, fit_line, markup
 
@@ -44,9 +50,14 @@ def draw_sheet(
     chosen = None
     for index, size in enumerate(SIZES):
         styles = Styles(size)
+        last = index == len(SIZES) - 1
+        # The band is never lower than the diagram, so this is the most the columns could get:
+        # a size too tall even for that is passed over before its band is built.
+        tallest = top - (CHART_HEIGHT + 6) - 10 - bottom
+        if not last and surely_too_tall(sections, styles, column_w, 2 * tallest):
+            continue
         band = _band(deal, summary, styles, content, discreet=discreet)
         column_h = top - band.height - 10 - bottom
-        last = index == len(SIZES) - 1
         flowed = fit_sections(sections, styles, column_w, column_h, truncate=False)
         if not flowed.fits and last:
             flowed = fit_sections(sections, styles, column_w, column_h, truncate=True)
