@@ -35,6 +35,7 @@ from worksheet.ui.widgets.money_field import MoneyField
 
 if TYPE_CHECKING:
     from worksheet.ui.models.base import ListTableModel
+    from worksheet.ui.pages.detail import DetailEditor
     from worksheet.ui.pages.table import TableView
 
 #: Forms read best when lines do not run across a wide screen.
@@ -309,9 +310,22 @@ class Page(QWidget):
         return field
 
     def add_table(
-        self, model: ListTableModel, prompt: str = "", *, stretch: int = 1, title: str = ""
+        self,
+        model: ListTableModel,
+        prompt: str = "",
+        *,
+        stretch: int = 1,
+        title: str = "",
+        placeholder: str = "",
+        detail: DetailEditor | bool = False,
+        count_text: Callable[[], str] | None = None,
     ) -> TableView:
-        """A table with Add / Remove (and for ordered lists Move up / down) under it."""
+        """A table with Add / Remove (and for ordered lists Move up / down) under it.
+
+        `placeholder` is painted in the empty table. `detail=True` puts a detail editor for the
+        selected row under the buttons; a DetailEditor given here follows this table too.
+        `count_text` replaces the row count at the right of the buttons.
+        """
         # Heading, prompt, table and buttons sit close together; groups keep the page's spacing.
         group = QVBoxLayout()
         group.setSpacing(4)
@@ -334,6 +348,9 @@ class Page(QWidget):
 
         view = TableView(model)
         view.setAccessibleName(title or self.TITLE)
+        view.message.connect(self.message)
+        if placeholder:
+            view.set_placeholder_text(placeholder)
         delegate = CellDelegate(view)
         delegate.inputRefused.connect(self.message)
         view.setItemDelegate(delegate)
@@ -359,9 +376,22 @@ class Page(QWidget):
             moves = [up, down]
         buttons.addStretch(1)
         count = QLabel()
+        count.setTextFormat(Qt.TextFormat.PlainText)
         count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        buttons.addWidget(count)
+        if count_text is None:
+            buttons.addWidget(count)
+        else:
+            # A longer summary line reads at a glance above the table, with room to spare.
+            group.insertWidget(group.indexOf(view), count)
         group.addLayout(buttons)
+        if detail is True:
+            from worksheet.ui.pages.detail import DetailEditor
+
+            detail = DetailEditor(self.message.emit)
+            group.addSpacing(6)
+            group.addWidget(detail)
+        if isinstance(detail, QWidget):
+            detail.attach(view)
         self.body.addLayout(group, stretch)
 
         def on_add() -> None:
@@ -377,7 +407,10 @@ class Page(QWidget):
             for b in moves:
                 b.setEnabled(has_row)
             n = model.rowCount()
-            count.setText(f"{n:,} {model.ITEM_NAME}{'' if n == 1 else 's'}")
+            if count_text is not None:
+                count.setText(count_text())
+            else:
+                count.setText(f"{n:,} {model.ITEM_NAME}{'' if n == 1 else 's'}")
 
         add.clicked.connect(on_add)
         remove.clicked.connect(view.remove_current)
@@ -387,6 +420,8 @@ class Page(QWidget):
         model.modelReset.connect(update_buttons)
         update_buttons()
         view.add_button, view.remove_button = add, remove
+        view.count_label = count
+        view.update_count = update_buttons
         return view
 
     def _register(self, path: Path, widget: QWidget, refresh: Callable[[], None]) -> None:

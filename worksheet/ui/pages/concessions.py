@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from PySide6.QtGui import QPalette
+
+from worksheet.domain.text import format_money
+from worksheet.ui.document import Path
 from worksheet.ui.models.concessions import ConcessionsModel
 from worksheet.ui.pages.base import Page
 
@@ -18,5 +24,43 @@ class ConcessionsPage(Page):
 
     def build(self) -> None:
         self.model = ConcessionsModel(self.doc, self)
-        self.table = self.add_table(self.model)
+        self.table = self.add_table(
+            self.model,
+            placeholder="No concessions yet — add what you could give besides price "
+            "(Add concession, or press Insert).",
+            detail=True,
+            count_text=self.package_text,
+        )
+        self.detail = self.table.detail
+        # The package line is information, not a footnote: full-strength text.
+        self.table.count_label.setForegroundRole(QPalette.ColorRole.WindowText)
         self.register_focus(("concessions",), self.table)
+        # The package line follows every edit that can change it, and nothing else.
+        self.doc.valueSet.connect(self._on_value)
+        self.doc.listChanged.connect(lambda path, *_: self._on_value(path))
+        self.doc.dealReplaced.connect(self.table.update_count)
+
+    def _on_value(self, path: Path) -> None:
+        if path[:1] in (("concessions",), ("currency",)):
+            self.table.update_count()
+
+    def package_text(self) -> str:
+        """The package at a glance, e.g. "3 of 4 in the package · costs us $10,900 · …"."""
+        items = self.doc.deal.concessions
+        n = len(items)
+        if n == 0:
+            return "No concessions"
+        chosen = [c for c in items if c.in_package]
+        if not chosen:
+            return f"{n:,} concession{'' if n == 1 else 's'} · none in the package"
+        currency = self.doc.deal.currency
+        cost = sum((c.cost_to_us or Decimal(0) for c in chosen), Decimal(0))
+        value = sum((c.value_to_them or Decimal(0) for c in chosen), Decimal(0))
+        unknown = sum(1 for c in chosen if c.value_to_them is None)
+        worth = f"worth {format_money(value, currency)} to them"
+        if unknown:
+            worth = f"worth at least {format_money(value, currency)} to them"
+        return (
+            f"{len(chosen):,} of {n:,} in the package · costs us "
+            f"{format_money(cost, currency)} · {worth}"
+        )

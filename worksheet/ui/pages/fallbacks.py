@@ -17,5 +17,11 @@ class FallbacksPage(Page):
 
     def build(self) -> None:
         self.model = FallbacksModel(self.doc, self)
-        self.table = self.add_table(self.model)
+        self.table = self.add_table(
+            self.model,
+            placeholder="No fallbacks yet — start with your best alternative if this deal "
+            "fails (Add fallback, or press Insert).",
+            detail=True,
+        )
+        self.detail = self.table.detail
         self.register_focus(("fallbacks",), self.table)

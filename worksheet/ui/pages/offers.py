@@ -14,5 +14,11 @@ class OffersPage(Page):
 
     def build(self) -> None:
         self.model = OffersModel(self.doc, self)
-        self.table = self.add_table(self.model)
+        self.table = self.add_table(
+            self.model,
+            placeholder="No offers yet — log each number as it is put on the table "
+            "(Add offer, or press Insert).",
+            detail=True,
+        )
+        self.detail = self.table.detail
         self.register_focus(("offers",), self.table)

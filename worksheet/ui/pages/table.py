@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from worksheet.ui.models.base import ListTableModel
@@ -12,13 +12,17 @@ from worksheet.ui.models.base import ListTableModel
 class TableView(QTableView):
     """A calm table: one line per row, whole-row selection, edit on typing or double-click."""
 
+    #: A message for the status bar (e.g. the list is full).
+    message = Signal(str)
+
     def __init__(self, model: ListTableModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setModel(model)
         self.table_model = model
         self.setAlternatingRowColors(True)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows can be selected so Delete can clear them in one undoable step.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -28,12 +32,19 @@ class TableView(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setTabKeyNavigation(False)
-        # Delete removes the selected row while the table (not a cell editor) has the focus.
-        remove = QAction("Remove Row", self)
-        remove.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete)])
-        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.triggered.connect(self.remove_current)
-        self.addAction(remove)  # Tab leaves the table, so the form's tab order still works
+        #: Painted in the empty table, so a new list says what belongs in it.
+        self.placeholder_text = ""
+        # Keys work while the table (not a cell editor) has the focus: Insert adds a row,
+        # Delete removes the selected rows, Ctrl+Up/Down moves one in an ordered list.
+        self._add_shortcut("Add Row", [QKeySequence(Qt.Key.Key_Insert)], self._add_by_key)
+        self._add_shortcut(
+            "Remove Rows", [QKeySequence(QKeySequence.StandardKey.Delete)], self.remove_current
+        )
+        if model.KEEP_FIELD is not None:
+            up = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Up)
+            down = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Down)
+            self._add_shortcut("Move Up", [up], lambda: self.move_current(-1))
+            self._add_shortcut("Move Down", [down], lambda: self.move_current(1))
         # Room for a header and three rows: three tables still fit one page at 1280×720.
         self.setMinimumHeight((self.fontMetrics().height() + 12) * 4 + 6)
         vertical = self.verticalHeader()
@@ -61,6 +72,39 @@ class TableView(QTableView):
                 continue  # text columns share what is left, see resizeEvent
             self._fixed_widths[i] = width
             header.resizeSection(i, width)
+
+    def _add_shortcut(self, name: str, keys: list[QKeySequence], slot) -> None:
+        action = QAction(name, self)
+        action.setShortcuts(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)  # Tab leaves the table, so the form's tab order still works
+
+    def _add_by_key(self) -> None:
+        try:
+            self.add_after_current()
+        except ValueError as exc:
+            self.message.emit(str(exc))
+
+    def set_placeholder_text(self, text: str) -> None:
+        self.placeholder_text = text
+        self.setProperty("placeholderText", text)
+        self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.placeholder_text and self.table_model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(16, 16, -16, -16)
+            # Near the top, where the first row will appear; wrapped on a narrow table.
+            painter.drawText(
+                QRect(area),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                self.placeholder_text,
+            )
+            painter.end()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -91,14 +135,33 @@ class TableView(QTableView):
         self.setFocus()
         return row
 
-    def remove_current(self) -> None:
+    def selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.selectionModel().selectedRows()}
         current = self.currentIndex()
-        if current.isValid():
-            row, column = current.row(), current.column()
-            self.table_model.remove_row(row)
-            left = self.table_model.rowCount()
-            if left:
-                self.setCurrentIndex(self.table_model.index(min(row, left - 1), column))
+        if not rows and current.isValid():
+            rows = {current.row()}
+        return sorted(rows)
+
+    def remove_current(self) -> None:
+        """Remove the selected rows (or the current one) as one undoable step."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        column = max(self.currentIndex().column(), 0)
+        stack = self.table_model.doc.undo_stack
+        name = self.table_model.ITEM_NAME
+        if len(rows) > 1:
+            stack.beginMacro(f"Remove {len(rows)} {name}s")
+        try:
+            # From the bottom up, so the rows still to remove keep their numbers.
+            for row in reversed(rows):
+                self.table_model.remove_row(row)
+        finally:
+            if len(rows) > 1:
+                stack.endMacro()
+        left = self.table_model.rowCount()
+        if left:
+            self.setCurrentIndex(self.table_model.index(min(rows[0], left - 1), column))
 
     def move_current(self, delta: int) -> None:
         current = self.currentIndex()
