@@ -26,7 +26,7 @@ from worksheet.domain.deal import (
     Vision,
 )
 from worksheet.export.pdf import render_pdf
-from worksheet.export.pdf_layout import MORE_MARK
+from worksheet.export.pdf_measure import MORE_MARK
 from worksheet.export.pdf_sheet import SIZES
 
 LONG = (

@@ -69,7 +69,7 @@ def test_escape_handles_entities_and_tags() -> None:
 
 def test_a_paragraph_resized_from_an_earlier_parse_equals_a_fresh_parse() -> None:
     from worksheet.domain.summary import summarize
-    from worksheet.export.pdf_layout import Styles, paragraph
+    from worksheet.export.pdf_measure import Styles, paragraph
     from worksheet.export.pdf_sections import build_sections
     from worksheet.io.document import load
 
@@ -108,7 +108,7 @@ _WORDS = st.lists(st.sampled_from(_PIECES), max_size=160).map("".join)
 def test_the_height_floor_never_passes_the_wrapped_height(
     text: str, label: bool, bullet: str | None, muted: bool, size: float, width: float
 ) -> None:
-    from worksheet.export.pdf_layout import Item, Styles, _least_lines, _style, paragraph
+    from worksheet.export.pdf_measure import Item, Styles, _least_lines, _style, paragraph
     from worksheet.export.pdf_text import markup
 
     body = markup(text)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.domain.text import format_money
-from worksheet.export.pdf_layout import Item, Section
+from worksheet.export.pdf_measure import Item, Section
 from worksheet.export.pdf_text import cap, markup
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

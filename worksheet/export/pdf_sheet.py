@@ -7,13 +7,8 @@ from worksheet.domain.summary import Summary
 from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf_chart import draw_zopa_chart
 from worksheet.export.pdf_chart_parts import CHART_HEIGHT, INK, MUTED, RULE
-from worksheet.export.pdf_layout import (
-    Flowed,
-    Styles,
-    fit_sections,
-    measured_height,
-    surely_too_tall,
-)
+from worksheet.export.pdf_layout import Flowed, fit_sections
+from worksheet.export.pdf_measure import Styles, measured_height, surely_too_tall
 from worksheet.export.pdf_sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
 from worksheet.export.pdf_text import BOLD, REGULAR, cap, draw_text, fit_line, markup
 
