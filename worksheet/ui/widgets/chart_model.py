@@ -75,9 +75,14 @@ def layout_chart(
             break
 
     spare = height - fixed - MIN_TRIANGLE
-    with_legend = spare >= line + 6
+    # The legend wraps onto a second line rather than leave out a mark that is drawn.
+    legend_lines = _legend_lines(_legend_items(model), fm, bounds)
+    legend_rows = min(len(legend_lines), 2)
+    while legend_rows and spare < legend_rows * (line + 2) + 4:
+        legend_rows -= 1
+    with_legend = legend_rows > 0
     if with_legend:
-        spare -= line + 6
+        spare -= legend_rows * (line + 2) + 4
     triangle_h = MIN_TRIANGLE + max(0.0, min(spare, MAX_TRIANGLE - MIN_TRIANGLE))
 
     y = top
@@ -112,7 +117,7 @@ def layout_chart(
     _add_hotspots(model, data)
     if with_legend:
         model.rows["legend"] = y + 6
-        _place_legend(model, fm, bounds)
+        _place_legend(model, legend_lines[:legend_rows], fm, bounds)
     return model
 
 
@@ -403,20 +408,49 @@ def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
             spots.append((where, f"Our offer: {money(amount)}"))
 
 
-def _place_legend(model: ChartModel, fm: QFontMetricsF, bounds: tuple[float, float]) -> None:
+def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
+    """An entry for every kind of mark the chart draws, most important first."""
     items = [("their", "their walk-away (estimate)"), ("zone", "deal zone")]
     if any(by == "us" for _, by in model.offers):
         items.append(("offer_us", "our offers"))
     if any(by == "them" for _, by in model.offers):
         items.append(("offer_them", "their offers"))
+    if "their_likely_before" in model.markers:
+        items.append(("their_before", "before the package"))
+    return items
+
+
+def _legend_lines(
+    items: list[tuple[str, str]], fm: QFontMetricsF, bounds: tuple[float, float]
+) -> list[list[tuple[str, str, float]]]:
+    """Entries (key, words, width) flowed into lines that fit between the bounds."""
+    lines: list[list[tuple[str, str, float]]] = []
     x = bounds[0]
-    top = model.rows["legend"]
     for key, text in items:
         w = 18 + fm.horizontalAdvance(text)
-        if x + w > bounds[1]:
-            break  # an entry that does not fit is left out rather than cut
-        model.legend.append((key, text, QRectF(x, top, w, fm.height())))
+        if not lines or x + w > bounds[1]:
+            if w > bounds[1] - bounds[0]:
+                continue  # wider than the chart: left out rather than cut
+            lines.append([])
+            x = bounds[0]
+        lines[-1].append((key, text, w))
         x += w + 16
+    return lines
+
+
+def _place_legend(
+    model: ChartModel,
+    lines: list[list[tuple[str, str, float]]],
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+) -> None:
+    top = model.rows["legend"]
+    for n, entries in enumerate(lines):
+        x = bounds[0]
+        y = top + n * (fm.height() + 2)
+        for key, text, w in entries:
+            model.legend.append((key, text, QRectF(x, y, w, fm.height())))
+            x += w + 16
 
 
 def _status_detail(data: ChartInput) -> str:

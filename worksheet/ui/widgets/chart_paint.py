@@ -223,6 +223,10 @@ def _paint_legend(painter, model, small, muted, colors) -> None:
             for i, fill in enumerate((colors.zone_best, colors.zone_likely, colors.zone_worst)):
                 painter.setBrush(fill)
                 painter.drawRect(QRectF(x + i * 4.7, cy - 4, 4.7, 8))
+        elif key == "their_before":
+            painter.setPen(QPen(_alpha(colors.theirs, 140), 1.0, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPolygon(_triangle(x, x + 7, x + 14, cy - 5, cy + 5))
         elif key == "offer_us":
             painter.setPen(QPen(colors.ours, 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
