@@ -144,3 +144,17 @@ def test_remembered_widths_are_reportlabs_own(font_file, monkeypatch) -> None:
             for size in (7, 7.5, 8.0, 9.5):
                 assert ours.stringWidth(text, size) == plain.stringWidth(text, size)
     assert 0 < len(ours._sheet_widths) <= 50
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_collector_as_it_found_it(font_file, enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        load_font("CacheTest", font_file)  # parsed
+        load_font("CacheTest", font_file)  # read back
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
