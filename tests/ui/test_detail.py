@@ -267,6 +267,7 @@ def test_listening_detail_follows_the_table_last_used(qtbot, window):
     page = window.show_page("listening")
     qtbot.waitExposed(window)
     assert page.interests_model.rowCount() == 0
+    assert page.detail.title.text().startswith("Select an interest")
     page.objections.selectRow(0)
     response = field(page, 2, page.objections)
     assert page.detail.stack.currentWidget() is form_of(page, page.objections)

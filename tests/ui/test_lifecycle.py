@@ -369,7 +369,10 @@ def test_exit_with_qt_debug_messages_does_not_crash(tmp_path):
     env = dict(os.environ, QT_DEBUG_PLUGINS="1", QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
         [sys.executable, "-m", "worksheet", "--screenshot", str(out)],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert out.stat().st_size > 10_000

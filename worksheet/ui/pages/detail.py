@@ -377,7 +377,8 @@ class DetailEditor(QFrame):
             return
         name = form.model.ITEM_NAME
         if form.row < 0:
-            self.title.setText(f"Select a {name} to read and edit it in full here.")
+            article = "an" if name[:1] in "aeiou" else "a"
+            self.title.setText(f"Select {article} {name} to read and edit it in full here.")
             self.title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         else:
             self.title.setText(f"{name.capitalize()} {form.row + 1}")

@@ -84,7 +84,9 @@ class ZopaChart(QWidget):
         return model
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 220)
+        # Room for a two-line legend (both sides' offers, the estimate before the package)
+        # without flattening their walk-away triangle.
+        return QSize(560, 238)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(260, 180)
