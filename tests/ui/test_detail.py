@@ -334,3 +334,13 @@ def test_two_thousand_concessions_stay_instant(qtbot, window):
     print(f"type ms: {[round(t * 1000, 1) for t in typing]}")
     assert statistics.median(selecting) < 0.016, selecting
     assert statistics.median(typing) < 0.016, typing
+
+
+def test_ctrl_z_in_the_detail_uses_the_document_undo(qtbot, page):
+    page.table.selectRow(2)
+    notes = field(page, ConcessionsModel.NOTES)
+    type_in(qtbot, notes, "Ask for a date")
+    assert page.doc.deal.concessions[2].notes == "Ask for a date"
+    qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.doc.deal.concessions[2].notes == "" and notes.toPlainText() == ""
+    assert page.model.index(2, ConcessionsModel.NOTES).data() == ""
