@@ -13,7 +13,13 @@ def main(argv: list[str] | None = None) -> int:
     # The window and exports log to the user log folder; `summary` stays quiet and file-free.
     if not args or args[0] != "summary":
         setup_logging(debug="--debug" in args)
-    return cli_main(args)
+    code = cli_main(args)
+    # The process ends now: keep the collector from sweeping every object once more on the way out
+    # (a PDF export leaves ~35,000 font-table objects; measured ~17 ms of shutdown).
+    import gc
+
+    gc.freeze()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

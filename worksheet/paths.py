@@ -52,6 +52,11 @@ def log_dir() -> Path:
     return _folder("log")
 
 
+def cache_dir() -> Path:
+    """Things that can be rebuilt at any time (parsed fonts); deleting the folder is safe."""
+    return _folder("cache")
+
+
 def autosave_dir() -> Path:
     """Autosaves live here, never beside the user's own file."""
     return data_dir() / "autosave"

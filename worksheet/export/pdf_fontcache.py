@@ -47,7 +47,7 @@ def _key(name: str, path: Path) -> tuple:
 def _cache_file(key: tuple) -> Path:
     digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24]
     # paths has no public cache folder yet; "cache" is one of the kinds it knows.
-    return paths._folder("cache") / "fonts" / f"{key[1]}@{digest}.pickle"
+    return paths.cache_dir() / "fonts" / f"{key[1]}@{digest}.pickle"
 
 
 def _scale(units_per_em: int):
