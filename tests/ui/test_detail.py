@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 
 from tests.ui.helpers import OFFSCREEN_LIMITS
-from worksheet.domain.deal import Concession, Deal, Listening, Objection, Offer
+from worksheet.domain.deal import Concession, Deal, Interest, Listening, Objection, Offer
 from worksheet.ui.models import ConcessionsModel
 from worksheet.ui.widgets.money_field import MoneyField
 
@@ -344,3 +344,23 @@ def test_ctrl_z_in_the_detail_uses_the_document_undo(qtbot, page):
     qtbot.keyClick(notes, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.doc.deal.concessions[2].notes == "" and notes.toPlainText() == ""
     assert page.model.index(2, ConcessionsModel.NOTES).data() == ""
+
+
+def test_a_hidden_form_follows_its_rows_while_another_table_is_shown(qtbot, window):
+    window.doc.replace(
+        Deal(
+            listening=Listening(
+                interests=[Interest(what="Speed"), Interest(what="Price")],
+                objections=[Objection("Too expensive")],
+            ),
+        )
+    )
+    page = window.show_page("listening")
+    page.interests.selectRow(1)
+    page.objections.selectRow(0)
+    assert page.detail.stack.currentWidget() is form_of(page, page.objections)
+    page.interests_model.remove_row(0)  # e.g. an undo while the objection is on show
+    hidden = form_of(page, page.interests)
+    assert page.interests.currentIndex().row() == 0 and hidden.row == 0
+    assert field(page, 1, page.interests).toPlainText() == "Price"
+    assert page.detail.stack.currentWidget() is form_of(page, page.objections)

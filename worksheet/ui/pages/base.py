@@ -362,6 +362,9 @@ class Page(QWidget):
         remove = QPushButton("Remove")
         add.setAccessibleName(f"Add {model.ITEM_NAME}")
         remove.setAccessibleName(f"Remove the selected {model.ITEM_NAME}")
+        # The table's keys, where people look for them.
+        add.setToolTip("Add a row after the selected one (Insert)")
+        remove.setToolTip("Remove the selected rows (Delete)")
         buttons.addWidget(add)
         buttons.addWidget(remove)
         moves: list[QPushButton] = []
@@ -369,6 +372,8 @@ class Page(QWidget):
             up, down = QPushButton("Move up"), QPushButton("Move down")
             up.setAccessibleName(f"Move the selected {model.ITEM_NAME} up")
             down.setAccessibleName(f"Move the selected {model.ITEM_NAME} down")
+            up.setToolTip("Move the selected row up (Ctrl+Up)")
+            down.setToolTip("Move the selected row down (Ctrl+Down)")
             up.clicked.connect(lambda: view.move_current(-1))
             down.clicked.connect(lambda: view.move_current(1))
             buttons.addWidget(up)

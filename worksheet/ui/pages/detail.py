@@ -294,7 +294,7 @@ class _RowForm(QWidget):
             refresh(None if row < 0 else self.model.value(row, i))
 
     def refresh_columns(self, first: int, last: int) -> None:
-        if self.row < 0:
+        if not (0 <= self.row < self.model.rowCount()):
             return
         for i in range(first, last + 1):
             if i != self._echo and i in self._refreshers:
@@ -345,9 +345,11 @@ class DetailEditor(QFrame):
             self._show(form, current.row() if current.isValid() else -1)
 
         def reload(*_args: object) -> None:
+            # Rows came or went: the form follows its table's current row even while another
+            # table's form is on show, so it never points past the end of its list.
+            index = view.currentIndex()
+            form.show_row(index.row() if index.isValid() else -1)
             if self.current is form:
-                index = view.currentIndex()
-                form.show_row(index.row() if index.isValid() else -1)
                 self._update_title()
 
         def changed(top: _Index, bottom: _Index, _roles: object = None) -> None:
