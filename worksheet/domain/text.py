@@ -63,8 +63,13 @@ def format_money(amount: Decimal | None, currency: str = "USD", *, blank: str = 
 
 
 def format_probability(probability: float | None) -> str:
+    """`0.7213` → `72%`; never rounds a real chance to 0% or 100%."""
     if probability is None:
         return "—"
+    if 0 < probability < 0.005:
+        return "under 1%"
+    if 0.995 <= probability < 1:
+        return "over 99%"
     return f"{probability * 100:.0f}%"
 
 
@@ -77,31 +82,47 @@ STATUS_TITLES: dict[str, str] = {
 
 
 def status_sentence(summary: Summary, currency: str) -> str:
-    """The ZOPA status in one plain sentence: status, probability and gap in words."""
+    """The ZOPA status in plain words: what it means, the chance, and the zone or the gap.
+
+    Seller and buyer get the same story mirrored: our package floor (seller) or ceiling
+    (buyer) against their estimated walk-away.
+    """
     money = lambda a: format_money(a, currency)  # noqa: E731
     s = summary
     if s.status == "unknown":
         if s.has_warning("estimate_out_of_order"):
-            return "Their walk-away estimate is out of order, so the zone cannot be computed."
+            return (
+                "Their walk-away estimate is out of order (lowest, most likely, highest), "
+                "so the zone cannot be worked out."
+            )
         if s.package_walk_away is None:
             return "Set your walk-away price to see where a deal can happen."
         return "Estimate their walk-away to see where a deal can happen."
-    chance = format_probability(s.probability)
+    seller = s.role == "seller"
+    limit = f"our package {'floor' if seller else 'ceiling'} of {money(s.package_walk_away)}"
     if s.status == "certain":
         assert s.likely is not None
         return (
-            f"A deal is possible even if their walk-away is at our lowest guess; "
-            f"about {chance} likely. Likely zone {money(s.likely.low)} – {money(s.likely.high)}."
+            f"Even our most cautious guess of their walk-away leaves room "
+            f"{'above' if seller else 'below'} {limit}: a deal is there to be made. "
+            f"Likely zone {money(s.likely.low)} – {money(s.likely.high)}."
         )
     if s.status == "possible":
         assert s.best is not None
-        zone = s.likely or s.best
-        side = "higher" if s.role == "seller" else "lower"
+        chance = format_probability(s.probability)
+        chance = f"about {chance}" if chance[0].isdigit() else chance
+        where = (
+            f"Likely zone {money(s.likely.low)} – {money(s.likely.high)}."
+            if s.likely is not None
+            else f"Only our most hopeful guess leaves a zone: {money(s.best.low)} – "
+            f"{money(s.best.high)}."
+        )
         return (
-            f"A deal is possible if their walk-away is near our {side} "
-            f"guesses; about {chance} likely. Zone {money(zone.low)} – {money(zone.high)}."
+            f"A deal is possible, with a chance of {chance}: it needs their walk-away "
+            f"{'above' if seller else 'below'} {limit}. {where}"
         )
     return (
-        f"No deal zone: even at our best guess of their walk-away we are {money(s.gap)} apart. "
-        f"Move the package or the walk-away, or prepare the fallbacks."
+        f"No deal zone: even our most hopeful guess of their walk-away is {money(s.gap)} "
+        f"{'short of' if seller else 'beyond'} {limit}. Rethink the package or the walk-away, "
+        f"or prepare the fallbacks."
     )
