@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from worksheet.domain.deal import Concession, Deal
 from worksheet.domain.summary import READINESS_CODES, summarize
+from worksheet.domain.text import status_sentence
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
 #: The offscreen platform has no window manager and says so when a window's size limits change.
@@ -32,9 +33,12 @@ def panel(qtbot):
 
 def test_shows_status_numbers_and_chart(panel, sample):
     deal = sample("software-renewal")
-    panel.setData(deal, summarize(deal))
+    summary = summarize(deal)
+    panel.setData(deal, summary)
     assert panel.titleText() == "Deal zone: possible"
-    assert "83% likely" in panel.sentenceText()
+    # The words are the domain's (shared with PDF, workbook and CLI); the chance shows in them.
+    assert panel.sentenceText() == status_sentence(summary, deal.currency)
+    assert "83%" in panel.sentenceText()
     assert panel.numberText("package_cost") == "$10,900"
     assert panel.numberText("package_value") == "$20,000"
     assert panel.numberText("package_walk_away") == "$114,900"
