@@ -364,3 +364,24 @@ def test_a_hidden_form_follows_its_rows_while_another_table_is_shown(qtbot, wind
     assert page.interests.currentIndex().row() == 0 and hidden.row == 0
     assert field(page, 1, page.interests).toPlainText() == "Price"
     assert page.detail.stack.currentWidget() is form_of(page, page.objections)
+
+
+def test_the_package_tick_sits_in_the_middle_of_its_cell_and_syncs_the_detail(qtbot, page):
+    table = page.table
+    table.selectRow(2)
+    index = page.model.index(2, ConcessionsModel.IN_PACKAGE)
+    cell = table.visualRect(index)
+    box = field(page, ConcessionsModel.IN_PACKAGE)
+    assert not page.doc.deal.concessions[2].in_package and not box.isChecked()
+    # Near the left edge (where Qt would put the box) nothing happens...
+    left = cell.topLeft()
+    left.setX(left.x() + 4)
+    left.setY(cell.center().y())
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=left)
+    assert not page.doc.deal.concessions[2].in_package
+    # ...in the middle, the tick changes the deal, the detail box and the package line.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    assert page.doc.deal.concessions[2].in_package and box.isChecked()
+    assert page.table.count_label.text().startswith("3 of 3 in the package")
+    page.doc.undo_stack.undo()
+    assert not page.doc.deal.concessions[2].in_package and not box.isChecked()

@@ -7,11 +7,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
@@ -29,6 +40,64 @@ class CellDelegate(QStyledItemDelegate):
 
     #: A message for people when an edit was refused (shown in the status bar by the window).
     inputRefused = Signal(str)
+
+    # ------------------------------------------------------------------ check boxes, centred
+
+    @staticmethod
+    def _check_rect(option: QStyleOptionViewItem) -> QRect:
+        """A tick box in the middle of its cell: a narrow column reads as one clear mark."""
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        size = style.subElementRect(
+            QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, option.widget
+        ).size()
+        return QStyle.alignedRect(option.direction, Qt.AlignmentFlag.AlignCenter, size, option.rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        if index.data(KindRole) != "bool":
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        box = QStyleOptionViewItem(opt)
+        # The cell (selection, alternate rows, focus) without its own left-aligned box...
+        opt.features &= ~QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        # ...then the box in the middle.
+        box.rect = self._check_rect(box)
+        box.state &= ~QStyle.StateFlag.State_HasFocus
+        checked = box.checkState == Qt.CheckState.Checked
+        box.state |= QStyle.StateFlag.State_On if checked else QStyle.StateFlag.State_Off
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, opt.widget
+        )
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: _Index,
+    ) -> bool:
+        kind = event.type()
+        mouse = (
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonRelease,
+            QEvent.Type.MouseButtonDblClick,
+        )
+        if index.data(KindRole) != "bool" or kind not in mouse:
+            return super().editorEvent(event, model, option, index)  # Space still ticks
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        inside = self._check_rect(opt).contains(event.position().toPoint())  # type: ignore[attr-defined]
+        if not inside or event.button() != Qt.MouseButton.LeftButton:  # type: ignore[attr-defined]
+            return False
+        if kind == QEvent.Type.MouseButtonRelease:
+            checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+            new = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+            return model.setData(index, new, Qt.ItemDataRole.CheckStateRole)
+        return True  # press and double-click on the box belong to the box
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         model = index.model()
