@@ -385,3 +385,13 @@ def test_the_package_tick_sits_in_the_middle_of_its_cell_and_syncs_the_detail(qt
     assert page.table.count_label.text().startswith("3 of 3 in the package")
     page.doc.undo_stack.undo()
     assert not page.doc.deal.concessions[2].in_package and not box.isChecked()
+
+
+def test_space_ticks_the_package_box_in_the_table(qtbot, page):
+    table = page.table
+    table.setCurrentIndex(page.model.index(2, ConcessionsModel.IN_PACKAGE))
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert page.doc.deal.concessions[2].in_package
+    assert field(page, ConcessionsModel.IN_PACKAGE).isChecked()
