@@ -19,7 +19,7 @@ def bench_edit(repeats: int, workdir: Path) -> list[Row]:
     ]
     rows = []
     for name, title, path in cases:
-        row = Row(name, title, GOAL, baseline_title="(QLabel setText + repaint)")
+        row = Row(name, title, GOAL, baseline_title="(QLabel setText, painted)")
         rows.append(row)
         try:
             # One child per deal: the second window must not benefit from the first one's caches.
