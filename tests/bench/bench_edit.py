@@ -13,18 +13,21 @@ GOAL = max_goal(0.016)  # one frame at 60 Hz
 
 def bench_edit(repeats: int, workdir: Path) -> list[Row]:
     big = write_deal(big_deal(), workdir / "big.deal")
+    n = f"{BIG_CONCESSIONS:,}"
     cases = [
-        ("edit-sample", "Edit walk-away → summary and chart repainted, sample deal", SAMPLE),
-        ("edit-2000", f"Edit walk-away → repainted, {BIG_CONCESSIONS:,} concessions", big),
+        ("edit-sample", "Edit walk-away → summary and chart repainted, sample deal", SAMPLE,
+         "walk_away"),
+        ("edit-2000", f"Edit walk-away → repainted, {n} concessions", big, "walk_away"),
+        ("edit-2000-table", f"Edit a cost in the {n}-row table → repainted", big, "table"),
     ]
     rows = []
-    for name, title, path in cases:
+    for name, title, path, mode in cases:
         row = Row(name, title, GOAL, baseline_title="(QLabel setText, painted)")
         rows.append(row)
         try:
             # One child per deal: the second window must not benefit from the first one's caches.
             run = run_child(
-                ["-m", "tests.bench.edit_child", str(path), str(repeats)],
+                ["-m", "tests.bench.edit_child", str(path), str(repeats), mode],
                 child_env(workdir),
                 timeout=120,
             )
