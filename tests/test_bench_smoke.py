@@ -82,7 +82,7 @@ def test_a_measured_child_reports_time_and_its_own_peak_memory(tmp_path):
     assert Measure([float(child.peak_rss)], BYTES).median == child.peak_rss
 
 
-def test_a_failing_child_is_reported_not_raised_elsewhere(tmp_path):
+def test_a_failing_child_is_reported_with_its_exit_code(tmp_path):
     with pytest.raises(ChildFailed, match="exited with 3"):
         run_child(["-c", "import sys; sys.exit(3)"], child_env(tmp_path))
 
