@@ -27,6 +27,16 @@ TEXT_LIMIT = 20_000
 LIST_LIMIT = 10_000
 
 
+def money_text(amount: Decimal | None) -> str | None:
+    """An amount as the spec writes it: a plain decimal, no exponent, no trailing zeros."""
+    if amount is None:
+        return None
+    text = format(amount, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 @dataclass
 class Counterpart:
     """Who we negotiate with."""

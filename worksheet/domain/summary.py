@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
-from worksheet.domain.deal import Deal, Money
+from worksheet.domain.deal import Deal, Money, money_text
 
 STATUSES: tuple[str, ...] = ("certain", "possible", "none", "unknown")
 
@@ -307,21 +307,11 @@ def _money_formatter(currency: str):
     return lambda amount: format_money(amount, currency)
 
 
-def _plain(amount: Decimal | None) -> str | None:
-    """A decimal string with no exponent, as the spec writes amounts."""
-    if amount is None:
-        return None
-    text = format(amount, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def summary_to_dict(deal: Deal, summary: Summary) -> dict:
     """The JSON object of spec §2.4."""
 
     def zone(z: Zone | None) -> dict | None:
-        return None if z is None else {"low": _plain(z.low), "high": _plain(z.high)}
+        return None if z is None else {"low": money_text(z.low), "high": money_text(z.high)}
 
     return {
         "title": deal.title,
@@ -333,11 +323,11 @@ def summary_to_dict(deal: Deal, summary: Summary) -> dict:
             "likely": zone(summary.likely),
             "best": zone(summary.best),
             "probability": summary.probability,
-            "gap": _plain(summary.gap),
+            "gap": money_text(summary.gap),
         },
         "package": {
-            "cost_to_us": _plain(summary.package_cost),
-            "value_to_them": _plain(summary.package_value),
+            "cost_to_us": money_text(summary.package_cost),
+            "value_to_them": money_text(summary.package_value),
         },
         "warnings": [{"code": w.code, "message": w.message} for w in summary.warnings],
         "readiness": {

@@ -38,6 +38,7 @@ from worksheet.domain.deal import (
     Offer,
     TheirEstimate,
     Vision,
+    money_text,
 )
 from worksheet.io.migrations import CURRENT_VERSION, migrate
 
@@ -557,18 +558,9 @@ def _plain_json(value: Any, key: str, depth: int = 0) -> Any:
 # --------------------------------------------------------------------------- writing
 
 
-def _money_text(amount: Decimal | None) -> str | None:
-    if amount is None:
-        return None
-    text = format(amount, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
 def deal_to_dict(deal: Deal) -> dict[str, Any]:
     """The JSON object for a deal, keys in the spec's order, unknown keys last."""
-    m = _money_text
+    m = money_text
     out: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": CURRENT_VERSION,
