@@ -62,6 +62,33 @@ def format_money(amount: Decimal | None, currency: str = "USD", *, blank: str = 
     return f"{sign}{symbol}{number}"
 
 
+def price_marks(
+    walk_away: Decimal | None,
+    package_walk_away: Decimal | None,
+    target: Decimal | None,
+    opening: Decimal | None,
+    *,
+    seller: bool,
+    show_walk_away: bool = True,
+) -> list[tuple[str, str, Decimal]]:
+    """Our prices to mark on a price axis, as (key, word, amount), in the same words in the
+    window's chart and on the prep sheet. The walk-away shows twice only when the package moves
+    it; `show_walk_away=False` (a discreet copy) leaves both out."""
+    marks: list[tuple[str, str, Decimal]] = []
+    if show_walk_away and package_walk_away is not None:
+        if walk_away is not None and walk_away != package_walk_away:
+            marks.append(("walk_away", "walk-away", walk_away))
+            limit = "package floor" if seller else "package ceiling"
+            marks.append(("floor", limit, package_walk_away))
+        else:
+            marks.append(("floor", "walk-away", package_walk_away))
+    if target is not None:
+        marks.append(("target", "target", target))
+    if opening is not None:
+        marks.append(("opening", "opening", opening))
+    return marks
+
+
 def format_probability(probability: float | None) -> str:
     """`0.7213` → `72%`; never rounds a real chance to 0% or 100%."""
     if probability is None:

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary, Zone
-from worksheet.domain.text import format_money
+from worksheet.domain.text import format_money, price_marks
 from worksheet.export.pdf_chart_parts import (
     CHART_HEIGHT,
     GAP,
@@ -242,18 +242,14 @@ def _draw_ours(
     discreet: bool,
 ) -> None:
     a = deal.anchors
-    limit = "floor" if deal.is_seller else "ceiling"
-    marks: list[tuple[str, str, Decimal]] = []
-    if not discreet and a.walk_away is not None and summary.package_walk_away is not None:
-        if summary.package_walk_away != a.walk_away:
-            marks.append(("walk_away", "walk-away", a.walk_away))
-            marks.append(("floor", f"package {limit}", summary.package_walk_away))
-        else:
-            marks.append(("floor", "walk-away", a.walk_away))
-    if a.target is not None:
-        marks.append(("target", "target", a.target))
-    if a.opening is not None:
-        marks.append(("opening", "opening", a.opening))
+    marks = price_marks(
+        a.walk_away,
+        summary.package_walk_away,
+        a.target,
+        a.opening,
+        seller=deal.is_seller,
+        show_walk_away=not discreet,
+    )
     if not marks:
         return
     canvas.setStrokeColorRGB(*OURS)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from worksheet.domain.text import STATUS_TITLES, format_money, format_probability
+from worksheet.domain.text import STATUS_TITLES, format_money, format_probability, price_marks
 from worksheet.ui.widgets.chart_data import (
     EMPTY_MESSAGE,
     MAX_TRIANGLE,
@@ -285,17 +285,9 @@ def _our_labels(
     max_rows: int,
 ) -> list[tuple[int, ChartLabel]]:
     assert data.package_walk_away is not None
-    limit = "floor" if data.seller else "ceiling"
-    marks: list[tuple[str, str, Decimal]] = []
-    if data.walk_away is not None and data.walk_away != data.package_walk_away:
-        marks.append(("walk_away", "walk-away", data.walk_away))
-        marks.append(("floor", f"package {limit}", data.package_walk_away))
-    else:
-        marks.append(("floor", "walk-away", data.package_walk_away))
-    if data.target is not None:
-        marks.append(("target", "target", data.target))
-    if data.opening is not None:
-        marks.append(("opening", "opening", data.opening))
+    marks = price_marks(
+        data.walk_away, data.package_walk_away, data.target, data.opening, seller=data.seller
+    )
     groups: dict[Decimal, list[tuple[str, str]]] = {}
     for key, word, value in marks:
         groups.setdefault(value, []).append((key, word))
