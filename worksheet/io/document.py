@@ -10,7 +10,6 @@ import math
 import os
 import re
 import stat
-import tempfile
 from dataclasses import fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -748,6 +747,8 @@ def save(deal: Deal, path: str | os.PathLike) -> None:
 
     tmp_name: str | None = None
     try:
+        import tempfile  # only when saving: keeps random/shutil off the window's start-up
+
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
