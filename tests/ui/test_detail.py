@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from decimal import Decimal
 
 import pytest
@@ -300,7 +298,7 @@ def test_offer_detail_refuses_a_bad_date(qtbot, window):
     assert window.doc.deal.offers[0].by == "us"
 
 
-def test_two_thousand_concessions_stay_instant(qtbot, window):
+def test_two_thousand_concessions_select_and_edit(qtbot, window):
     window.doc.replace(
         Deal(
             concessions=[
@@ -314,26 +312,22 @@ def test_two_thousand_concessions_stay_instant(qtbot, window):
     window.activateWindow()
     page.table.selectRow(0)
     QApplication.processEvents()
-    selecting, typing = [], []
+    # Selecting and typing must not rebuild the table (its timings live in tests/bench).
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
     what = field(page, ConcessionsModel.WHAT)
     for row in range(1000, 1010):
-        started = time.perf_counter()
         page.table.selectRow(row)
         window.repaint()
-        selecting.append(time.perf_counter() - started)
+        assert what.toPlainText() == f"Concession {row} " + "long words " * 8
     what.setFocus()
     qtbot.waitUntil(what.hasFocus)
     for ch in "quick":
-        started = time.perf_counter()
         qtbot.keyClick(what, ch)
         window.repaint()
-        typing.append(time.perf_counter() - started)
     assert window.doc.deal.concessions[1009].what.startswith("quick")
     assert window.doc.undo_stack.count() == 1
-    print(f"select ms: {[round(t * 1000, 1) for t in selecting]}")
-    print(f"type ms: {[round(t * 1000, 1) for t in typing]}")
-    assert statistics.median(selecting) < 0.016, selecting
-    assert statistics.median(typing) < 0.016, typing
+    assert resets == []
 
 
 def test_ctrl_z_in_the_detail_uses_the_document_undo(qtbot, page):

