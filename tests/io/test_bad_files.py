@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import SAMPLES
 from worksheet.domain.deal import Deal
-from worksheet.io import DealFileError, document, dumps, load, loads, save
+from worksheet.io import DealFileError, document, dumps, load, loads, save, validate
 from worksheet.io.migrations import migrate
 
 HEAD = '{"format": "deal-worksheet", "version": 1'
@@ -579,18 +579,18 @@ def test_current_version_needs_no_step() -> None:
 
 def test_loader_runs_migrations_for_older_files(monkeypatch) -> None:
     # Pretend the app is at version 2: a version-1 file goes through the 1 → 2 step.
-    monkeypatch.setattr(document, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(validate, "CURRENT_VERSION", 2)
     monkeypatch.setattr(
-        document, "migrate", functools.partial(migrate, steps={1: _v1_to_v2}, target=2)
+        validate, "migrate", functools.partial(migrate, steps={1: _v1_to_v2}, target=2)
     )
     deal = loads(doc('"notes": "hello"'))
     assert deal.notes == "hello (seen by v2)"
 
 
 def test_loader_refuses_a_file_a_migration_cannot_handle(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(document, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(validate, "CURRENT_VERSION", 2)
     monkeypatch.setattr(
-        document, "migrate", functools.partial(migrate, steps={1: _v0_to_v1}, target=2)
+        validate, "migrate", functools.partial(migrate, steps={1: _v0_to_v1}, target=2)
     )
     # _v0_to_v1 needs "name", which this file lacks: a clear refusal, not a KeyError.
     refused(tmp_path, doc(), "version", "could not be brought up to version 2")
@@ -605,8 +605,8 @@ def test_text_over_10_mib_refused_by_loads_as_str() -> None:
 
 
 def test_loader_refuses_when_a_migration_returns_nothing(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(document, "CURRENT_VERSION", 2)
+    monkeypatch.setattr(validate, "CURRENT_VERSION", 2)
     monkeypatch.setattr(
-        document, "migrate", functools.partial(migrate, steps={1: lambda data: None}, target=2)
+        validate, "migrate", functools.partial(migrate, steps={1: lambda data: None}, target=2)
     )
     refused(tmp_path, doc(), "version", "could not be brought up to version 2")
