@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +31,7 @@ from worksheet.io import DealFileError, DealSaveError, load
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
+from worksheet.ui.files import _is_bundled_sample, _sample_title, suggested_file_name
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
@@ -65,13 +65,6 @@ READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
 }
 
 SECTION_TITLES: dict[str, str] = {key: title for key, title, _m, _c in SECTIONS}
-
-
-def suggested_file_name(title: str) -> str:
-    """A safe file name from the deal's title ("Acme / 2027" → "Acme - 2027.deal")."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " - ", title).strip(" .-")
-    name = re.sub(r"\s+", " ", name)[:80].strip(" .-")
-    return f"{name or 'Untitled'}.deal"
 
 
 class MainWindow(QMainWindow):
@@ -382,58 +375,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ exports
 
     def export(self, kind: str) -> bool:
-        discreet = self.actions.discreet.isChecked()
-        try:
-            if kind == "pdf":
-                from worksheet.export.pdf import export_pdf as writer
-            else:
-                from worksheet.export.xlsx import export_xlsx as writer
-        except ImportError as exc:
-            dialogs.show_error(
-                self,
-                "Export is not available",
-                f"This build cannot write {kind.upper()} files ({exc}).",
-            )
-            return False
-        suffix = ".pdf" if kind == "pdf" else ".xlsx"
-        folder = self.doc.path.parent if self.doc.path else Path(dialogs.documents_dir())
-        suggested = (
-            str(folder / suggested_file_name(self.doc.deal.title)).removesuffix(".deal") + suffix
-        )
-        title = "Export PDF Prep Sheet" if kind == "pdf" else "Export Excel Workbook"
-        name_filter = "PDF files (*.pdf)" if kind == "pdf" else "Excel workbooks (*.xlsx)"
-        path = dialogs.ask_export_path(self, title, suggested, name_filter)
-        if not path:
-            return False
-        if not Path(path).suffix:
-            path += suffix
-        deal = self.doc.snapshot()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if kind == "pdf":
-                result = writer(deal, path, paper=None, discreet=discreet)
-            else:
-                result = writer(deal, path, discreet=discreet)
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            dialogs.show_error(
-                self, "Export failed", f"Could not write {path}: {exc.strerror or exc}"
-            )
-            return False
-        except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
-            QApplication.restoreOverrideCursor()
-            log.exception("export failed")
-            dialogs.show_error(self, "Export failed", f"Could not write {path}: {exc}")
-            return False
-        QApplication.restoreOverrideCursor()
-        notes = [str(n) for n in (getattr(result, "notes", None) or ())]
-        what = "discreet " if discreet else ""
-        self.statusBar().showMessage(
-            f"Exported the {what}{kind.upper()} to {Path(path).name}", 8_000
-        )
-        if notes:
-            dialogs.show_info(self, "Export notes", f"Wrote {Path(path).name}.", "\n".join(notes))
-        return True
+        """File › Export PDF… / Export Excel…: ask where, write, say how it went."""
+        from worksheet.ui.export_flow import export_deal
+
+        return export_deal(self, kind)
 
     # ------------------------------------------------------------------ menus
 
@@ -522,14 +467,3 @@ def _inside_item_view(widget: QWidget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
-
-
-def _is_bundled_sample(path: Path) -> bool:
-    try:
-        return path.resolve().parent == paths.samples_dir().resolve()
-    except OSError:
-        return False
-
-
-def _sample_title(path: Path) -> str:
-    return path.stem.replace("-", " ").replace("_", " ").capitalize()

@@ -1,0 +1,76 @@
+"""The export flow of the window: ask where, write the PDF or workbook, report notes and errors.
+
+Kept out of the window's module: it runs only when the user exports, never at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from worksheet.ui.files import suggested_file_name
+
+if TYPE_CHECKING:
+    from worksheet.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def export_deal(window: MainWindow, kind: str) -> bool:
+    """Export the open deal as "pdf" or "xlsx"; False when cancelled or failed (already said)."""
+    from worksheet.ui import dialogs
+
+    discreet = window.actions.discreet.isChecked()
+    try:
+        if kind == "pdf":
+            from worksheet.export.pdf import export_pdf as writer
+        else:
+            from worksheet.export.xlsx import export_xlsx as writer
+    except ImportError as exc:
+        dialogs.show_error(
+            window,
+            "Export is not available",
+            f"This build cannot write {kind.upper()} files ({exc}).",
+        )
+        return False
+    suffix = ".pdf" if kind == "pdf" else ".xlsx"
+    folder = window.doc.path.parent if window.doc.path else Path(dialogs.documents_dir())
+    suggested = (
+        str(folder / suggested_file_name(window.doc.deal.title)).removesuffix(".deal") + suffix
+    )
+    title = "Export PDF Prep Sheet" if kind == "pdf" else "Export Excel Workbook"
+    name_filter = "PDF files (*.pdf)" if kind == "pdf" else "Excel workbooks (*.xlsx)"
+    path = dialogs.ask_export_path(window, title, suggested, name_filter)
+    if not path:
+        return False
+    if not Path(path).suffix:
+        path += suffix
+    deal = window.doc.snapshot()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if kind == "pdf":
+            result = writer(deal, path, paper=None, discreet=discreet)
+        else:
+            result = writer(deal, path, discreet=discreet)
+    except OSError as exc:
+        QApplication.restoreOverrideCursor()
+        dialogs.show_error(
+            window, "Export failed", f"Could not write {path}: {exc.strerror or exc}"
+        )
+        return False
+    except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
+        QApplication.restoreOverrideCursor()
+        log.exception("export failed")
+        dialogs.show_error(window, "Export failed", f"Could not write {path}: {exc}")
+        return False
+    QApplication.restoreOverrideCursor()
+    notes = [str(n) for n in (getattr(result, "notes", None) or ())]
+    what = "discreet " if discreet else ""
+    window.statusBar().showMessage(f"Exported the {what}{kind.upper()} to {Path(path).name}", 8_000)
+    if notes:
+        dialogs.show_info(window, "Export notes", f"Wrote {Path(path).name}.", "\n".join(notes))
+    return True
