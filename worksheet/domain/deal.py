@@ -19,6 +19,10 @@ FALLBACK_KINDS: tuple[str, ...] = (
 )
 PARTIES: tuple[str, ...] = ("ours", "theirs")
 OFFER_BY: tuple[str, ...] = ("us", "them")
+CONCESSION_STATUSES: tuple[str, ...] = ("planned", "offered", "given", "traded", "dropped")
+DECISIONS: tuple[str, ...] = ("", "approved", "changes_requested", "rejected")
+OUTCOME_STATUSES: tuple[str, ...] = ("open", "agreed", "walked_away", "postponed")
+ID_LIMIT = 64
 
 #: Limits from the spec: an amount's absolute value stays below this, texts and lists stay short.
 MONEY_LIMIT = Decimal(10) ** 12
@@ -92,13 +96,70 @@ class TheirEstimate:
 class Concession:
     """Something we can give besides price, what it costs us and what we ask back."""
 
+    id: str = ""
     what: str = ""
     cost_to_us: Money = None
     value_to_them: Money = None
     ask_in_return: str = ""
-    in_package: bool = False
+    in_package: bool = False  # version 1 only; replaced by packages (spec §1.4)
     order: int | None = None
+    status: str = "planned"
     notes: str = ""
+
+
+@dataclass
+class Package:
+    """One offer we can make: a price together with a set of concessions (spec §1.1)."""
+
+    id: str = ""
+    name: str = ""
+    ask: Money = None
+    concessions: list[str] = field(default_factory=list)  # concession ids
+    notes: str = ""
+
+
+@dataclass
+class Limits:
+    """What the manager allows: the worst walk-away and the most the package may cost us."""
+
+    walk_away: Money = None
+    package_cost: Money = None
+
+
+@dataclass
+class SignOff:
+    """The manager's review (spec §1.2)."""
+
+    by: str = ""
+    role: str = ""
+    decision: str = ""  # one of DECISIONS
+    date: str = ""  # "YYYY-MM-DD" or ""
+    comment: str = ""
+    limits: Limits = field(default_factory=Limits)
+
+
+@dataclass
+class ReviewItem:
+    """One after-action question and whether we kept to it."""
+
+    check: str = ""
+    kept: bool = False
+
+
+@dataclass
+class Outcome:
+    """How the negotiation ended, and what we learned (spec §1.3)."""
+
+    status: str = "open"  # one of OUTCOME_STATUSES
+    date: str = ""
+    price: Money = None
+    package: str | None = None  # package id
+    terms: str = ""
+    their_walk_away_at_least: Money = None
+    their_walk_away_at_most: Money = None
+    went_well: str = ""
+    do_differently: str = ""
+    review: list[ReviewItem] = field(default_factory=list)
 
 
 @dataclass
@@ -145,6 +206,7 @@ class Offer:
     at: str = ""  # ISO 8601 date-time text
     by: str = "us"
     amount: Money = None
+    package: str | None = None  # id of the package an offer of ours put forward
     terms: str = ""
 
 
@@ -163,9 +225,13 @@ class Deal:
     anchors: Anchors = field(default_factory=Anchors)
     their_estimate: TheirEstimate = field(default_factory=TheirEstimate)
     concessions: list[Concession] = field(default_factory=list)
+    packages: list[Package] = field(default_factory=list)
+    active_package: str | None = None  # package id
     fallbacks: list[Fallback] = field(default_factory=list)
     listening: Listening = field(default_factory=Listening)
     offers: list[Offer] = field(default_factory=list)
+    sign_off: SignOff = field(default_factory=SignOff)
+    outcome: Outcome = field(default_factory=Outcome)
     notes: str = ""
     #: Unknown top-level keys from the file, kept so that saving loses nothing (spec §1).
     extra: dict[str, Any] = field(default_factory=dict)
@@ -181,3 +247,20 @@ class Deal:
             key=lambda p: (p[1].order is None, p[1].order if p[1].order is not None else 0, p[0])
         )
         return [c for _, c in indexed]
+
+    def package_by_id(self, package_id: str | None) -> Package | None:
+        """The package with this id, or None."""
+        if package_id is None:
+            return None
+        return next((p for p in self.packages if p.id == package_id), None)
+
+    def active(self) -> Package | None:
+        """The package the live zone is computed for (spec §2.1 step 4), or None."""
+        return self.package_by_id(self.active_package)
+
+    def package_concessions(self, package: Package | None) -> list[Concession]:
+        """The concessions a package holds, each once, in the deal's list order."""
+        if package is None:
+            return []
+        wanted = set(package.concessions)
+        return [c for c in self.concessions if c.id in wanted]
