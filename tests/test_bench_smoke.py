@@ -94,9 +94,7 @@ def test_a_broken_benchmark_becomes_a_row_and_the_others_still_run(monkeypatch):
         raise KeyError("walk_away")
 
     real = bench_main._benches()
-    monkeypatch.setattr(
-        bench_main, "_benches", lambda: {**real, "edit": ("edits", broken, 1, 1)}
-    )
+    monkeypatch.setattr(bench_main, "_benches", lambda: {**real, "edit": ("edits", broken, 1, 1)})
     rows = bench_main.run(["edit", "core"], quick=True, repeats=1, log=_quiet)
     assert rows[0].met is None and "KeyError" in rows[0].note
     assert [r.name for r in rows[1:]] == ["summary-2000", "load-2000", "save-2000"]
@@ -112,8 +110,5 @@ def test_command_line_options():
 
 def test_the_harness_itself_never_imports_qt(tmp_path):
     # Qt belongs to the measured children; a harness holding Qt would skew the in-process rows.
-    code = (
-        "import sys, tests.bench.__main__ as m; m._benches(); "
-        "sys.exit('PySide6' in sys.modules)"
-    )
+    code = "import sys, tests.bench.__main__ as m; m._benches(); sys.exit('PySide6' in sys.modules)"
     run_child(["-c", code], child_env(tmp_path))

@@ -48,6 +48,9 @@ def test_code_passes_the_linter():
 
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "worksheet", "tests", "packaging"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout[-3000:]

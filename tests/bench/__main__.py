@@ -50,9 +50,15 @@ def machine() -> dict[str, Any]:
     # In a child, so this process (and the smoke test's) never imports Qt.
     with contextlib.suppress(OSError, subprocess.SubprocessError):
         qt = subprocess.run(
-            [sys.executable, "-c", "import PySide6, PySide6.QtCore as c; "
-             "print(f'PySide6 {PySide6.__version__}, Qt {c.qVersion()}')"],
-            capture_output=True, text=True, timeout=30,
+            [
+                sys.executable,
+                "-c",
+                "import PySide6, PySide6.QtCore as c; "
+                "print(f'PySide6 {PySide6.__version__}, Qt {c.qVersion()}')",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
         ).stdout.strip()
     try:
         load = os.getloadavg()[0]
@@ -98,8 +104,14 @@ def run(names: list[str], quick: bool, repeats: int | None, log=print) -> list[R
                 rows.extend(bench(n, workdir))
             except Exception as exc:  # one broken benchmark must not hide the others' figures
                 detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-                rows.append(Row(name, f"{what} (benchmark failed)", Goal("none", 0),
-                                note=f"not measured: {detail}"))
+                rows.append(
+                    Row(
+                        name,
+                        f"{what} (benchmark failed)",
+                        Goal("none", 0),
+                        note=f"not measured: {detail}",
+                    )
+                )
             log(f"  {name} took {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return rows
 
@@ -147,8 +159,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{info['load_average_1min_at_start']}; run took {elapsed:.0f} s."
     )
     if args.json:
-        settings = {"quick": args.quick, "repeats": args.repeats, "only": args.names,
-                    "seconds": elapsed}
+        settings = {
+            "quick": args.quick,
+            "repeats": args.repeats,
+            "only": args.names,
+            "seconds": elapsed,
+        }
         Path(args.json).write_text(render_json(rows, info, settings) + "\n", encoding="utf-8")
     return 0
 

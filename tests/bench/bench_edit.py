@@ -15,8 +15,12 @@ def bench_edit(repeats: int, workdir: Path) -> list[Row]:
     big = write_deal(big_deal(), workdir / "big.deal")
     n = f"{BIG_CONCESSIONS:,}"
     cases = [
-        ("edit-sample", "Edit walk-away → summary and chart repainted, sample deal", SAMPLE,
-         "walk_away"),
+        (
+            "edit-sample",
+            "Edit walk-away → summary and chart repainted, sample deal",
+            SAMPLE,
+            "walk_away",
+        ),
         ("edit-2000", f"Edit walk-away → repainted, {n} concessions", big, "walk_away"),
         ("edit-2000-table", f"Edit a cost in the {n}-row table → repainted", big, "table"),
     ]

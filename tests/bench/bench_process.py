@@ -92,8 +92,12 @@ def bench_window(repeats: int, workdir: Path) -> list[Row]:
 
     try:
         app_runs, base_runs = paired_runs(
-            app_args, base_args, child_env(workdir), repeats,
-            check_app=lambda: _check_png(shot), check_baseline=lambda: _check_png(bare),
+            app_args,
+            base_args,
+            child_env(workdir),
+            repeats,
+            check_app=lambda: _check_png(shot),
+            check_baseline=lambda: _check_png(bare),
         )
     except ChildFailed as exc:
         start.note = memory.note = f"not measured: {exc}"
@@ -105,8 +109,16 @@ def bench_window(repeats: int, workdir: Path) -> list[Row]:
 
 
 def _bench_export(
-    repeats: int, workdir: Path, *, name: str, title: str, flag: str, suffix: str,
-    baseline_module: str, baseline_title: str, check,
+    repeats: int,
+    workdir: Path,
+    *,
+    name: str,
+    title: str,
+    flag: str,
+    suffix: str,
+    baseline_module: str,
+    baseline_title: str,
+    check,
 ) -> list[Row]:
     out = workdir / f"sample{suffix}"
     bare = workdir / f"bare{suffix}"
@@ -116,8 +128,12 @@ def _bench_export(
 
     try:
         app_runs, base_runs = paired_runs(
-            app_args, base_args, child_env(workdir), repeats,
-            check_app=lambda: check(out), check_baseline=lambda: check(bare),
+            app_args,
+            base_args,
+            child_env(workdir),
+            repeats,
+            check_app=lambda: check(out),
+            check_baseline=lambda: check(bare),
         )
     except ChildFailed as exc:
         row.note = f"not measured: {exc}"
@@ -131,15 +147,27 @@ def _bench_export(
 
 def bench_pdf(repeats: int, workdir: Path) -> list[Row]:
     return _bench_export(
-        repeats, workdir, name="export-pdf", title="Export the sample to PDF (whole process)",
-        flag="--pdf", suffix=".pdf", baseline_module="tests.bench.bare_pdf",
-        baseline_title="(bare reportlab page)", check=_check_pdf,
+        repeats,
+        workdir,
+        name="export-pdf",
+        title="Export the sample to PDF (whole process)",
+        flag="--pdf",
+        suffix=".pdf",
+        baseline_module="tests.bench.bare_pdf",
+        baseline_title="(bare reportlab page)",
+        check=_check_pdf,
     )
 
 
 def bench_xlsx(repeats: int, workdir: Path) -> list[Row]:
     return _bench_export(
-        repeats, workdir, name="export-xlsx", title="Export the sample to Excel (whole process)",
-        flag="--xlsx", suffix=".xlsx", baseline_module="tests.bench.bare_xlsx",
-        baseline_title="(bare openpyxl cell)", check=_check_xlsx,
+        repeats,
+        workdir,
+        name="export-xlsx",
+        title="Export the sample to Excel (whole process)",
+        flag="--xlsx",
+        suffix=".xlsx",
+        baseline_module="tests.bench.bare_xlsx",
+        baseline_title="(bare openpyxl cell)",
+        check=_check_xlsx,
     )

@@ -22,7 +22,7 @@ _WORDS = (
     "Zwei Jahre Laufzeit, Preis fest",
     "Поддержка 24/7 на первый квартал",
     "专属客户经理",
-    "Onboarding for the Dallas depot <b>not bold</b> & \"quoted\"",
+    'Onboarding for the Dallas depot <b>not bold</b> & "quoted"',
     "=SUM(A1:A9) stays text",
 )
 

@@ -202,11 +202,16 @@ def table_cells(rows: Sequence[Row]) -> tuple[list[tuple[str, ...]], list[str]]:
             )
         )
     lines = [f"[{n}] {note}" for n, note in enumerate(notes, 1)]
-    cpu = [f"{row.name} {row.extra['cpu_ratio']:.2f}×" for row in rows
-           if row.extra.get("cpu_ratio") is not None]
+    cpu = [
+        f"{row.name} {row.extra['cpu_ratio']:.2f}×"
+        for row in rows
+        if row.extra.get("cpu_ratio") is not None
+    ]
     if cpu:
-        lines.append("CPU-time ratios (user + system; steadier than wall time on a busy "
-                     "machine): " + ", ".join(cpu))
+        lines.append(
+            "CPU-time ratios (user + system; steadier than wall time on a busy "
+            "machine): " + ", ".join(cpu)
+        )
     return cells, lines
 
 
@@ -312,8 +317,9 @@ def run_child(args: Sequence[str], env: dict[str, str], timeout: float = 60.0) -
     cmd = [sys.executable, *args]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env, cwd=ROOT)
+        proc = subprocess.Popen(
+            cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env, cwd=ROOT
+        )
         timed_out = threading.Event()
 
         def kill() -> None:

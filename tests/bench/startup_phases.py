@@ -135,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.bare:
             args_child.append("--bare")
         run_child(args_child, env)  # warm-up: page cache and .pyc files
-        runs = [json.loads(run_child(args_child, env).stdout.splitlines()[-1])
-                for _ in range(args.runs)]
+        runs = [
+            json.loads(run_child(args_child, env).stdout.splitlines()[-1]) for _ in range(args.runs)
+        ]
     names = [mark[0] for mark in runs[0]]
 
     def median(i: int, column: int) -> float:
@@ -145,12 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     width = max(len(n) for n in names)
     print(f"{'step':<{width}}  {'wall':>9}  {'CPU':>9}  {'peak memory after it':>20}")
     for i, name in enumerate(names):
-        print(f"{name:<{width}}  {median(i, 1) * 1000:6.1f} ms  {median(i, 2) * 1000:6.1f} ms"
-              f"  {median(i, 3) / 1024 / 1024:16.1f} MiB")
+        print(
+            f"{name:<{width}}  {median(i, 1) * 1000:6.1f} ms  {median(i, 2) * 1000:6.1f} ms"
+            f"  {median(i, 3) / 1024 / 1024:16.1f} MiB"
+        )
     total = sum(median(i, 1) for i in range(1, len(names)))
     total_cpu = sum(median(i, 2) for i in range(1, len(names)))
-    print(f"{'sum of the steps after Python started':<{width}}  {total * 1000:6.1f} ms"
-          f"  {total_cpu * 1000:6.1f} ms")
+    print(
+        f"{'sum of the steps after Python started':<{width}}  {total * 1000:6.1f} ms"
+        f"  {total_cpu * 1000:6.1f} ms"
+    )
     print("(The first row's CPU column is the CPU the interpreter used before the first step.)")
     return 0
 

@@ -36,8 +36,14 @@ def test_format_amount_keeps_up_to_four_places_and_rounds_half_even():
 
 @pytest.mark.parametrize(
     ("p", "text"),
-    [(None, "—"), (0.0, "0%"), (0.0012, "under 1%"), (0.7213, "72%"), (0.9961, "over 99%"),
-     (1.0, "100%")],
+    [
+        (None, "—"),
+        (0.0, "0%"),
+        (0.0012, "under 1%"),
+        (0.7213, "72%"),
+        (0.9961, "over 99%"),
+        (1.0, "100%"),
+    ],
 )
 def test_format_probability_never_rounds_a_real_chance_away(p, text):
     assert format_probability(p) == text
@@ -73,9 +79,7 @@ def test_sentence_for_each_status_names_the_chance_zone_or_gap():
     assert "$10 short of our package floor of $140" in status_sentence(summarize(none), "USD")
     # buyer, b = 100 < lo = 110: gap 10, mirrored words
     buyer_none = _deal("buyer", "100", "110", "120", "130")
-    assert "$10 beyond our package ceiling of $100" in status_sentence(
-        summarize(buyer_none), "USD"
-    )
+    assert "$10 beyond our package ceiling of $100" in status_sentence(summarize(buyer_none), "USD")
 
 
 def test_sentence_says_what_is_missing_when_the_zone_is_unknown():

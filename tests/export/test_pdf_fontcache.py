@@ -12,8 +12,8 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLES
 from worksheet import paths
-from worksheet.export import pdf_fontcache
-from worksheet.export.pdf_fontcache import PROBE, load_font
+from worksheet.export.pdf import fontcache
+from worksheet.export.pdf.fontcache import PROBE, load_font
 
 GOLDEN = Path(__file__).parent / "golden" / "software-renewal-a4.pdf"
 
@@ -91,7 +91,7 @@ def test_a_changed_font_file_is_parsed_again_and_the_old_entry_goes(font_file) -
 def test_an_unwritable_cache_folder_only_costs_time(font_file, tmp_path, monkeypatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder would go")
-    monkeypatch.setattr(pdf_fontcache.paths, "_folder", lambda kind: blocker / kind)
+    monkeypatch.setattr(fontcache.paths, "_folder", lambda kind: blocker / kind)
     font = load_font("CacheTest", font_file)
     assert font.stringWidth(PROBE, 9) > 0
     assert blocker.read_text() == "a file where the cache folder would go"
@@ -134,7 +134,7 @@ def test_a_sheet_drawn_with_cached_fonts_is_byte_identical(tmp_path) -> None:
 def test_remembered_widths_are_reportlabs_own(font_file, monkeypatch) -> None:
     from reportlab.pdfbase.ttfonts import TTFont
 
-    monkeypatch.setattr(pdf_fontcache, "MEMO_ENTRIES", 50)
+    monkeypatch.setattr(fontcache, "MEMO_ENTRIES", 50)
     ours = load_font("CacheTest", font_file)
     plain = TTFont("PlainTest", str(font_file))
     texts = [" ", "the", "Walk-away", "€1,250.50", "", "zażółć", "x" * 200, PROBE]

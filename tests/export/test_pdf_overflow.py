@@ -26,8 +26,8 @@ from worksheet.domain.deal import (
     Vision,
 )
 from worksheet.export.pdf import render_pdf
-from worksheet.export.pdf_measure import MORE_MARK
-from worksheet.export.pdf_sheet import SIZES
+from worksheet.export.pdf.measure import MORE_MARK
+from worksheet.export.pdf.sheet import SIZES
 
 LONG = (
     "Lorem ipsum dolor sit amet <b>&amp; zażółć gęślą jaźń — Съешь же ещё — Ξεσκεπάζω — 价格谈判 "
@@ -93,16 +93,16 @@ def test_two_thousand_concessions_and_full_texts_fit_one_page(tmp_path: Path) ->
 
 def test_type_steps_down_before_anything_is_cut(monkeypatch) -> None:
     """A deal a little too long for 9.5 pt is set smaller, complete, with no "more" mark."""
-    from worksheet.export import pdf_layout
+    from worksheet.export.pdf import layout
 
     used_sizes: list[float] = []
-    original = pdf_layout.fit_sections
+    original = layout.fit_sections
 
     def spy(sections, styles, *args, **kwargs):
         used_sizes.append(styles.size)
         return original(sections, styles, *args, **kwargs)
 
-    monkeypatch.setattr("worksheet.export.pdf_sheet.fit_sections", spy)
+    monkeypatch.setattr("worksheet.export.pdf.sheet.fit_sections", spy)
     questions = [
         f"Question {i}: what would make this work for your team this quarter?" for i in range(45)
     ]

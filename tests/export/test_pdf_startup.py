@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT, SAMPLES
-from worksheet.export.pdf_text import escape
+from worksheet.export.pdf.text import escape
 
 # Runs in a fresh interpreter: the shortcuts only act on the first import of reportlab.
 _CHILD = """
@@ -69,8 +69,8 @@ def test_escape_handles_entities_and_tags() -> None:
 
 def test_a_paragraph_resized_from_an_earlier_parse_equals_a_fresh_parse() -> None:
     from worksheet.domain.summary import summarize
-    from worksheet.export.pdf_measure import Styles, paragraph
-    from worksheet.export.pdf_sections import build_sections
+    from worksheet.export.pdf.measure import Styles, paragraph
+    from worksheet.export.pdf.sections import build_sections
     from worksheet.io.document import load
 
     deal = load(SAMPLES / "software-renewal.deal")
@@ -108,8 +108,8 @@ _WORDS = st.lists(st.sampled_from(_PIECES), max_size=160).map("".join)
 def test_the_height_floor_never_passes_the_wrapped_height(
     text: str, label: bool, bullet: str | None, muted: bool, size: float, width: float
 ) -> None:
-    from worksheet.export.pdf_measure import Item, Styles, _least_lines, _style, paragraph
-    from worksheet.export.pdf_text import markup
+    from worksheet.export.pdf.measure import Item, Styles, _least_lines, _style, paragraph
+    from worksheet.export.pdf.text import markup
 
     body = markup(text)
     item = Item(f"<b>Label</b>  {body}" if label else body, bullet=bullet, muted=muted)

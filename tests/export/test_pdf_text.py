@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worksheet.export.pdf_text import (
+from worksheet.export.pdf.text import (
     FALLBACK,
     REGULAR,
     cap,

@@ -96,15 +96,15 @@ class TheirEstimate:
 class Concession:
     """Something we can give besides price, what it costs us and what we ask back."""
 
-    id: str = ""
     what: str = ""
     cost_to_us: Money = None
     value_to_them: Money = None
     ask_in_return: str = ""
     in_package: bool = False  # version 1 only; replaced by packages (spec §1.4)
     order: int | None = None
-    status: str = "planned"
     notes: str = ""
+    id: str = ""
+    status: str = "planned"  # one of CONCESSION_STATUSES
 
 
 @dataclass
@@ -206,8 +206,8 @@ class Offer:
     at: str = ""  # ISO 8601 date-time text
     by: str = "us"
     amount: Money = None
-    package: str | None = None  # id of the package an offer of ours put forward
     terms: str = ""
+    package: str | None = None  # id of the package an offer of ours put forward
 
 
 @dataclass

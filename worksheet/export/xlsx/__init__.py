@@ -2,7 +2,7 @@
 
 `export_xlsx(deal, path, discreet=False)` writes Summary, Concessions, Fallbacks, Listening,
 Offers and Zone workings sheets. The ZOPA results are formulas over named input cells (see
-`xlsx_zone`), so a manager can change a price or flip a concession in or out of the package
+`xlsx.zone`), so a manager can change a price or flip a concession in or out of the package
 in Excel or LibreOffice and read the new zone. User text is always written as text.
 See docs/xlsx/README.md for the layout, the names and what a discreet copy leaves out.
 """
@@ -62,16 +62,16 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     """The workbook in memory and the book state (names, notes); `export_xlsx` saves it."""
     from openpyxl import Workbook
 
-    from worksheet.export.xlsx_book import Book
-    from worksheet.export.xlsx_cells import TextGuard, money_format, money_places, money_width
-    from worksheet.export.xlsx_summary import SummarySheet
-    from worksheet.export.xlsx_tables import (
+    from worksheet.export.xlsx.book import Book
+    from worksheet.export.xlsx.cells import TextGuard, money_format, money_places, money_width
+    from worksheet.export.xlsx.summary import SummarySheet
+    from worksheet.export.xlsx.tables import (
         concessions_sheet,
         fallbacks_sheet,
         listening_sheet,
         offers_sheet,
     )
-    from worksheet.export.xlsx_workings import add_chart, workings_sheet
+    from worksheet.export.xlsx.workings import add_chart, workings_sheet
 
     original_summary = summarize(deal)
     shown = discreet_copy(deal) if discreet else deal

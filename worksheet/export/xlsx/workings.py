@@ -10,7 +10,7 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.drawing.line import LineProperties
 
-from worksheet.export.xlsx_book import (
+from worksheet.export.xlsx.book import (
     BOX,
     NOTE_FONT,
     PROBABILITY_FORMAT,
@@ -22,7 +22,7 @@ from worksheet.export.xlsx_book import (
     page_setup,
     set_widths,
 )
-from worksheet.export.xlsx_zone import HELPERS
+from worksheet.export.xlsx.zone import HELPERS
 
 CHART_WIDTH_CM = 24.0
 CHART_HEIGHT_CM = 8.0

@@ -10,7 +10,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
 from worksheet.domain.text import STATUS_TITLES
-from worksheet.export.xlsx_book import (
+from worksheet.export.xlsx.book import (
     ALERT_FONT,
     BOX,
     HEAD_FONT,
@@ -29,8 +29,8 @@ from worksheet.export.xlsx_book import (
     page_setup,
     set_widths,
 )
-from worksheet.export.xlsx_workings import CHART_ROWS
-from worksheet.export.xlsx_zone import (
+from worksheet.export.xlsx.workings import CHART_ROWS
+from worksheet.export.xlsx.zone import (
     ALIASES,
     RESULTS,
     STATUS_WORDS_FORMULA,

@@ -12,7 +12,7 @@ from decimal import Decimal
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary, Zone
 from worksheet.domain.text import format_money, price_marks
-from worksheet.export.pdf_chart_parts import (
+from worksheet.export.pdf.chart_parts import (
     CHART_HEIGHT,
     GAP,
     LABEL_COLUMN,
@@ -30,7 +30,7 @@ from worksheet.export.pdf_chart_parts import (
     draw_offers,
     place_labels,
 )
-from worksheet.export.pdf_text import BOLD, REGULAR, draw_text, text_width
+from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
 
 
 def _values(deal: Deal, summary: Summary, discreet: bool) -> list[Decimal]:

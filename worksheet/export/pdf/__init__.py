@@ -154,8 +154,8 @@ def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) 
     from reportlab.pdfgen.canvas import Canvas
 
     from worksheet.domain.summary import summarize
-    from worksheet.export.pdf_sheet import draw_sheet
-    from worksheet.export.pdf_text import REGULAR, clean, register_fonts
+    from worksheet.export.pdf.sheet import draw_sheet
+    from worksheet.export.pdf.text import REGULAR, clean, register_fonts
 
     _import_platypus()
     _lock_down_reportlab()

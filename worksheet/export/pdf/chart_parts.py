@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from worksheet.domain.deal import Deal
-from worksheet.export.pdf_text import BOLD, REGULAR, draw_text, text_width
+from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
 
 # Colours of the sheet: the window's light-palette accents, calm enough for grey printing.
 INK = (0.13, 0.15, 0.18)

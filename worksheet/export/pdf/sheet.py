@@ -5,12 +5,12 @@ from __future__ import annotations
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
-from worksheet.export.pdf_chart import draw_zopa_chart
-from worksheet.export.pdf_chart_parts import CHART_HEIGHT, INK, MUTED, RULE
-from worksheet.export.pdf_layout import Flowed, fit_sections
-from worksheet.export.pdf_measure import Styles, measured_height, surely_too_tall
-from worksheet.export.pdf_sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
-from worksheet.export.pdf_text import BOLD, REGULAR, cap, draw_text, fit_line, markup
+from worksheet.export.pdf.chart import draw_zopa_chart
+from worksheet.export.pdf.chart_parts import CHART_HEIGHT, INK, MUTED, RULE
+from worksheet.export.pdf.layout import Flowed, fit_sections
+from worksheet.export.pdf.measure import Styles, measured_height, surely_too_tall
+from worksheet.export.pdf.sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
+from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup
 
 MARGIN = 34.0
 GUTTER = 18.0

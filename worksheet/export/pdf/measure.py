@@ -7,8 +7,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from worksheet.export.pdf_chart_parts import INK, MUTED
-from worksheet.export.pdf_text import REGULAR
+from worksheet.export.pdf.chart_parts import INK, MUTED
+from worksheet.export.pdf.text import REGULAR
 
 #: Ends a section that had to be shortened.
 MORE_MARK = "… more in the worksheet"

@@ -14,8 +14,8 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.export.xlsx_cells import TextGuard, header_text
-from worksheet.export.xlsx_zone import LEFT_OUT
+from worksheet.export.xlsx.cells import TextGuard, header_text
+from worksheet.export.xlsx.zone import LEFT_OUT
 
 # Colours chosen to print well in grey too: dark headers, pale fills for inputs and results.
 INK = "1F2937"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksheet.export.pdf_chart_parts import INK, RULE
-from worksheet.export.pdf_measure import (
+from worksheet.export.pdf.chart_parts import INK, RULE
+from worksheet.export.pdf.measure import (
     Section,
     Styles,
     measured_height,
@@ -13,7 +13,7 @@ from worksheet.export.pdf_measure import (
     paragraph,
     surely_too_tall,
 )
-from worksheet.export.pdf_text import BOLD, draw_text, fit_line
+from worksheet.export.pdf.text import BOLD, draw_text, fit_line
 
 #: A heading must never end a column alone: it needs this many lines of its first item below it.
 KEEP_LINES = 2

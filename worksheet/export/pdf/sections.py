@@ -7,8 +7,8 @@ from datetime import date, datetime
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.domain.text import format_money
-from worksheet.export.pdf_measure import Item, Section
-from worksheet.export.pdf_text import cap, markup
+from worksheet.export.pdf.measure import Item, Section
+from worksheet.export.pdf.text import cap, markup
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

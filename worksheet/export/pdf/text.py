@@ -34,7 +34,7 @@ def _register(name: str) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 
-    from worksheet.export.pdf_fontcache import load_font
+    from worksheet.export.pdf.fontcache import load_font
 
     path = paths.fonts_dir() / FONT_FILES[name]
     try:

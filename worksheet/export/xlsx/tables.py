@@ -7,7 +7,7 @@ from typing import Any
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from worksheet.export.xlsx_book import (
+from worksheet.export.xlsx.book import (
     BOX,
     CENTER,
     HEAD_FONT,
