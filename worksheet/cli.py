@@ -37,7 +37,7 @@ def window_parser() -> argparse.ArgumentParser:
         description="Prepare a negotiation: vision, anchors, concessions, fallbacks and "
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
-        "  summary FILE [--json]        print the deal summary (spec §2)\n"
+        "  summary FILE [--json]        print the deal summary (docs/format.md)\n"
         "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -55,9 +55,16 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def summary_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog=f"{PROG} summary", description="Print the summary of a deal (spec §2).")
+    p = _Parser(
+        prog=f"{PROG} summary",
+        description="Print the summary of a deal: the deal zone, warnings and readiness.",
+    )
     p.add_argument("file", help="a .deal file")
-    p.add_argument("--json", action="store_true", help="print the spec's JSON object")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the summary as one JSON object (see docs/format.md)",
+    )
     return p
 
 

@@ -96,6 +96,17 @@ WARNINGS: dict[str, str] = {
 }
 WARNING_FALLBACK = "Something to check"
 
+#: The live checks of the workbook, one per warning, as conditions that read "OK" when met
+#: (worded apart from the readiness items, so no two rows share a label).
+CHECK_LABELS: dict[str, str] = {
+    "no_walk_away": "Walk-away given, so the zone can be computed",
+    "target_worse_than_walk_away": "Target at least as good as walk-away",
+    "opening_weaker_than_target": "Opening beyond the target",
+    "walk_away_worse_than_batna": "Walk-away beats the best alternative",
+    "estimate_out_of_order": "Their estimate in order",
+    "concession_value_unknown": "Every package concession has a value to them",
+}
+
 #: Section titles, the same in the window's navigation, the PDF and the workbook.
 SECTIONS: dict[str, str] = {
     "deal": "Deal",

@@ -15,9 +15,6 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-#: Warnings that name our walk-away or BATNA, so a discreet copy leaves them out.
-DISCREET_WARNINGS = {"target_worse_than_walk_away", "walk_away_worse_than_batna"}
-
 GREEN = "#2E7D4F"
 MUTED_HEX = "#6B7280"
 ARROW = f'<font color="{MUTED_HEX}">→</font>'
@@ -83,6 +80,8 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 if c.ask_in_return.strip()
                 else (muted("nothing asked in return yet"), False)
             )
+            if discreet:  # only what we would say: no package, costs, values or notes
+                return Item(f"{what} {ARROW} <b>{ask}</b>", bullet=f"{i + 1}.", cut=cut1 or cut2)
             details = [
                 f'<font color="{GREEN}"><b>In the package</b></font>'
                 if c.in_package
@@ -202,7 +201,9 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         sections.append(Section("Notes from the worksheet", len(notes), note_item))
 
-    warnings = [w for w in summary.warnings if not (discreet and w.code in DISCREET_WARNINGS)]
+    if discreet:  # readiness and warnings speak of what the copy leaves out
+        return sections
+    warnings = list(summary.warnings)
 
     # Missing checks are the to-do list, one line each; the done ones share a single line.
     missing = [c for c in summary.readiness if not c.done]
