@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from worksheet.domain.deal import Deal
-from worksheet.io import DealSaveError, atomic, document, dumps, load, save
+from worksheet.io import DealSaveError, atomic, dumps, load, save
 
 OLD = Deal(title="Old version", notes="keep me")
 NEW = Deal(title="New version — ünïcödé 🚀", notes="x" * 1000)
