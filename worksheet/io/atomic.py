@@ -76,6 +76,17 @@ def shown(path: str | os.PathLike) -> str:
     return "".join(out)
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """The absolute path with links followed as far as they go; never raises on a link loop.
+
+    (`Path.resolve()` raises RuntimeError on a loop before Python 3.13.)
+    """
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
 # ---------------------------------------------------------------------- what may be written
 
 
