@@ -246,20 +246,16 @@ def run_export(args: argparse.Namespace) -> int:
         deal = _load(args.file)
     except UsageError as exc:
         return _fail(str(exc))
+    from worksheet.export.registry import exporter
+
     for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx)):
         if not out:
             continue
         try:
-            if kind == "pdf":
-                from worksheet.export.pdf import export_pdf
-
-                export_pdf(deal, out, paper=args.paper, discreet=args.discreet)
-            else:
-                from worksheet.export.xlsx import export_xlsx
-
-                report = export_xlsx(deal, out, discreet=args.discreet)
-                for note in getattr(report, "notes", ()) or ():
-                    print(f"{PROG}: note: {_one_line(str(note))}", file=sys.stderr)
+            chosen = exporter(kind)
+            report = chosen.run(deal, out, discreet=args.discreet, paper=args.paper)
+            for note in chosen.notes(report):
+                print(f"{PROG}: note: {_one_line(note)}", file=sys.stderr)
         except WriteRefused as exc:
             return _fail(str(exc))
         except OSError as exc:
