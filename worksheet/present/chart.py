@@ -8,6 +8,30 @@ from worksheet.present.words import ZONES as ZONE_WORDS
 
 ZONE_ORDER: tuple[str, ...] = ("best", "likely", "worst")
 
+#: The legend's words, the same under the window's chart and the prep sheet's diagram.
+LEGEND: dict[str, str] = {
+    "theirs": "their walk-away (estimate)",
+    # When the package's value to them moves their estimate, the filled shape is the estimate
+    # with the package (what the zone is computed against) and a dashed one the bare price.
+    "theirs_package": "their walk-away + package",
+    "theirs_bare": "bare price",
+    "zone": "deal zone",
+    "us": "our offers",
+    "them": "their offers",
+}
+
+
+def legend_items(*, package_moves: bool, zones: bool, ours: bool, theirs: bool) -> list[str]:
+    """The legend's entries, in order, as keys of `LEGEND`."""
+    items = ["theirs_package", "theirs_bare"] if package_moves else ["theirs"]
+    if zones:
+        items.append("zone")
+    if ours:
+        items.append("us")
+    if theirs:
+        items.append("them")
+    return items
+
 
 def price_marks(
     walk_away: Decimal | None,

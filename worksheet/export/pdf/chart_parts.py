@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from worksheet.domain.deal import Deal
 from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
+from worksheet.present.chart import LEGEND, legend_items
 
 # Colours of the sheet: the window's light-palette accents, calm enough for grey printing.
 INK = (0.13, 0.15, 0.18)
@@ -120,7 +121,14 @@ def draw_axis(
 
 
 def draw_offers(
-    canvas, deal: Deal, scale: Scale, axis_y: float, legend_y: float, *, zones: bool
+    canvas,
+    deal: Deal,
+    scale: Scale,
+    axis_y: float,
+    legend_y: float,
+    *,
+    zones: bool,
+    package_moves: bool = False,
 ) -> None:
     """Offers as small marks on the axis (ours ○ blue, theirs ▲ orange) and a one-line legend."""
     offers = [o for o in deal.offers if o.amount is not None]
@@ -133,20 +141,31 @@ def draw_offers(
             continue
         seen.add(key)
         offer_mark(canvas, offer.by, px, axis_y + 4)
-    items = [("theirs", "their walk-away (estimate)")]
-    if zones:
-        items.append(("zone", "deal zone"))
-    if any(o.by == "us" for o in offers):
-        items.append(("us", "our offers"))
-    if any(o.by != "us" for o in offers):
-        items.append(("them", "their offers"))
+    keys = legend_items(
+        package_moves=package_moves,
+        zones=zones,
+        ours=any(o.by == "us" for o in offers),
+        theirs=any(o.by != "us" for o in offers),
+    )
+    items = [(key, LEGEND[key]) for key in keys]
     right = scale.x1
     for kind, words in reversed(items):
         canvas.setFillColorRGB(*MUTED)
         right -= (
             draw_text(canvas, right, legend_y, words, REGULAR, LABEL_SIZE - 0.4, align="right") + 8
         )
-        if kind == "theirs":
+        if kind == "theirs_bare":
+            canvas.setStrokeColorRGB(*THEIRS)
+            canvas.setLineWidth(0.6)
+            canvas.setDash(1.5, 1.5)
+            path = canvas.beginPath()
+            path.moveTo(right - 4, legend_y)
+            path.lineTo(right + 4, legend_y)
+            path.lineTo(right, legend_y + 5)
+            path.close()
+            canvas.drawPath(path, stroke=1, fill=0)
+            canvas.setDash()
+        elif kind in ("theirs", "theirs_package"):
             canvas.setFillColorRGB(*THEIRS_FILL)
             canvas.setStrokeColorRGB(*THEIRS)
             canvas.setLineWidth(0.6)
