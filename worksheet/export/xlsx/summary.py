@@ -159,7 +159,7 @@ class SummarySheet:
         self._sign_off()
         if deal.notes.strip():
             self._band("Notes")
-            self._long_text("Notes", deal.notes, "notes")
+            self._long_text("Anything else", deal.notes, "notes")
         ws.freeze_panes = "A3"
         page_setup(book, ws, landscape=False, title_rows="1:2")
 
