@@ -218,7 +218,8 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
 
     from worksheet.io import DealFileError, load
     from worksheet.io.atomic import real_path, shown, write_atomic
-    from worksheet.ui.main_window import MainWindow, _sample_title
+    from worksheet.ui.files import sample_title
+    from worksheet.ui.main_window import MainWindow
 
     source = Path(file) if file else paths.default_sample()
     try:
@@ -230,14 +231,14 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
     if file:
         window.doc.replace(deal, real_path(source))
     else:
-        window.doc.replace(deal, None, untitled_name=f"{_sample_title(source)} (copy)")
+        window.doc.replace(deal, None, untitled_name=f"{sample_title(source)} (copy)")
     window.resize(*SCREENSHOT_SIZE)
     # The picture is rendered once, by grab(), once the window is on screen, active and laid
     # out; painting it to the screen first as well would only draw everything twice.
     window.setUpdatesEnabled(False)
     window.show()
     try:
-        _settle(app, window)
+        settle(app, window)
         window.setUpdatesEnabled(True)
         image = window.grab().toImage()
         if image.isNull():
@@ -266,7 +267,7 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
     return 0
 
 
-def _settle(app: QApplication, window, timeout_s: float = 5.0) -> None:
+def settle(app: QApplication, window, timeout_s: float = 5.0) -> None:
     """Wait until the window is on screen and laid out (and painted, unless its updates are
     off), without a fixed sleep."""
     import time
