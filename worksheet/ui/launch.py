@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 import worksheet
 from worksheet import paths
+from worksheet.speed import freeze_survivors, pause_collector
 
 log = logging.getLogger(__name__)
 
@@ -153,11 +153,11 @@ def run(args: argparse.Namespace) -> int:
     # classes, Qt's enums, widgets). Scanning them for garbage again and again while starting,
     # and once more at exit, is wasted time: collect nothing until the window is up, then
     # freeze them out of later collections. Objects made after that are collected as usual.
-    gc.disable()
+    pause_collector()
     try:
         app = make_app(dark=dark)
     except Exception as exc:  # e.g. no display and no offscreen platform
-        gc.enable()
+        freeze_survivors(resume=True)
         print(f"{PROG}: error: the window cannot start: {exc}", file=sys.stderr)
         return 1
     if screenshot:
@@ -192,8 +192,7 @@ def _uninstall_message_handler() -> None:
 
 def _started() -> None:
     """Once the window is up: keep start-up objects out of the garbage collector's way."""
-    gc.freeze()
-    gc.enable()
+    freeze_survivors(resume=True)
 
 
 def start(window, file: str | None) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
 from worksheet.io import DealFileError, load
+from worksheet.ui import dialogs
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
@@ -41,18 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-class _Dialogs:
-    """`worksheet.ui.dialogs`, imported on first use: file and message dialogs are not needed
-    for the first paint. Attributes are read from the module each time, so tests can patch it."""
-
-    def __getattr__(self, name: str):
-        from worksheet.ui import dialogs as module
-
-        return getattr(module, name)
-
-
-dialogs = _Dialogs()
 
 #: Where each readiness check sends the user: (page, field path).
 READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
