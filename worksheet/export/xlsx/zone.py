@@ -48,6 +48,14 @@ _LIKELY = (f"{_S}<=PackageLikely", "PackageLikely<=" + _S)
 _BEST = (f"{_S}<=PackageHigh", "PackageLow<=" + _S)
 
 
+#: The exact chance (before the 4-decimal rounding of the reported figure), for its words.
+RAW_CHANCE = (
+    "IF(PackageLow=PackageHigh,"
+    f"IF(IsSeller,IF({_S}<=PackageLow,1,0),IF(PackageLow<={_S},1,0)),"
+    "IF(IsSeller,1-TriangularCdf,TriangularCdf))"
+)
+
+
 def package_cost_formula(discreet: bool) -> str:
     total = "ROUND(SUMIFS(ConcessionCost,ConcessionInPackage,TRUE),5)"
     if discreet:
@@ -219,9 +227,7 @@ RESULTS: dict[str, Step] = {
         Step(
             "ZopaProbability",
             "Chance of a deal",
-            "=IF(ZoneReady,ROUND(IF(PackageLow=PackageHigh,"
-            f"IF(IsSeller,IF({_S}<=PackageLow,1,0),IF(PackageLow<={_S},1,0)),"
-            'IF(IsSeller,1-TriangularCdf,TriangularCdf)),4),"")',
+            f'=IF(ZoneReady,ROUND({RAW_CHANCE},4),"")',
             "probability",
             "",
         ),
