@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.ui.models.base import KindRole, ListTableModel, ValueRole
+from worksheet.ui.widgets.text_limit import limit_characters
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -111,7 +112,7 @@ class CellDelegate(QStyledItemDelegate):
             return combo
         edit = QLineEdit(parent)
         edit.setFrame(False)
-        edit.setMaxLength(TEXT_LIMIT)
+        limit_characters(edit, TEXT_LIMIT)
         if column is not None:
             edit.setAccessibleName(column.title)
         if kind == "money":

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 
 from worksheet.domain.deal import MONEY_LIMIT, MONEY_PLACES
 from worksheet.ui.widgets.colors import accents
+from worksheet.ui.widgets.text_limit import limit_characters
 
 #: Spaces people put between thousands in any locale: space, no-break, narrow no-break, thin.
 _SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
@@ -186,7 +187,7 @@ class MoneyField(QWidget):
         self._edit = QLineEdit(self)
         self._edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-        self._edit.setMaxLength(40)
+        limit_characters(self._edit, 40)
         self._currency_label = QLabel(self)
         self._currency_label.setTextFormat(Qt.TextFormat.PlainText)
         self._currency_label.setBuddy(self._edit)
