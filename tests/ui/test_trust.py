@@ -400,3 +400,41 @@ def test_a_field_holds_exactly_the_characters_it_is_given(window, piece, repeat)
     title = window.show_page("deal").widget_for(("title",))
     assert len(title.text()) == len(text)
     assert title.text() == text
+
+
+# ---------------------------------------------------------------------- open table cells
+
+
+def _open_cost_cell(qtbot, window, tmp_path, text: str):
+    from worksheet.domain.deal import Concession
+    from worksheet.ui.models.concessions import ConcessionsModel
+
+    path = tmp_path / "cells.deal"
+    save(Deal(title="Cells", concessions=[Concession("Onboarding", Decimal("900"))]), path)
+    window.open_path(path)
+    page = window.show_page("concessions")
+    index = page.model.index(0, ConcessionsModel.COST)
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not None and editor.parent() is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    return path, editor
+
+
+def test_save_commits_an_open_cell_first(qtbot, window, dialogs, tmp_path):
+    path, _editor = _open_cost_cell(qtbot, window, tmp_path, "1200")
+    assert window.save() is True
+    assert load(path).concessions[0].cost_to_us == Decimal("1200")
+
+
+def test_save_refuses_while_an_open_cell_does_not_read(qtbot, window, dialogs, tmp_path):
+    path, editor = _open_cost_cell(qtbot, window, tmp_path, "1.5e3")
+    before = path.read_bytes()
+    window.show_page("deal")
+    assert window.save() is False
+    assert dialogs.errors[-1][0] == "Fix “Cost to us” first"
+    assert path.read_bytes() == before
+    assert window.current_page().KEY == "concessions"
+    assert window.doc.deal.concessions[0].cost_to_us == Decimal("900")

@@ -69,6 +69,10 @@ def fields_ready(window: MainWindow, doing: str) -> bool:
     a value, because what would be written (the last good value) is not what the user sees.
     `doing` completes "Nothing was …": "saved", "exported", "printed".
     """
+    for widget in window.findChildren(QWidget):
+        commit = getattr(widget, "commitPending", None)
+        if callable(commit):  # an open table cell: what it holds goes into the deal first
+            commit()
     problems = field_problems(window)
     if not problems:
         return True
