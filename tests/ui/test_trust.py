@@ -430,7 +430,7 @@ def test_save_commits_an_open_cell_first(qtbot, window, dialogs, tmp_path):
 
 
 def test_save_refuses_while_an_open_cell_does_not_read(qtbot, window, dialogs, tmp_path):
-    path, editor = _open_cost_cell(qtbot, window, tmp_path, "1.5e3")
+    path, _editor = _open_cost_cell(qtbot, window, tmp_path, "1.5e3")
     before = path.read_bytes()
     window.show_page("deal")
     assert window.save() is False
