@@ -156,8 +156,8 @@ class DocumentLock:
         info = self._lock.getLockInfo()
         if not isinstance(info, tuple) or len(info) < 3 or not info[-3]:
             return "Another window holds it."
-        pid, host, app = info[-3:]
-        return f"It is held by process {pid} on {host or 'this computer'} ({app or 'unknown'})."
+        pid, host, _app = info[-3:]
+        return f"It is held by process {pid} on {host or 'this computer'}."
 
     def release(self) -> None:
         self._lock.unlock()
