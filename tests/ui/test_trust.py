@@ -438,3 +438,40 @@ def test_save_refuses_while_an_open_cell_does_not_read(qtbot, window, dialogs, t
     assert path.read_bytes() == before
     assert window.current_page().KEY == "concessions"
     assert window.doc.deal.concessions[0].cost_to_us == Decimal("900")
+
+
+# ---------------------------------------------------------------------- strange paths
+
+
+@pytest.mark.parametrize("kind", ["fifo", "loop"])
+def test_the_window_refuses_a_fifo_or_a_link_loop_at_once(window, dialogs, tmp_path, kind):
+    path = tmp_path / "odd.deal"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(tmp_path / "back.deal")
+        (tmp_path / "back.deal").symlink_to(path)
+    assert window.open_path(path) is False  # returns: a FIFO read would never end
+    title, text = dialogs.errors[-1]
+    assert title == "Could not open the file" and "\n" not in text
+    assert ("pipe" if kind == "fifo" else "loop") in text
+    assert window.doc.path is None
+
+
+def test_stale_autosave_temps_are_removed_at_start(window):
+    from worksheet import paths
+
+    folder = paths.autosave_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / f".abc-1.deal.~dw{2**22 + 7}-0badf00d.tmp"
+    stale.write_bytes(b"half an autosave")
+    window.offer_restore()
+    assert not stale.exists()
+
+
+def test_no_place_for_a_lock_opens_without_a_warning(window, dialogs, deal_file, monkeypatch):
+    from worksheet.ui import file_safety
+
+    monkeypatch.setattr(file_safety, "lock_path_for", lambda doc: doc.parent / "missing" / "x.lock")
+    assert window.open_path(deal_file)
+    assert dialogs.asked_locked == []

@@ -148,9 +148,16 @@ class DocumentLock:
         self.path = lock_path_for(document)
         self._lock = QLockFile(str(self.path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self.held = False
 
     def acquire(self) -> bool:
-        return self._lock.tryLock(0)
+        """True when this window now holds the lock, or no lock can be made here at all
+        (a read-only place: nothing to warn about); False when another holds it."""
+        if self._lock.tryLock(0):
+            self.held = True
+            return True
+        self.held = False
+        return self._lock.error() != QLockFile.LockError.LockFailedError
 
     def owner(self) -> str:
         info = self._lock.getLockInfo()
@@ -160,7 +167,9 @@ class DocumentLock:
         return f"It is held by process {pid} on {host or 'this computer'}."
 
     def release(self) -> None:
-        self._lock.unlock()
+        if self.held:
+            self._lock.unlock()
+            self.held = False
 
 
 # ---------------------------------------------------------------------- the window's guard
