@@ -278,21 +278,21 @@ def checks(discreet: bool) -> tuple[Check, ...]:
         Check(
             "target_worse_than_walk_away",
             "CheckTarget",
-            "Target at least as good as walk-away",
+            CHECK_LABELS["target_worse_than_walk_away"],
             "=IF(AND(ISNUMBER(Target),ISNUMBER(WalkAway)),IF(IF(IsSeller,Target<WalkAway,"
             'Target>WalkAway),"The target is worse for us than the walk-away.","OK"),"OK")',
         ),
         Check(
             "opening_weaker_than_target",
             "CheckOpening",
-            "Opening beyond the target",
+            CHECK_LABELS["opening_weaker_than_target"],
             "=IF(AND(ISNUMBER(Opening),ISNUMBER(Target)),IF(IF(IsSeller,Opening<Target,"
             'Opening>Target),"The opening leaves no room beyond the target.","OK"),"OK")',
         ),
         Check(
             "walk_away_worse_than_batna",
             "CheckBatna",
-            "Walk-away beats the best alternative",
+            CHECK_LABELS["walk_away_worse_than_batna"],
             "=IF(AND(ISNUMBER(WalkAway),COUNT(BatnaValues)>0),IF(IF(IsSeller,"
             "WalkAway<MAX(BatnaValues),WalkAway>MIN(BatnaValues)),"
             '"The best alternative pays better than this walk-away.",'
@@ -301,14 +301,14 @@ def checks(discreet: bool) -> tuple[Check, ...]:
         Check(
             "estimate_out_of_order",
             "CheckEstimate",
-            "Their estimate in order",
+            CHECK_LABELS["estimate_out_of_order"],
             '=IF(AND(EstimateCount>0,NOT(EstimateInOrder)),"Their guesses must run lowest ≤ '
             'most likely ≤ highest; zone unknown.","OK")',
         ),
         Check(
             "concession_value_unknown",
             "CheckPackageValues",
-            "Every package concession has a value to them",
+            CHECK_LABELS["concession_value_unknown"],
             '=IF(ValueUnknownCount>0,ValueUnknownCount&" package concession(s) with no value '
             'to them; counted as 0.","OK")',
         ),
