@@ -106,6 +106,7 @@ CHECK_LABELS: dict[str, str] = {
     "concession_value_unknown": "Every package concession has a value to them",
 }
 
+
 def word(table: Mapping[str, str], code: object, fallback: str) -> str:
     """The word for `code` in `table`; an unknown or missing code gets `fallback`, never itself."""
     if isinstance(code, str):
