@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from worksheet.domain.deal import TEXT_LIMIT
-from worksheet.domain.summary import PackageSummary, Summary, round_cents, summarize
+from worksheet.domain.summary import PackageSummary, Summary, round_cents
 from worksheet.domain.text import format_money
 from worksheet.ui import package_edits as edits
 from worksheet.ui.document import DealDocument, Path
@@ -66,7 +66,8 @@ class PackagesModel(QAbstractTableModel):
     def __init__(self, doc: DealDocument, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self._summary: Summary | None = None
+        #: Each package's concession ids as a set, for the tick rows; rebuilt after an edit.
+        self._members: list[set[str]] | None = None
         doc.dealReplaced.connect(self._reset)
         doc.edited.connect(self._on_edited)
         doc.valueSet.connect(self._on_value)
@@ -77,9 +78,7 @@ class PackagesModel(QAbstractTableModel):
 
     @property
     def summary(self) -> Summary:
-        if self._summary is None:
-            self._summary = summarize(self.doc.deal)
-        return self._summary
+        return self.doc.summary()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else FIRST_CONCESSION + len(self.doc.deal.concessions)
@@ -104,7 +103,9 @@ class PackagesModel(QAbstractTableModel):
             return package.ask
         if row < FIRST_CONCESSION:
             return getattr(self.figure(column), FIGURES[row][0])
-        return deal.concessions[row - FIRST_CONCESSION].id in package.concessions
+        if self._members is None:
+            self._members = [set(p.concessions) for p in deal.packages]
+        return deal.concessions[row - FIRST_CONCESSION].id in self._members[column]
 
     def display(self, row: int, column: int) -> str:
         value = self.value(row, column)
@@ -236,12 +237,12 @@ class PackagesModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
-        self._summary = None
+        self._members = None
         self.endResetModel()
 
     def _on_edited(self) -> None:
         # Any edit may move a figure: forget the summary, repaint the figure rows only.
-        self._summary = None
+        self._members = None
         columns = self.columnCount()
         if columns:
             self.dataChanged.emit(self.index(3, 0), self.index(FIRST_CONCESSION - 1, columns - 1))
@@ -257,7 +258,10 @@ class PackagesModel(QAbstractTableModel):
             column = path[1]
             if path[2] == "name":
                 self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
-            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+            # Only a change of contents touches the tick rows; name and ask are one cell each.
+            first = {"name": NAME, "ask": ASK}.get(path[2], 0)
+            last = first if path[2] in ("name", "ask") else self.rowCount() - 1
+            self.dataChanged.emit(self.index(first, column), self.index(last, column))
         elif path[:1] == ("concessions",) and len(path) >= 3 and path[2] == "what":
             row = FIRST_CONCESSION + path[1]
             self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
@@ -283,7 +287,7 @@ class PackagesModel(QAbstractTableModel):
 
     def _on_list_changed(self, path: Path, op: str, first: int, second: int) -> None:
         if tuple(path) == ("packages",):
-            self._summary = None
+            self._members = None
             if op == "insert":
                 self.endInsertColumns()
             elif op == "remove":
@@ -291,7 +295,7 @@ class PackagesModel(QAbstractTableModel):
             elif op == "swap":
                 self.endMoveColumns()
         elif tuple(path) == ("concessions",):
-            self._summary = None
+            self._members = None
             if op == "insert":
                 self.endInsertRows()
             elif op == "remove":
