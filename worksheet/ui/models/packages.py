@@ -12,46 +12,20 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from worksheet.domain.deal import TEXT_LIMIT
-from worksheet.domain.summary import PackageSummary, Summary, round_cents
-from worksheet.domain.text import format_money
+from worksheet.domain.summary import PackageSummary, Summary
+from worksheet.present.numbers import format_money
+from worksheet.present.packages import FIGURES as WORDS
+from worksheet.present.packages import figure_text, package_name
 from worksheet.ui import package_edits as edits
 from worksheet.ui.document import DealDocument, Path
 from worksheet.ui.models.base import KindRole, ValueRole, read_amount
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The fixed rows above the concessions: (key, label, kind, help).
-FIGURES: tuple[tuple[str, str, str, str], ...] = (
-    ("active", "Active", "bool", "The package the live zone and chart are worked out for."),
-    ("name", "Name", "text", "What you call this offer."),
-    ("ask", "Ask", "money", "The price you ask with this package."),
-    ("cost_to_us", "Cost to us", "figure", "What its concessions cost us together."),
-    ("value_to_them", "Value to them", "figure", "What its concessions are worth to them."),
-    (
-        "net",
-        "Net",
-        "figure",
-        "What the deal is worth to us as a price: the ask with the cost "
-        "taken off (a buyer: added on).",
-    ),
-    (
-        "acceptance",
-        "Chance of acceptance",
-        "figure",
-        "How likely their walk-away is on our side of the ask, from your estimate of it.",
-    ),
-    (
-        "expected_value",
-        "Expected value",
-        "figure",
-        "The net if they accept, your best alternative if not, weighed by the chance.",
-    ),
-    (
-        "best_ask",
-        "Best ask",
-        "figure",
-        "The ask that makes the most of our gain over the walk-away times the chance they accept.",
-    ),
+#: The fixed rows above the concessions: (key, label, kind, help); words from present.
+_KINDS = {"active": "bool", "name": "text", "ask": "money"}
+FIGURES: tuple[tuple[str, str, str, str], ...] = tuple(
+    (key, label, _KINDS.get(key, "figure"), help_text) for key, label, help_text in WORDS
 )
 ACTIVE, NAME, ASK = 0, 1, 2
 FIRST_CONCESSION = len(FIGURES)
@@ -114,14 +88,10 @@ class PackagesModel(QAbstractTableModel):
         if key in ("active",) or row >= FIRST_CONCESSION:
             return ""
         if key == "name":
-            return value or self.doc.deal.packages[column].id
-        if value is None:
-            return "" if key == "ask" else "—"
-        if key == "acceptance":
-            return f"{float(value) * 100:.0f}%"
-        if key in ("expected_value", "best_ask"):
-            value = round_cents(value)
-        return format_money(value, currency)
+            return package_name(self.doc.deal.packages[column])
+        if key == "ask":
+            return "" if value is None else format_money(value, currency)
+        return figure_text(key, self.figure(column), currency)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() >= self.columnCount():
@@ -168,7 +138,7 @@ class PackagesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(deal.packages):
             package = deal.packages[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                name = package.name.strip().replace("\n", " ") or package.id
+                name = package_name(package)
                 return f"● {name}" if package.id == deal.active_package else name
             if role == Qt.ItemDataRole.ToolTipRole:
                 active = " (active)" if package.id == deal.active_package else ""
