@@ -262,7 +262,7 @@ def assert_matches_summary(wb, d: Deal, s: Summary, where: str) -> None:
         ("PackageLow", s.their_low_package),
         ("PackageLikely", s.their_likely_package),
         ("PackageHigh", s.their_high_package),
-        ("Gap", s.gap),
+        ("Gap", None if s.gap is None else round(s.gap, 2)),  # to cents, as the app shows it
     ):
         assert_amount(wb, name, amount, where)
     for zone_name, zone in (
@@ -432,3 +432,48 @@ def test_hostile_text_survives_libreoffice(recalculated) -> None:
     # LibreOffice keeps a CR LF pair as one line break (LF), as it does for typed text.
     expected = [t.replace("\r\n", "\n") for t in HOSTILE]
     assert [c.value for c in got] == expected
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_chance_words_match_the_app(recalculated, key: str) -> None:
+    from worksheet.present.numbers import chance_phrase
+    from worksheet.present.sentences import exact_chance
+
+    wb = recalculated["first"][key]
+    ((sheet, ref),) = list(wb.defined_names["ZopaProbability"].destinations)
+    cell = wb[sheet][ref.replace("$", "")]
+    words = wb[sheet].cell(row=cell.row, column=cell.column + 1).value
+    s = summarize(CASES[key])
+    if s.probability is None:
+        assert blank(words)
+        return
+    exact = exact_chance(s)
+    if (Decimal(exact) * 200) % 2 == 1:  # exactly x.5 %: the spreadsheet rounds it up
+        return
+    assert words == chance_phrase(exact), key
+
+
+def _sentence_comparable(s: Summary) -> bool:
+    """Spreadsheets round halves away from zero, the app half to even: skip the exact ties."""
+    from worksheet.present.sentences import exact_chance
+
+    exact = exact_chance(s)
+    if exact is not None and (Decimal(exact) * 200) % 2 == 1:
+        return False
+    amounts = [s.package_walk_away, s.gap]
+    for z in (s.likely, s.best):
+        if z is not None:
+            amounts += [z.low, z.high]
+    return not any(a is not None and (a * 200) % 2 == 1 for a in amounts)
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_status_sentence_is_the_apps_live(recalculated, key: str) -> None:
+    from worksheet.present.sentences import status_sentence
+
+    for batch, d in (("first", CASES[key]), ("second", recalculated["edited"][key])):
+        s = summarize(d)
+        if not _sentence_comparable(s):
+            continue
+        words = named(recalculated[batch][key], "ZopaSentence")
+        assert words == status_sentence(s, d.currency), (key, batch)

@@ -155,6 +155,11 @@ def test_panel_sheet_and_workbook_say_the_same(qtbot, workbooks, key: str) -> No
     assert f'"{said.title}"' in status_formula
     limit_formula = next(v for v in cells if v.startswith('=IF(IsSeller,"Package floor"'))
     assert f'"{limit.label}"' in limit_formula
+    # the sentence is a live formula built from present's words (recalculated and compared
+    # word for word in tests/export/test_xlsx_libreoffice.py::test_status_sentence_is_the_apps_live)
+    ((sheet, ref),) = list(wb.defined_names["ZopaSentence"].destinations)
+    sentence_formula = wb[sheet][ref.replace("$", "")].value
+    assert "Even our most cautious guess of their walk-away leaves room" in sentence_formula
     for label in ("Chance of a deal", "Gap to close"):
         assert (
             said.number("probability" if label.startswith("Chance") else "gap").label == label
