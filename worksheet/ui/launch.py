@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -128,7 +129,9 @@ def install_file_open_handler(app: QApplication) -> FileOpenHandler:
 def make_app(argv: list[str] | None = None, *, dark: bool = False) -> QApplication:
     app = QApplication.instance()
     if app is None:
-        qInstallMessageHandler(_qt_message)
+        # Someone who sets QT_DEBUG_PLUGINS wants Qt's own words on the terminal, debug or not.
+        if not os.environ.get("QT_DEBUG_PLUGINS"):
+            qInstallMessageHandler(_qt_message)
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setApplicationName(worksheet.APP_NAME)
     app.setApplicationDisplayName(worksheet.APP_NAME)
