@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,6 +32,8 @@ from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
 from worksheet.ui.files import _is_bundled_sample, _sample_title, suggested_file_name
+from worksheet.ui.keyboard import is_undo_or_redo
+from worksheet.ui.navigation import Navigation
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
@@ -127,8 +129,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
+        self.navigation = Navigation(self)
         self._connect_signals()
         self.nav.setCurrentRow(0)
+        self.navigation.restore_state()
+        self.navigation.page_shown()
         self._update_title()
         self._update_summary()
         if autosave:
@@ -337,6 +342,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.navigation.save_state()
         self.autosaver.shutdown()
         app = QApplication.instance()
         if app is not None and self._follows_focus:
@@ -449,10 +455,7 @@ class MainWindow(QMainWindow):
         ):
             key_event: QKeyEvent = event  # type: ignore[assignment]
             if (
-                (
-                    key_event.matches(QKeySequence.StandardKey.Undo)
-                    or key_event.matches(QKeySequence.StandardKey.Redo)
-                )
+                is_undo_or_redo(key_event)
                 and watched.window() is self
                 and not _inside_item_view(watched)
             ):

@@ -102,21 +102,23 @@ class Page(QWidget):
             intro = prompt_label(self.INTRO)
             intro.setForegroundRole(QPalette.ColorRole.WindowText)
             self.body.addWidget(intro)
+        # Every page scrolls when the window is smaller than the page needs (a laptop screen):
+        # form pages keep a readable width; table pages fill the room they get and scroll
+        # only below their tables' smallest height, so no page sets the window's minimum.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         if self.SCROLLS:
             content.setMaximumWidth(FORM_MAX_WIDTH)
-            self.scroll = QScrollArea(self)
-            self.scroll.setWidgetResizable(True)
-            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
             holder = QWidget()
             row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(content, 1)
             row.addStretch(0)
             self.scroll.setWidget(holder)
-            outer.addWidget(self.scroll)
         else:
-            self.scroll = None
-            outer.addWidget(content)
+            self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
 
         self._captions: list[QLabel] = []
         self._echo: Path | None = None
