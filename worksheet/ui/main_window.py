@@ -32,6 +32,7 @@ from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
 from worksheet.ui.files import _is_bundled_sample, _sample_title, suggested_file_name
+from worksheet.ui.help import Help
 from worksheet.ui.keyboard import is_undo_or_redo
 from worksheet.ui.navigation import Navigation
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
@@ -130,10 +131,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.navigation = Navigation(self)
+        self.help = Help(self)
         self._connect_signals()
         self.nav.setCurrentRow(0)
         self.navigation.restore_state()
         self.navigation.page_shown()
+        self.help.describe_fields()
         self._update_title()
         self._update_summary()
         if autosave:

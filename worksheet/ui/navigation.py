@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 SUMMARY_KEY = QKeySequence("F9")
 
 _GEOMETRY = "window/geometry"
+_MAXIMIZED = "window/maximized"
 _SPLITTER = "window/splitter"
 _SECTION = "window/section"
 _SUMMARY = "window/summaryVisible"
@@ -194,7 +195,10 @@ class Navigation(QObject):
     def save_state(self) -> None:
         w = self.window
         s = settings()
-        s.setValue(_GEOMETRY, w.saveGeometry())
+        # Our own record, not saveGeometry(): restoring it is then ours to fit to the screen.
+        normal = w.normalGeometry() if w.isMaximized() else w.geometry()
+        s.setValue(_GEOMETRY, [normal.x(), normal.y(), normal.width(), normal.height()])
+        s.setValue(_MAXIMIZED, w.isMaximized())
         s.setValue(_SPLITTER, w.splitter.saveState())
         s.setValue(_SECTION, KEYS[max(w.nav.currentRow(), 0)])
         s.setValue(_SUMMARY, not w.summary_panel.isHidden())
@@ -205,9 +209,19 @@ class Navigation(QObject):
         w = self.window
         s = settings()
         geometry = s.value(_GEOMETRY)
-        if geometry:
-            w.restoreGeometry(geometry)
+        try:
+            x, y, width, height = (int(v) for v in geometry)
+        except (TypeError, ValueError):
+            pass  # nothing saved yet, or not ours: the default size
+        else:
+            if width > 0 and height > 0:
+                w.resize(width, height)
+                w.move(x, y)
             fit_to_screen(w)
+            # Once shown, the window manager's frame is known: fit again with it.
+            QTimer.singleShot(0, w, lambda: fit_to_screen(w))
+            if s.value(_MAXIMIZED, False, type=bool):
+                w.setWindowState(w.windowState() | Qt.WindowState.WindowMaximized)
         splitter = s.value(_SPLITTER)
         if splitter:
             w.splitter.restoreState(splitter)
@@ -218,14 +232,19 @@ class Navigation(QObject):
             w.show_page(section)
 
 
-def fit_to_screen(window: QWidget) -> None:
-    """Shrink and move the window so all of it is on the screen it will show on."""
+def available_room(window: QWidget) -> QRect | None:
+    """The part of the window's screen that windows may use (panels and docks left out)."""
     from PySide6.QtGui import QGuiApplication
 
     screen = QGuiApplication.screenAt(window.geometry().center()) or QGuiApplication.primaryScreen()
-    if screen is None:
+    return None if screen is None else screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink and move the window so all of it is on the screen it will show on."""
+    room = available_room(window)
+    if room is None:
         return
-    room: QRect = screen.availableGeometry()
     frame = window.frameGeometry()
     extra_w = max(frame.width() - window.width(), 0)
     extra_h = max(frame.height() - window.height(), 0)
@@ -237,4 +256,4 @@ def fit_to_screen(window: QWidget) -> None:
     x = min(max(frame.x(), room.left()), room.right() - frame.width() + 1)
     y = min(max(frame.y(), room.top()), room.bottom() - frame.height() + 1)
     if (x, y) != (frame.x(), frame.y()):
-        window.move(x, y)
+        window.move(max(x, room.left()), max(y, room.top()))
