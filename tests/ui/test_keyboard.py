@@ -88,6 +88,8 @@ def test_tab_visits_the_visible_fields_of_the_page_in_order(qtbot, window, sampl
     window.resize(1366, 728)
     page = window.show_page(key)
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
     _select_first_rows(page)
     QApplication.processEvents()
 

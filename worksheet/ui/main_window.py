@@ -36,6 +36,7 @@ from worksheet.ui.help import Help
 from worksheet.ui.keyboard import is_undo_or_redo
 from worksheet.ui.navigation import Navigation
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
+from worksheet.ui.templates import Templates
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = Navigation(self)
         self.help = Help(self)
+        self.templates = Templates(self)
         self._connect_signals()
         self.nav.setCurrentRow(0)
         self.navigation.restore_state()
