@@ -59,7 +59,7 @@ def _actions(window):
 
 
 def _page_of(key: str) -> str:
-    first = key.split(".")[0]
+    first = key.removeprefix("example.").split(".")[0]
     return {
         "counterpart": "deal",
         "meeting": "deal",

@@ -7,7 +7,8 @@ the same loader — with two more top-level keys:
   shows.
 - `prompts`: `{"<field>": text}`, the hint shown under a field, keyed by the field's place in
   the deal written with dots (`vision.goal`, `anchors.walk_away`, `counterpart.style`, `notes`),
-  or `intro.<section>` for the words at the top of a section (`intro.concessions`).
+  or `intro.<section>` for the words at the top of a section (`intro.concessions`), or
+  `example.<field>` for the grey example inside an empty text field.
 
 Everything else is the starting worksheet: its `kind` and `role`, starter questions, the
 concessions and fallbacks to consider. `docs/templates.md` describes the format for people.
@@ -54,6 +55,8 @@ def prompt_key_exists(key: str) -> bool:
     """A prompt key names a section's intro or a single field of the deal (not a list)."""
     if _INTRO_RE.fullmatch(key):
         return True
+    if key.startswith("example."):
+        key = key.removeprefix("example.")
     obj: object = Deal()
     for step in key.split("."):
         if not step or step.startswith("_") or not dataclasses.is_dataclass(obj):

@@ -6,6 +6,7 @@ so a new page gets a Tab chain that follows it top to bottom, mnemonics and Ctrl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
@@ -255,6 +256,11 @@ def assign_mnemonics(root: QWidget, reserved: set[str]) -> None:
 # ---------------------------------------------------------------------- shortcut list
 
 
+def _media_key(key: QKeySequence) -> bool:
+    """Keys of special keyboards (a "Save" or "Undo" key), which most laptops lack."""
+    return key.count() == 1 and key[0].key().value >= Qt.Key.Key_Back.value
+
+
 def shortcut_rows(window) -> list[tuple[str, str, str]]:
     """(menu, action, keys) for every action in the window's menus that has keys, in menu order,
     then the keys of tables and fields. The Help › Keyboard Shortcuts list is made from this."""
@@ -266,10 +272,15 @@ def shortcut_rows(window) -> list[tuple[str, str, str]]:
                 continue
             sub = action.menu()
             name = _plain(action.text()).split("\t")[0].rstrip("…").strip()
+            name = re.sub(r"^[1-9] ", "", name)  # "1 Deal" in View › Sections
             if sub is not None:
                 add_menu(sub, f"{path} › {name}")
                 continue
-            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+            keys = [
+                k.toString(QKeySequence.SequenceFormat.NativeText)
+                for k in action.shortcuts()
+                if not _media_key(k)
+            ]
             if not keys and "\t" in action.text():
                 keys = [action.text().split("\t", 1)[1]]
             if keys:

@@ -101,6 +101,7 @@ class Page(QWidget):
         #: Prompt labels by key ("vision.goal", "intro.vision") with their default words, so a
         #: template for the kind of negotiation can put its own words there (set_prompts).
         self._prompts: dict[str, tuple[QLabel, str]] = {}
+        self._examples: dict[str, tuple[QLineEdit | QPlainTextEdit, str]] = {}
         intro = prompt_label(self.INTRO)
         intro.setForegroundRole(QPalette.ColorRole.WindowText)
         intro.setVisible(bool(self.INTRO))
@@ -212,6 +213,7 @@ class Page(QWidget):
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda text: self._push(path, text, label))
+        self.register_example(path, edit)
 
         def refresh() -> None:
             value = self.doc.get(path)
@@ -238,6 +240,7 @@ class Page(QWidget):
         edit.setAccessibleName(label)
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
+        self.register_example(path, edit)
         metrics = edit.fontMetrics()
         margins = edit.contentsMargins()
         frame = 2 * edit.frameWidth() + margins.top() + margins.bottom() + 8
@@ -448,15 +451,28 @@ class Page(QWidget):
     def register_prompt(self, key: str, label: QLabel, default: str) -> None:
         self._prompts[key] = (label, default)
 
+    def register_example(self, path: Path, edit: QLineEdit | QPlainTextEdit) -> None:
+        """The grey example inside an empty field, which a template may change too."""
+        key = "example." + ".".join(str(step) for step in path)
+        self._examples[key] = (edit, edit.placeholderText())
+
     def set_prompts(self, prompts: dict[str, str]) -> None:
-        """Show `prompts` (by key) under the fields, and the default words where it has none."""
+        """Show `prompts` (by key) under the fields, and the default words where it has none;
+        `example.<field>` keys replace the grey example inside an empty field."""
         for key, (label, default) in self._prompts.items():
             text = prompts.get(key, default)
             if label.text() != text:
                 label.setText(text)
             label.setVisible(bool(text))
+        for key, (edit, default) in self._examples.items():
+            text = prompts.get(key, default)
+            if edit.placeholderText() != text:
+                edit.setPlaceholderText(text)
 
     def prompt_text(self, key: str) -> str | None:
+        """The words shown for a prompt key now (None: not on this page, or hidden)."""
+        if key in self._examples:
+            return self._examples[key][0].placeholderText()
         found = self._prompts.get(key)
         return None if found is None or found[0].isHidden() else found[0].text()
 
