@@ -96,3 +96,19 @@ def test_qt_debug_plugins_speaks_without_debug(tmp_path: Path) -> None:
     assert out.is_file()
     # Qt's plugin loader reports what it looked at; our log filter no longer hides it.
     assert b"qt.core.plugin" in result.stderr or b"QFactoryLoader" in result.stderr
+
+
+def test_a_screenshot_needs_no_display(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env.pop("PYTHONWARNINGS", None)
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "worksheet", "--screenshot", str(out)],
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
