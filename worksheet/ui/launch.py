@@ -180,8 +180,10 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     from worksheet.ui.navigation import fit_to_screen
 
-    # The first start's size (or one saved on a bigger screen) must fit a laptop's screen.
+    # The first start's size (or one saved on a bigger screen) must fit a laptop's screen;
+    # once more a moment later, when the window manager has put its frame around the window.
     QTimer.singleShot(0, lambda: fit_to_screen(window))
+    QTimer.singleShot(400, lambda: fit_to_screen(window))
     QTimer.singleShot(0, _started)
     # Ask about crashed work once the window is on screen, so the dialog has a parent to sit on.
     QTimer.singleShot(0, window.offer_restore)

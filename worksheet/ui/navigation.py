@@ -220,6 +220,7 @@ class Navigation(QObject):
             fit_to_screen(w)
             # Once shown, the window manager's frame is known: fit again with it.
             QTimer.singleShot(0, w, lambda: fit_to_screen(w))
+            QTimer.singleShot(400, w, lambda: fit_to_screen(w))
             if s.value(_MAXIMIZED, False, type=bool):
                 w.setWindowState(w.windowState() | Qt.WindowState.WindowMaximized)
         splitter = s.value(_SPLITTER)
