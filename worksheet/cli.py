@@ -272,7 +272,8 @@ def run_window(args: argparse.Namespace) -> int:
     # Qt-free modules first: once PySide6 is loaded it inspects the source of every module
     # imported after it (its __feature__ hook), which costs the window ~7 ms at start.
     import worksheet.domain.text
-    import worksheet.io  # noqa: F401
+    import worksheet.io
+    import worksheet.io.templates  # noqa: F401
 
     try:
         from worksheet.ui.launch import run

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.helpers import OFFSCREEN_LIMITS
 from worksheet import paths
-from worksheet.ui.help import guide_pages
+from worksheet.ui.guide import guide_pages
 from worksheet.ui.keyboard import is_caption
 from worksheet.ui.pages import KEYS
 
@@ -75,6 +75,7 @@ def test_every_field_has_whats_this(qtbot, window, sample):
     assert window.open_path(sample)
     for key in KEYS:
         page = window.show_page(key)
+        qtbot.waitUntil(lambda p=page: bool(p.property("keyboardReady")))
         QApplication.processEvents()
         for label in page.findChildren(QLabel):
             if is_caption(label):

@@ -75,6 +75,11 @@ def _tab_walk(window, start: QWidget, limit: int = 200) -> list[QWidget]:
     return visited
 
 
+def _keys_ready(qtbot, page) -> None:
+    """A page's Tab chain and Alt letters are set up just after it is shown."""
+    qtbot.waitUntil(lambda: bool(page.property("keyboardReady")))
+
+
 def _select_first_rows(page) -> None:
     """Fill the detail editors, so their fields are part of the page."""
     for view in page.findChildren(TableView):
@@ -90,6 +95,7 @@ def test_tab_visits_the_visible_fields_of_the_page_in_order(qtbot, window, sampl
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitActive(window)
+    _keys_ready(qtbot, page)
     _select_first_rows(page)
     QApplication.processEvents()
 
@@ -110,6 +116,7 @@ def test_tab_visits_the_visible_fields_of_the_page_in_order(qtbot, window, sampl
 def test_the_summary_panel_comes_after_the_page_not_before(qtbot, window):
     page = window.show_page("deal")
     qtbot.waitExposed(window)
+    _keys_ready(qtbot, page)
     window.nav.setFocus()
     window.focusNextChild()
     assert page.isAncestorOf(QApplication.focusWidget())
@@ -162,6 +169,7 @@ def test_captions_have_distinct_mnemonics(qtbot, window, sample, key):
     assert window.open_path(sample)
     page = window.show_page(key)
     qtbot.waitExposed(window)
+    _keys_ready(qtbot, page)
     _select_first_rows(page)
     QApplication.processEvents()
     menu_letters = {"f", "e", "v", "h"}
@@ -180,6 +188,7 @@ def test_a_mnemonic_takes_the_cursor_to_its_field(qtbot, window):
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitActive(window)
+    _keys_ready(qtbot, page)
     caption = next(
         c
         for c in page.findChildren(QLabel)

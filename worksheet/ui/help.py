@@ -1,206 +1,29 @@
 """Help inside the app: the user guide (F1, at the current section), What's This on fields,
 and the list of keyboard shortcuts made from the window's own menus.
 
-The guide is HTML in `resources/help/`, one page per section key (`deal.html`, …), shown in a
-QTextBrowser: offline, links between pages, and a search over every page.
+The guide is HTML in `resources/help/`, one page per section key (`deal.html`, …), shown by
+`ui/guide.py` in a text browser: offline, links between pages, a search over every page.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
-    QVBoxLayout,
-    QWhatsThis,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
 
-from worksheet import paths
 from worksheet.ui import keyboard
 from worksheet.ui.pages import KEYS
 
 if TYPE_CHECKING:
+    from worksheet.ui.guide import GuideWindow, ShortcutsDialog
     from worksheet.ui.main_window import MainWindow
 
-_TITLE_RE = re.compile(r"<title>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]+>")
 
-
-def guide_pages(folder: Path | None = None) -> list[tuple[str, str, str]]:
-    """(file name, title, plain text) of each guide page: the welcome page, the sections in the
-    worksheet's order, then the other pages by name."""
-    folder = folder or paths.help_dir()
-    files = {p.name: p for p in folder.glob("*.html")}
-    order = ["index.html", *(f"{k}.html" for k in KEYS)]
-    names = [n for n in order if n in files] + sorted(n for n in files if n not in order)
-    pages = []
-    for name in names:
-        raw = files[name].read_text(encoding="utf-8")
-        found = _TITLE_RE.search(raw)
-        title = html.unescape(found.group(1).strip()) if found else name
-        body = raw[found.end() :] if found else raw
-        pages.append((name, title, html.unescape(_TAG_RE.sub(" ", body))))
-    return pages
-
-
-class GuideWindow(QDialog):
-    """The guide: pages on the left (filtered by the search box), the page on the right."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("guide")
-        self.setWindowTitle("Deal Worksheet Guide")
-        self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
-        self.pages = guide_pages()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the guide")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search the guide")
-        self.list = QListWidget()
-        self.list.setAccessibleName("Guide pages")
-        for name, title, _text in self.pages:
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            self.list.addItem(item)
-        self.browser = QTextBrowser()
-        self.browser.setObjectName("guide-page")
-        self.browser.setOpenLinks(True)
-        self.browser.setOpenExternalLinks(False)  # the guide is offline; nothing leaves the app
-        self.browser.setSearchPaths([str(paths.help_dir())])
-        self.nothing = QLabel("No page mentions that.")
-        self.nothing.hide()
-
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
-        column.addWidget(self.list, 1)
-        column.addWidget(self.nothing)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(self.browser)
-        split.setStretchFactor(1, 1)
-        split.setSizes([200, 520])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        outer = QVBoxLayout(self)
-        outer.addWidget(split, 1)
-        outer.addWidget(buttons)
-        self.resize(780, 560)
-
-        self.list.currentItemChanged.connect(self._show_item)
-        self.search.textChanged.connect(self.filter)
-        self.search.returnPressed.connect(self.find_next)
-        self.browser.sourceChanged.connect(self._follow_source)
-
-    def current_name(self) -> str:
-        return self.browser.source().fileName()
-
-    def open_page(self, name: str) -> None:
-        """Show `name` (e.g. "anchors.html"), or the welcome page when there is no such page."""
-        names = [n for n, _t, _x in self.pages]
-        if name not in names:
-            name = "index.html" if "index.html" in names else names[0]
-        row = names.index(name)
-        if self.list.item(row).isHidden():
-            self.search.clear()
-        self.list.setCurrentRow(row)
-        if self.current_name() != name:
-            self.browser.setSource(QUrl.fromLocalFile(str(paths.help_dir() / name)))
-
-    def _show_item(self, item: QListWidgetItem | None, _old=None) -> None:
-        if item is None:
-            return
-        name = item.data(Qt.ItemDataRole.UserRole)
-        if self.current_name() != name:
-            self.browser.setSource(QUrl.fromLocalFile(str(paths.help_dir() / name)))
-        if self.search.text().strip():
-            self.find_next(from_top=True)
-
-    def _follow_source(self, url: QUrl) -> None:
-        name = url.fileName()
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == name:
-                self.list.blockSignals(True)
-                self.list.setCurrentRow(row)
-                self.list.blockSignals(False)
-
-    def matching(self, words: str) -> list[str]:
-        """The pages holding every word of the search, case ignored."""
-        terms = words.lower().split()
-        return [
-            name
-            for name, title, text in self.pages
-            if all(t in f"{title} {text}".lower() for t in terms)
-        ]
-
-    def filter(self, words: str) -> None:
-        found = set(self.matching(words))
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in found)
-        self.nothing.setVisible(not found)
-        current = self.list.currentItem()
-        if found and (current is None or current.isHidden()):
-            first = next(r for r in range(self.list.count()) if not self.list.item(r).isHidden())
-            self.list.setCurrentRow(first)
-        elif found:
-            self.find_next(from_top=True)
-
-    def find_next(self, from_top: bool = False) -> bool:
-        """Select the next place the first search word appears on the page."""
-        words = self.search.text().split()
-        if not words:
-            return False
-        if from_top:
-            self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
-        if self.browser.find(words[0]):
-            return True
-        self.browser.moveCursor(self.browser.textCursor().MoveOperation.Start)
-        return self.browser.find(words[0], QTextDocument.FindFlag(0))
-
-
-class ShortcutsDialog(QDialog):
-    """Help › Keyboard Shortcuts: every key of the menus, read from the actions themselves."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self.setWindowTitle("Keyboard Shortcuts")
-        rows = keyboard.shortcut_rows(window)
-        self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Where", "What", "Keys"])
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(r, c, item)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(620, 520)
+def _escape(text: str) -> str:
+    """Plain text inside What's This rich text (`html.escape` would load the entity tables)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class Help(QObject):
@@ -216,8 +39,10 @@ class Help(QObject):
         )
         self.guide_action.setStatusTip("Open the user guide at the section you are working on")
         self.guide_action.triggered.connect(self.open_guide)
-        self.whats_this = QWhatsThis.createAction(window)
-        self.whats_this.setText("&What's This?")
+        self.whats_this = QAction("&What's This?", window)
+        self.whats_this.setShortcut(QKeySequence("Shift+F1"))
+        self.whats_this.setStatusTip("Click a field to read what it is for")
+        self.whats_this.triggered.connect(self._whats_this_mode)
         self.shortcuts_action = QAction("&Keyboard Shortcuts", window)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         bar = window.menuBar()
@@ -228,9 +53,24 @@ class Help(QObject):
             menu.insertSeparator(first)
         for action in (self.guide_action, self.whats_this):
             window.addAction(action)
-        window.stack.currentChanged.connect(lambda _i: self.describe_fields())
+
+    def start(self, delay_ms: int) -> None:
+        """Once the window is built: What's This for the first page after `delay_ms` (it is
+        painted by then), and for every other page as it is shown."""
+        QTimer.singleShot(delay_ms, self, self.describe_fields)
+        self.window.stack.currentChanged.connect(
+            lambda _i: QTimer.singleShot(0, self, self.describe_fields)
+        )
+
+    @staticmethod
+    def _whats_this_mode() -> None:
+        from PySide6.QtWidgets import QWhatsThis
+
+        QWhatsThis.enterWhatsThisMode()
 
     def open_guide(self) -> GuideWindow:
+        from worksheet.ui.guide import GuideWindow
+
         key = KEYS[max(self.window.nav.currentRow(), 0)]
         if self.guide is None:
             self.guide = GuideWindow(self.window)
@@ -241,6 +81,8 @@ class Help(QObject):
         return self.guide
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        from worksheet.ui.guide import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
@@ -258,9 +100,9 @@ class Help(QObject):
             if field.whatsThis():
                 continue
             about = field.accessibleDescription() or field.toolTip()
-            caption = html.escape(keyboard._plain(label.text()))
+            caption = _escape(keyboard._plain(label.text()))
             text = f"<b>{caption}</b>"
             if about:
-                text += f"<br>{html.escape(about)}"
+                text += f"<br>{_escape(about)}"
             text += "<br><i>F1 opens the guide for this section.</i>"
             field.setWhatsThis(text)

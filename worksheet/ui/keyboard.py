@@ -11,24 +11,28 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QScrollArea,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 #: Sections 1–9 get Ctrl+1 … Ctrl+9 (Cmd on macOS, as Qt maps Ctrl there).
 MAX_SECTION_KEYS = 9
 
-#: Widgets that are one Tab stop each; what they hold inside is theirs.
-_LEAVES = (QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+#: Widgets that are one Tab stop each; what they hold inside is theirs. Named, not imported:
+#: Qt answers `inherits()` from its own class data, without making Python types for them.
+_LEAVES = (
+    "QAbstractItemView",
+    "QComboBox",
+    "QLineEdit",
+    "QPlainTextEdit",
+    "QTextEdit",
+    "QAbstractSpinBox",
+)
+
+
+_DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
+
+
+def _is_leaf(widget: QWidget) -> bool:
+    return any(widget.inherits(name) for name in _LEAVES)
 
 
 def section_key(index: int) -> QKeySequence | None:
@@ -77,18 +81,19 @@ def tab_stops(root: QWidget) -> list[QWidget]:
         seen.add(id(widget))
         if widget is not root and _takes_tab(widget):
             found.append(widget)
-        if isinstance(widget, _LEAVES):
+        if _is_leaf(widget):
             return
-        if isinstance(widget, QScrollArea):
-            if widget.widget() is not None:
-                walk_widget(widget.widget())
+        if widget.inherits("QScrollArea"):
+            inner = widget.widget()  # type: ignore[attr-defined]
+            if inner is not None:
+                walk_widget(inner)
             return
         layout = widget.layout()
         if layout is not None:
             walk_layout(layout)
-        # Children placed without a layout come after, in the order they were made.
-        direct = Qt.FindChildOption.FindDirectChildrenOnly
-        for child in widget.findChildren(QWidget, options=direct):
+            return
+        # Children placed without a layout, in the order they were made.
+        for child in widget.findChildren(QWidget, options=_DIRECT):
             walk_widget(child)
 
     def walk_layout(layout: QLayout) -> None:
@@ -121,6 +126,8 @@ def chain(widgets: Iterable[QWidget]) -> None:
 
 def quiet_scroll_areas(root: QWidget) -> None:
     """A scroll area is no Tab stop of its own: it scrolls to whatever field has the focus."""
+    from PySide6.QtWidgets import QScrollArea
+
     for area in root.findChildren(QScrollArea):
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if area.widget() is not None:
@@ -227,25 +234,23 @@ def assign_mnemonics(root: QWidget, reserved: set[str]) -> None:
     Captions of forms that take turns on a stack (one detail form per table) may share
     letters with each other, never with the page around them.
     """
-    from PySide6.QtWidgets import QStackedWidget
+    from PySide6.QtWidgets import QStackedLayout
 
-    groups: dict[int, list[QLabel]] = {}
-    for label in root.findChildren(QLabel):
-        if not is_caption(label):
-            continue
-        owner: QWidget = root
-        parent = label.parentWidget()
-        while parent is not None and parent is not root:
-            holder = parent.parentWidget()
-            if isinstance(holder, QStackedWidget) or (
-                holder is not None
-                and holder.layout() is not None
-                and holder.layout().inherits("QStackedLayout")
-            ):
-                owner = parent
-                break
-            parent = holder
-        groups.setdefault(id(owner), []).append(label)
+    # Forms that take turns on a stack each make a group; the rest of the page is one more.
+    in_turns: set[int] = set()
+    turns: list[list[QLabel]] = []
+    for stack in root.findChildren(QStackedLayout):
+        for i in range(stack.count()):
+            form = stack.widget(i)
+            if form is None:
+                continue
+            labels = [c for c in form.findChildren(QLabel) if is_caption(c)]
+            in_turns.update(id(c) for c in labels)
+            turns.append(labels)
+    page = [c for c in root.findChildren(QLabel) if id(c) not in in_turns and is_caption(c)]
+    groups: dict[int, list[QLabel]] = {id(root): page}
+    for n, labels in enumerate(turns):
+        groups[n + 1] = labels
     taken = set(reserved)
     shared = dict(groups)
     _label_mnemonics(shared.pop(id(root), []), taken)

@@ -137,8 +137,9 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.nav.setCurrentRow(0)
         self.navigation.restore_state()
-        self.navigation.page_shown()
-        self.help.describe_fields()
+        # Tab chain, Alt letters and What's This of the first page: once it is painted.
+        self.navigation.start()
+        self.help.start(Navigation.FIRST_PAGE_DELAY_MS)
         self._update_title()
         self._update_summary()
         if autosave:

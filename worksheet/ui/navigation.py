@@ -75,7 +75,6 @@ class Navigation(QObject):
             bar.addMenu(self.view_menu)
         self._add_row_actions()
 
-        window.stack.currentChanged.connect(self.page_shown)
         window.nav.currentRowChanged.connect(self._section_changed)
 
     # ------------------------------------------------------------------ sections
@@ -97,7 +96,20 @@ class Navigation(QObject):
             if not action.isChecked():
                 action.setChecked(True)
 
+    #: The first page's keys wait until the window has been painted: making the Python side
+    #: of its widgets (to walk them) would otherwise delay the first paint. Nobody presses Tab
+    #: sooner; later pages are ready on the next turn of the event loop.
+    FIRST_PAGE_DELAY_MS = 150
+
+    def start(self) -> None:
+        """Once the window is built: keys for the first page soon, for each page on show."""
+        QTimer.singleShot(self.FIRST_PAGE_DELAY_MS, self, self.prepare_current_page)
+        self.window.stack.currentChanged.connect(self.page_shown)
+
     def page_shown(self, _index: int = 0) -> None:
+        QTimer.singleShot(0, self, self.prepare_current_page)
+
+    def prepare_current_page(self) -> None:
         page = self.window.stack.currentWidget()
         if page is None or not hasattr(page, "KEY"):
             return
