@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if problem:
             raise UsageError(problem)
         args = window_parser().parse_args(argv)
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         return _fail(str(exc))
     return run_window(args)
 
@@ -130,11 +130,39 @@ def _print_out(text: str) -> None:
     try:
         print(text.encode(encoding, "backslashreplace").decode(encoding), flush=True)
     except BrokenPipeError:
-        # The reader went away (`| head -1`): that is its choice, not an error of ours. Point
-        # stdout at the null device so Python's own flush at exit stays quiet as well.
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`| head -1`): that is its choice, not an error of ours.
+        _silence_stdout()
+    except OSError as exc:
+        # A full disk or /dev/full: say so once; the exit code tells scripts it failed.
+        _silence_stdout()
+        raise OutputError(f"could not write the output ({exc.strerror or exc})") from None
+
+
+class OutputError(Exception):
+    """Standard output refused the text (a full disk, /dev/full): one line, exit 2."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's own flush at exit stays quiet as well."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+#: What a terminal would obey in a deal's text: CSI (colours, cursor moves), OSC (titles,
+#: links), other escape sequences and C0/C1 control characters. Tab and newline stay.
+_TERMINAL_CONTROL_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC … ST
+    r"|\x1b[@-~]?"  # a lone or two-byte escape
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other control characters (C0 but tab/newline, C1)
+)
+
+
+def clean_for_terminal(text: str) -> str:
+    """Text for people's terminals: escape sequences from the deal's text are dropped."""
+    return _TERMINAL_CONTROL_RE.sub("", text)
 
 
 def _load(path: str):
@@ -164,8 +192,10 @@ def run_summary(args: argparse.Namespace) -> int:
         if args.json:
             results.append(summary_to_dict(deal, summary))
         else:
-            text = summary_for_people(deal, summary)
-            results.append(f"==> {_one_line(file)} <==\n{text}" if several else text)
+            # Escape sequences in the deal's text never reach the terminal (nor in a name).
+            text = clean_for_terminal(summary_for_people(deal, summary))
+            name = clean_for_terminal(_one_line(file))
+            results.append(f"==> {name} <==\n{text}" if several else text)
     if args.json and results:
         value = results if several else results[0]
         text = json.dumps(value, ensure_ascii=False, indent=2)
@@ -215,6 +245,17 @@ def run_export(args: argparse.Namespace) -> int:
             "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
             "(see 'deal-worksheet export --help')"
         )
+    from worksheet.io.atomic import WriteRefused, check_writable_target, refuse_same_paths
+
+    outputs = [out for out in (args.pdf, args.xlsx) if out]
+    try:
+        # Before the deal is read or anything rendered: never over the source, never two
+        # outputs into one file, never onto a pipe, a device or a folder.
+        refuse_same_paths(outputs, [args.file])
+        for out in outputs:
+            check_writable_target(out)
+    except WriteRefused as exc:
+        return _fail(str(exc))
     try:
         deal = _load(args.file)
     except UsageError as exc:
@@ -233,6 +274,8 @@ def run_export(args: argparse.Namespace) -> int:
                 report = export_xlsx(deal, out, discreet=args.discreet)
                 for note in getattr(report, "notes", ()) or ():
                     print(f"{PROG}: note: {_one_line(str(note))}", file=sys.stderr)
+        except WriteRefused as exc:
+            return _fail(str(exc))
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")
