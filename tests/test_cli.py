@@ -188,7 +188,6 @@ def test_help_mentions_the_commands() -> None:
     "args",
     [
         ["summary"],
-        ["summary", "a.deal", "b.deal"],
         ["summary", "--bogus", "a.deal"],
         ["export"],
         ["export", "a.deal", "--pdf"],

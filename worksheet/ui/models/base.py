@@ -148,7 +148,9 @@ class ListTableModel(QAbstractTableModel):
                 return column.title
             if role == Qt.ItemDataRole.ToolTipRole:
                 currency = f" In {self.doc.deal.currency}." if column.kind == "money" else ""
-                return (column.help + currency).strip() or None
+                # The whole title first: a narrow column shows it cut short.
+                about = (column.help + currency).strip()
+                return f"{column.title}: {about}" if about else column.title
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

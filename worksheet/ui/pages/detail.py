@@ -100,8 +100,15 @@ class _RowForm(QWidget):
                 line = QHBoxLayout()
                 line.setSpacing(8)
                 first: QLabel | None = None
+                # Two short fields to a line at most (an amount, being wide, has its own), so
+                # the panel fits the narrow page of a laptop with the summary beside it.
+                room = 2
                 while i < len(columns) and columns[i].kind != "text":
                     column = columns[i]
+                    need = 2 if column.kind == "money" else 1
+                    if need > room:
+                        break
+                    room -= need
                     field = self._make_field(i, column, lines)
                     if column.kind == "bool":
                         line.addWidget(field)  # a checkbox carries its own words
@@ -177,6 +184,7 @@ class _RowForm(QWidget):
         field.setAllowNegative(column.allow_negative)
         field.setPlaceholderText("not set")
         field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 14 + 50)
+        field.lineEdit().setMinimumWidth(field.fontMetrics().horizontalAdvance("0,000,000") + 12)
         field.setAccessibleDescription(column.help)
         field.amountEdited.connect(lambda amount: self._push(i, amount))
 
@@ -224,6 +232,9 @@ class _RowForm(QWidget):
         limit_characters(edit, 40)
         chars = 10 if column.kind == "int" else 20
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * chars + 16)
+        # Never narrower than what it holds: a cut-off date or number would mislead.
+        shown = "0000000" if column.kind == "int" else "2027-01-14 15:30"
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(shown) + 16)
         if column.kind == "int":
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         else:
