@@ -38,7 +38,8 @@ def window_parser() -> argparse.ArgumentParser:
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
         "  summary FILE [--json]        print the deal summary (spec §2)\n"
-        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
+        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n"
+        "  calibration FOLDER [--json]  agreed prices against your estimates (spec §2.7)\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -82,6 +83,17 @@ def export_parser() -> argparse.ArgumentParser:
     return p
 
 
+def calibration_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} calibration",
+        description="Hold the agreed prices of the deals in a folder against the ranges you "
+        "estimated for their walk-away (spec §2.7).",
+    )
+    p.add_argument("folder", help="a folder of .deal files (subfolders included)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -89,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_summary(summary_parser().parse_args(argv[1:]))
         if argv and argv[0] == "export":
             return run_export(export_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "calibration":
+            return run_calibration(calibration_parser().parse_args(argv[1:]))
         args = window_parser().parse_args(argv)
     except UsageError as exc:
         return _fail(str(exc))
@@ -216,6 +230,27 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")
+    return 0
+
+
+def run_calibration(args: argparse.Namespace) -> int:
+    from worksheet.domain.calibration import calibration_to_dict
+    from worksheet.library import scan
+    from worksheet.present.library import calibration_lines
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return _fail(f"{folder}: not a folder")
+    listing = scan(folder)
+    cal = listing.calibration()
+    if args.json:
+        data = calibration_to_dict(cal)
+        data["files"] = len(listing.entries)
+        data["unreadable"] = sum(1 for e in listing.entries if e.state != "ok")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        _print_out(_LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    else:
+        _print_out("\n".join(calibration_lines(cal)))
     return 0
 
 

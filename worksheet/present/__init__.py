@@ -1,0 +1,1 @@
+"""What every output shows: words, numbers and sentences, decided once (no Qt, no reportlab)."""
