@@ -148,6 +148,16 @@ def _round_towards_us(x: Decimal, step: Decimal) -> Decimal:
     return (x / unit).to_integral_value(rounding=ROUND_CEILING) * unit
 
 
+def _tidy(amount: Decimal) -> Decimal:
+    """A plain amount: `1.20E+5` becomes `120000`, `-0` becomes `0`."""
+    amount = amount.normalize()
+    if amount == 0:
+        return Decimal(0)
+    if amount.as_tuple().exponent > 0:
+        amount = amount.quantize(Decimal(1))
+    return amount
+
+
 def propose_counter(deal: Deal, summary: Summary | None = None) -> Counter:
     """Our next counter-offer by the concession pattern of this module's docstring.
 
@@ -168,10 +178,8 @@ def _propose(deal: Deal, summary: Summary) -> Counter:
     n = len(ours) + 1
 
     def result(kind: str, x: Decimal | None, step: Decimal | None) -> Counter:
-        amount = None if x is None else d * x
-        if amount is not None and amount == 0:
-            amount = Decimal(0)  # no "-0"
-        return Counter(kind, amount, step, n)
+        amount = None if x is None else _tidy(d * x)
+        return Counter(kind, amount, None if step is None else _tidy(step), n)
 
     def accept_if_better(kind: str, x: Decimal, step: Decimal | None) -> Counter:
         # Their offer already gives us at least what we would ask next: take it, do not undercut.
