@@ -6,16 +6,22 @@ holds the file system work.
 
 from __future__ import annotations
 
-import contextlib
 import errno
+import hashlib
 import json
 import logging
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
 from worksheet.domain.deal import Deal
+from worksheet.io.atomic import (
+    FileChangedOnDisk,
+    FileStamp,
+    WriteRefused,
+    shown,
+    write_atomic,
+)
 from worksheet.io.encode import deal_to_dict, dumps
 from worksheet.io.errors import DealFileError, DealSaveError
 from worksheet.io.validate import (
@@ -132,107 +138,67 @@ def parse_json(raw: bytes | str) -> Any:
         raise DealFileError("not a deal file: the JSON is nested far too deeply") from None
 
 
-def save(deal: Deal, path: str | os.PathLike) -> None:
-    """Write atomically: a temp file in the same folder, flushed and fsynced, then `os.replace`.
+def save(
+    deal: Deal,
+    path: str | os.PathLike,
+    *,
+    expect: FileStamp | None = None,
+    replace_ok: bool = True,
+) -> FileStamp:
+    """Write atomically through `worksheet.io.atomic`; returns the stamp of the written file.
 
     The text is checked with the loader first, so a deal that could not be opened again (an
     amount with 5 decimals, a text over the limit…) is refused instead of written. An existing
     file's permission bits are kept, a new file gets the usual ones (0o666 less the umask), and a
-    symbolic link keeps pointing at the file it names. On any failure the original file is
-    untouched, the temp file is removed, and DealSaveError says why in plain words.
+    symbolic link keeps pointing at the file it names. `expect` (the stamp taken at load) makes
+    the save refuse with FileChangedOnDisk if the file changed since. On any failure the
+    original file is untouched, no temp file is left, and DealSaveError says why in plain words.
     """
-    shown = Path(path)
-    # Replace the file a link points at, not the link itself.
-    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
+    shown_path = Path(path)
     text = dumps(deal)
     try:
         loads(text)
     except DealFileError as exc:
         raise DealSaveError(
             errno.EINVAL,
-            f"Could not save {shown}: the deal could not be opened again ({exc}). "
+            f"Could not save {shown(shown_path)}: the deal could not be opened again ({exc}). "
             "The file on disk was not changed.",
         ) from exc
     data = text.encode("utf-8")
-    folder = target.parent
     try:
-        st_mode = target.stat().st_mode
-    except FileNotFoundError:
-        mode = None
+        target = write_atomic(shown_path, data, expect=expect, replace_ok=replace_ok)
+    except FileChangedOnDisk:
+        raise
+    except WriteRefused as exc:
+        raise DealSaveError(exc.errno, _refusal_reason(exc, shown_path)) from exc
     except OSError as exc:
-        raise DealSaveError(exc.errno, _save_reason(exc, shown)) from exc
-    else:
-        if stat.S_ISDIR(st_mode):
-            raise DealSaveError(
-                errno.EISDIR, _save_reason(IsADirectoryError(errno.EISDIR, ""), shown)
-            )
-        if not stat.S_ISREG(st_mode):
-            # A device or a pipe (say /dev/null) must not be swapped for a regular file.
-            raise DealSaveError(
-                errno.EINVAL,
-                f"Could not save {shown}: it is a device or another special file, not a "
-                "document. Choose another name with Save As.",
-            )
-        mode = stat.S_IMODE(st_mode)
-
-    tmp_name: str | None = None
-    try:
-        import tempfile  # only when saving: keeps random/shutil off the window's start-up
-
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file 0o600; give it what the old file had, or what a new one gets.
-        os.chmod(tmp_name, mode if mode is not None else 0o666 & ~_umask())
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_folder(folder)
-    except OSError as exc:
-        raise DealSaveError(exc.errno, _save_reason(exc, shown)) from exc
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+        raise DealSaveError(exc.errno, _save_reason(exc, shown_path)) from exc
     log.info("saved %s (%d bytes)", target, len(data))
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where the system allows.
-
-    Setting the umask to read it back leaves a moment in which another thread (autosave) would
-    create files with no umask at all; Linux shows it in /proc instead.
-    """
     try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
+        st = os.stat(target)
     except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return FileStamp(len(data), 0, hashlib.sha256(data).hexdigest())
+    return FileStamp.of_bytes(data, st)
+
+
+def _refusal_reason(exc: WriteRefused, target: Path) -> str:
+    where = shown(target)
+    if exc.errno == errno.EEXIST:
+        return f"Could not save {where}: a file with that name exists."
+    if exc.errno == errno.ELOOP:
+        return f"Could not save {where}: its symbolic links form a loop."
+    if "it is a folder" in str(exc):
+        return f"Could not save {where}: a folder has that name."
+    if exc.errno == errno.EINVAL:
+        return (
+            f"Could not save {where}: it is a device or another special file, not a "
+            "document. Choose another name with Save As."
+        )
+    return str(exc)
 
 
 def _save_reason(exc: OSError, target: Path) -> str:
-    where = str(target)
+    where = shown(target)
     if exc.errno == errno.ENOSPC or exc.errno == getattr(errno, "EDQUOT", -1):
         return f"Could not save {where}: the disk is full. The file on disk was not changed."
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
