@@ -172,7 +172,8 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def summary_for_people(deal, summary) -> str:
-    from worksheet.domain.text import format_money, format_probability, status_sentence
+    from worksheet.present.numbers import format_chance, format_money
+    from worksheet.present.sentences import exact_chance, status_sentence
 
     money = lambda a: format_money(a, deal.currency)  # noqa: E731
     lines = [
@@ -188,7 +189,7 @@ def summary_for_people(deal, summary) -> str:
     ):
         text = "—" if zone is None else f"{money(zone.low)} – {money(zone.high)}"
         lines.append(f"  {name:<7} {text}")
-    lines.append(f"  chance  {format_probability(summary.probability)}")
+    lines.append(f"  chance  {format_chance(exact_chance(summary))}")
     if summary.gap is not None:
         lines.append(f"  gap     {money(summary.gap)}")
     cost, value = money(summary.package_cost), money(summary.package_value)
@@ -262,8 +263,6 @@ def run_window(args: argparse.Namespace) -> int:
     gc.disable()
     # Qt-free modules first: once PySide6 is loaded it inspects the source of every module
     # imported after it (its __feature__ hook), which costs the window ~7 ms at start.
-    import worksheet.domain.text
-    import worksheet.io  # noqa: F401
 
     try:
         from worksheet.ui.launch import run

@@ -37,9 +37,11 @@ from worksheet.domain.deal import (
     Vision,
 )
 from worksheet.domain.summary import summarize
-from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf import export_pdf, render_pdf
 from worksheet.io import load
+from worksheet.present.numbers import format_money
+from worksheet.present.sentences import status_sentence
+from worksheet.present.words import STATUSES as STATUS_TITLES
 
 GOLDEN = Path(__file__).parent / "golden" / "software-renewal-a4.pdf"
 STANDARD_14 = {

@@ -239,9 +239,12 @@ def test_concession_table_holds_booleans_in_planned_order(tmp_path: Path) -> Non
     [
         ("USD", "100", '"$"#,##0'),
         ("EUR", "100", '"€"#,##0'),
-        ("PLN", "99.95", '#,##0.00" zł"'),
-        ("GBP", "0.0001", '"£"#,##0.0000'),
-        ("XYZ", "100", '"XYZ "#,##0'),
+        ("PLN", "99.95", '#,##0.00"\u00a0zł"'),
+        ("GBP", "0.0001", '"£"#,##0'),
+        ("GBP", "0.125", '"£"#,##0.00'),
+        ("GBP", "100.0000", '"£"#,##0'),
+        ("JPY", "100.5", '"¥"#,##0'),
+        ("XYZ", "100", '"XYZ\u00a0"#,##0'),
     ],
 )
 def test_money_number_formats(tmp_path: Path, currency: str, amount: str, expected: str) -> None:
@@ -413,8 +416,8 @@ def test_money_columns_fit_the_largest_amount(tmp_path: Path) -> None:
     out = tmp_path / "huge.xlsx"
     export_xlsx(deal, out)
     wb = load_workbook(out)
-    shown = "-999,999,999,999.9999 zł"  # as the '#,##0.0000" zł"' format prints it
-    assert named_cell(wb, "WalkAway").number_format == '#,##0.0000" zł"'
+    shown = "-1,000,000,000,000 zł"  # rounded to cents it is whole, so no decimals
+    assert named_cell(wb, "WalkAway").number_format == '#,##0"\u00a0zł"'
     for sheet, col in (("Summary", "B"), ("Concessions", "C"), ("Fallbacks", "C"), ("Offers", "C")):
         assert wb[sheet].column_dimensions[col].width >= len(shown), sheet
 

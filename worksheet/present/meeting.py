@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from worksheet.domain.meeting import ConcessionTotals, Counter, OfferScore
 
-# The shared money formatter; `present`'s own formatter replaces this import when it lands.
-from worksheet.domain.text import format_money
+
+from worksheet.present.numbers import format_money
 
 VIEW_TITLE = "At the Table"
 WALK_AWAY_KEY_NAME = "W"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf.chart import draw_zopa_chart
 from worksheet.export.pdf.chart_parts import CHART_HEIGHT, INK, MUTED, RULE
 from worksheet.export.pdf.layout import Flowed, fit_sections
 from worksheet.export.pdf.measure import Styles, measured_height, surely_too_tall
 from worksheet.export.pdf.sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
 from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup
+from worksheet.present.numbers import format_money
+from worksheet.present.sentences import status_sentence
+from worksheet.present.words import STATUSES as STATUS_TITLES
+from worksheet.present.words import kind_word
 
 MARGIN = 34.0
 GUTTER = 18.0
@@ -21,14 +24,6 @@ NOTES_MIN = 54.0
 NOTES_LINE = 16.0
 
 STATUS_COLOURS = {"certain": GREEN, "possible": "#B7791F", "none": "#B83227", "unknown": MUTED_HEX}
-KIND_LABELS = {
-    "sale": "Sale",
-    "purchase": "Purchase",
-    "job_offer": "Job offer",
-    "renewal": "Renewal",
-    "partnership": "Partnership",
-    "other": "Negotiation",
-}
 
 
 def draw_sheet(
@@ -79,7 +74,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
     draw_text(canvas, left, top - 7, kicker, BOLD, 7)
     side = "We sell" if deal.is_seller else "We buy"
     unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
-    right_text = f"{KIND_LABELS.get(deal.kind, 'Negotiation')} · {side} · {deal.currency}{unit}"
+    right_text = f"{kind_word(deal.kind)} · {side} · {deal.currency}{unit}"
     draw_text(
         canvas,
         left + width,

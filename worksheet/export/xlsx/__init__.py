@@ -79,7 +79,7 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
         # Readiness only says done/missing, never a value, so it reports on the full deal.
         summary = _with_readiness(summary, original_summary)
 
-    places = money_places(_all_amounts(shown, summary))
+    places = money_places(_all_amounts(shown, summary), deal.currency)
     guard = TextGuard()
     if discreet:
         _watch_secrets(guard, deal, original_summary)

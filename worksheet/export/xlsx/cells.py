@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from worksheet.domain.text import format_amount, format_money
+from worksheet.present.numbers import currency_places, format_amount, format_money
 
 #: Characters XML 1.0 (and so the .xlsx file) cannot hold: C0 controls other than tab, LF and CR,
 #: lone surrogate halves, and the two non-characters U+FFFE and U+FFFF.
@@ -130,13 +130,14 @@ def money_width(currency: str, places: int, amounts: Iterable[Decimal | None]) -
     return (digits + sign + 1) * 1.1 + 2
 
 
-def money_places(amounts: Iterable[Decimal | None]) -> int:
-    """0 when every amount is whole (a manager reads `$118,000` faster), else 2, or 4 if needed."""
-    places = 0
+def money_places(amounts: Iterable[Decimal | None], currency: str = "USD") -> int:
+    """0 when every amount is whole (a manager reads `$118,000` faster), else the currency's
+    usual decimals: the same rule as the app's one money formatter (worksheet.present.numbers),
+    never the precision an amount was typed with."""
+    places = currency_places(currency)
     for amount in amounts:
         if amount is None or not amount.is_finite():
             continue
-        exponent = amount.normalize().as_tuple().exponent
-        if isinstance(exponent, int) and exponent < 0:
-            places = max(places, 2 if exponent >= -2 else 4)
-    return places
+        if amount.quantize(Decimal(1).scaleb(-places)) != amount.to_integral_value():
+            return places
+    return 0

@@ -9,7 +9,6 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
-from worksheet.domain.text import STATUS_TITLES
 from worksheet.export.xlsx.book import (
     ALERT_FONT,
     BOX,
@@ -37,15 +36,8 @@ from worksheet.export.xlsx.zone import (
     checks,
     package_cost_formula,
 )
-
-KIND_WORDS = {
-    "sale": "Sale",
-    "purchase": "Purchase",
-    "job_offer": "Job offer",
-    "renewal": "Renewal",
-    "partnership": "Partnership",
-    "other": "Other",
-}
+from worksheet.present.words import STATUSES as STATUS_TITLES
+from worksheet.present.words import kind_word
 
 LAST_COL = 5  # A..E
 INPUT = PatternFill("solid", fgColor=INPUT_FILL)
@@ -160,7 +152,7 @@ class SummarySheet:
         self._band("The deal")
         row = self._next()
         self._label(row, "Kind")
-        book.text(ws, f"B{row}", KIND_WORDS.get(deal.kind, deal.kind), "kind")
+        book.text(ws, f"B{row}", kind_word(deal.kind), "kind")
         row = self._next()
         self._label(row, "We are the")
         book.text(

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from worksheet.domain.deal import CONCESSION_STATUSES
 from worksheet.domain.meeting import OfferScore
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.present import meeting as words
 from worksheet.ui.document import DealDocument
 from worksheet.ui.undo import SetValue

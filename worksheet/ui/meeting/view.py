@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.meeting import MeetingState, meeting_state, offer_now
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.present import meeting as words
 from worksheet.ui.document import DealDocument
 from worksheet.ui.meeting.models import ConcessionStatusModel, OfferLogModel, StatusDelegate
@@ -287,7 +287,7 @@ class MeetingView(QWidget):
         """Log the amount in the entry as an offer by `by`; a bad amount keeps the text."""
         locale = self.entry.locale()
         text = self.entry.text()
-        from worksheet.domain.text import CURRENCY_SYMBOLS
+        from worksheet.present.numbers import CURRENCY_SYMBOLS
 
         for mark in (self.doc.deal.currency, CURRENCY_SYMBOLS.get(self.doc.deal.currency, "")):
             if mark:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.meeting import MeetingState
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.ui.widgets.colors import accents, muted_text
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import OUTCOME_STATUSES, ReviewItem
 from worksheet.domain.meeting import their_walk_away_bounds
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.present import meeting as words
 from worksheet.ui.pages.base import Page, heading_label, prompt_label
 from worksheet.ui.undo import SetValue
