@@ -8,7 +8,6 @@ loader's one-line reason, and never stops the rest of the list.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -205,31 +204,12 @@ def write_index(index_path: Path, entries: list[Entry]) -> None:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     try:
         index_path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(index_path, payload)
+        from worksheet.io.atomic import write_atomic
+
+        write_atomic(index_path, payload)
     except OSError as exc:
         # Only a cache: the listing is still right, the next one is merely slower.
         log.warning("library: could not write the index %s: %s", index_path, exc)
-
-
-def _write_atomic(path: Path, payload: bytes) -> None:
-    try:
-        from worksheet.io.atomic import write_atomic
-    except ImportError:  # until the one atomic writer is in this tree
-        import tempfile
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        return
-    write_atomic(path, payload)
 
 
 def scan(

@@ -100,8 +100,7 @@ def open_library(window: MainWindow):
         existing.raise_()
         existing.activateWindow()
         return existing
-    lib = LibraryWindow(window)
-    lib.openRequested.connect(window.open_path)
+    lib = LibraryWindow(window, opener=window.open_path)
     window.library_window = lib
     lib.show()
     lib.start()
