@@ -39,6 +39,7 @@ def window_parser() -> argparse.ArgumentParser:
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
         "  summary FILE [--json]        print the deal summary (spec §2)\n"
         "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n"
+        "       (--debrief OUT.pdf      the one-page debrief)\n"
         "  calibration FOLDER [--json]  agreed prices against your estimates (spec §2.7)\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -70,6 +71,9 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .deal file")
     p.add_argument("--pdf", metavar="OUT.pdf", help="write the one-page prep sheet")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="write the Excel workbook")
+    p.add_argument(
+        "--debrief", metavar="OUT.pdf", help="write the one-page debrief: outcome against the plan"
+    )
     p.add_argument(
         "--paper",
         choices=("a4", "letter"),
@@ -205,20 +209,24 @@ def summary_for_people(deal, summary) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if not args.pdf and not args.xlsx:
+    if not args.pdf and not args.xlsx and not args.debrief:
         return _fail(
-            "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
+            "say what to write: --pdf OUT.pdf, --xlsx OUT.xlsx and/or --debrief OUT.pdf "
             "(see 'deal-worksheet export --help')"
         )
     try:
         deal = _load(args.file)
     except UsageError as exc:
         return _fail(str(exc))
-    for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx)):
+    for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx), ("debrief", args.debrief)):
         if not out:
             continue
         try:
-            if kind == "pdf":
+            if kind == "debrief":
+                from worksheet.export.pdf.debrief import export_debrief
+
+                export_debrief(deal, out, paper=args.paper, discreet=args.discreet)
+            elif kind == "pdf":
                 from worksheet.export.pdf import export_pdf
 
                 export_pdf(deal, out, paper=args.paper, discreet=args.discreet)

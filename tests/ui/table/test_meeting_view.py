@@ -224,3 +224,12 @@ def test_debrief_checklist_stored_in_the_review_and_undoable(qtbot, window):
     window.doc.undo_stack.undo()
     assert window.doc.deal.outcome.review == []
     assert not page.checks[1].isChecked()
+
+
+def test_debrief_page_exports_the_pdf(qtbot, window, dialogs, tmp_path):
+    window.doc.replace(plan())
+    dialogs.export_path = str(tmp_path / "out")
+    page = window.show_page("debrief")
+    page.export_button.click()
+    assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
+    assert dialogs.errors == []
