@@ -113,7 +113,7 @@ def counter_sentence(counter: Counter, currency: str) -> str:
         return f"Their last offer, {m(counter.amount)}, is at least what we would ask next: consider it."
     if counter.kind == "hold":
         return f"Hold at {m(counter.amount)}: a smaller step would say little."
-    return f"Counter with {m(counter.amount)} (a step of {m(counter.step)}, smaller than the last)."
+    return f"Counter with {m(counter.amount)}: a step of {m(counter.step)}."
 
 
 def totals_sentence(totals: ConcessionTotals, currency: str) -> str:
@@ -141,10 +141,23 @@ def warning_sentence(code: str, what: str) -> str:
     return what
 
 
-def walk_away_text(floor: Decimal | None, currency: str) -> str:
+def walk_away_word(floor: Decimal | None, walk_away: Decimal | None, seller: bool) -> str:
+    """"walk-away", or the package floor/ceiling when the package moves it."""
+    if floor is not None and walk_away is not None and floor != walk_away:
+        return "package floor" if seller else "package ceiling"
+    return "walk-away"
+
+
+def walk_away_text(
+    floor: Decimal | None, currency: str, walk_away: Decimal | None = None, seller: bool = True
+) -> str:
     if floor is None:
         return "Walk-away: not set"
-    return f"Walk-away {format_money(floor, currency)}"
+    word = walk_away_word(floor, walk_away, seller)
+    if word == "walk-away":
+        return f"Walk-away {format_money(floor, currency)}"
+    return (f"Walk-away {format_money(walk_away, currency)}; with the concessions on the table, "
+            f"{word} {format_money(floor, currency)}")
 
 
 def bounds_sentence(at_least: Decimal | None, at_most: Decimal | None, currency: str) -> str:

@@ -97,9 +97,13 @@ class LibraryWindow(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in ((1, 16), (2, 7), (3, 7), (4, 7), (5, 4)):
-            self.table.setColumnWidth(column, em * width)
+        fm = self.table.fontMetrics()
+        samples = ((1, "Person 000, Organization"), (2, "Partnership"), (3, "2027-12-31"),
+                   (4, "Walked away"), (5, "7 of 7"))
+        for column, sample in samples:
+            header_text = words.COLUMNS[column][1]
+            width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header_text) + 16)
+            self.table.setColumnWidth(column, width + 20)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.table.installEventFilter(self)
 
@@ -155,7 +159,7 @@ class LibraryWindow(QWidget):
         outer.setContentsMargins(14, 12, 14, 12)
         outer.addWidget(splitter)
         self.resize(1180, 680)
-        splitter.setSizes([700, 460])
+        splitter.setSizes([860, 420])
         self._show_folder()
 
     # ------------------------------------------------------------------ listing

@@ -19,11 +19,21 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-def _time_of(at: str) -> str:
-    """The clock time of an ISO date-time, as the log shows it (`14:05`)."""
-    if "T" in at:
-        return at.split("T", 1)[1][:5]
-    return at[:16]
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _time_of(at: str, today: str) -> str:
+    """The clock time of an ISO date-time (`14:05`); with the day when it is not `today`."""
+    if "T" not in at:
+        return at[:16]
+    day, clock = at.split("T", 1)
+    if day == today or len(day) != 10:
+        return clock[:5]
+    try:
+        month = MONTHS[int(day[5:7]) - 1]
+    except (ValueError, IndexError):
+        return at[:16]
+    return f"{int(day[8:10])} {month} {clock[:5]}"
 
 
 class OfferLogModel(QAbstractTableModel):
@@ -74,7 +84,8 @@ class OfferLogModel(QAbstractTableModel):
             offers = self.doc.deal.offers
             offer = offers[score.index] if score.index < len(offers) else None
             if col == 0:
-                return _time_of(offer.at) if offer else ""
+                newest = offers[-1].at.split("T", 1)[0] if offers else ""
+                return _time_of(offer.at, newest) if offer else ""
             if col == 1:
                 return words.BY_WORDS.get(score.by, score.by)
             if col == 2:

@@ -55,7 +55,7 @@ def _label(text: str = "", scale: float = 1.0, bold: bool = False, name: str = "
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
-    label.setFont(_scaled(label.font(), scale, bold))
+    label.setProperty("meetingScale", (scale, bold))
     if name:
         label.setObjectName(name)
         label.setAccessibleName(name.replace("-", " "))
@@ -86,7 +86,7 @@ class MeetingView(QWidget):
         self.setFont(_scaled(self.font(), SCALE))
 
         # ---------------------------------------------------------------- header
-        self.title = _label("", 1.35, True, "meeting-title")
+        self.title = _label("", 1.25, True, "meeting-title")
         self.package = _label("", 1.0, False, "meeting-package")
         self.package.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         head = QHBoxLayout()
@@ -108,12 +108,11 @@ class MeetingView(QWidget):
         self.entry.setObjectName("meeting-entry")
         self.entry.setAccessibleName("Offer amount")
         self.entry.setPlaceholderText("Amount heard or said")
-        self.entry.setFont(_scaled(self.font(), 1.6, True))
         self.entry.setClearButtonEnabled(True)
         self.entry_error = _label("", 0.9, False, "meeting-entry-error")
-        self.latest = _label(words.NO_OFFERS, 1.25, True, "meeting-latest")
+        self.latest = _label(words.NO_OFFERS, 1.5, True, "meeting-latest")
         self.latest_detail = _label("", 1.0, False, "meeting-latest-detail")
-        self.counter = _label("", 1.25, True, "meeting-counter")
+        self.counter = _label("", 1.3, True, "meeting-counter")
         self.counter_caption = _label("Proposed counter (shrinking steps, never past the "
                                       "walk-away)", 0.85, False, "meeting-counter-caption")
         self.log_model = OfferLogModel(doc, self)
@@ -169,10 +168,10 @@ class MeetingView(QWidget):
 
         columns = QHBoxLayout()
         columns.setSpacing(28)
-        columns.addLayout(left, 11)
-        columns.addLayout(right, 9)
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
 
-        self.keys = _label(words.ENTRY_HINT + " · F11: full screen · Ctrl+Z: undo", 0.85,
+        self.keys = _label(words.ENTRY_HINT + " · F11: full screen · Ctrl+Z: undo", 0.8,
                            False, "meeting-keys")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 16)
@@ -185,6 +184,7 @@ class MeetingView(QWidget):
         for quiet in (self.keys, self.counter_caption, self.walk_away, self.got):
             quiet.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._colour_warnings()
+        self._apply_fonts()
 
         # ---------------------------------------------------------------- keys and wiring
         stack = doc.undo_stack
@@ -205,6 +205,17 @@ class MeetingView(QWidget):
         self.resize(1280, 760)
         self.refresh()
         self.entry.setFocus()
+
+    def _apply_fonts(self) -> None:
+        """Every label's size is a multiple of the view's own (already enlarged) font."""
+        base = self.font()
+        for label in self.findChildren(QLabel):
+            scale = label.property("meetingScale")
+            if scale is not None:
+                label.setFont(_scaled(base, float(scale[0]), bool(scale[1])))
+        self.entry.setFont(_scaled(base, 1.6, True))
+        for table in (self.log, self.concessions):
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
 
     @staticmethod
     def _table_style(view: QTableView) -> None:
@@ -267,7 +278,11 @@ class MeetingView(QWidget):
 
     def _show_walk_away_text(self) -> None:
         if self.zone_bar.walk_away_shown and self.state is not None:
-            self.walk_away.setText(words.walk_away_text(self.state.floor, self.doc.deal.currency))
+            deal = self.doc.deal
+            self.walk_away.setText(
+                words.walk_away_text(self.state.floor, deal.currency, deal.anchors.walk_away,
+                                     deal.is_seller)
+            )
             self.walk_away.setForegroundRole(QPalette.ColorRole.WindowText)
         else:
             self.walk_away.setText(words.WALK_AWAY_HINT)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.meeting import MeetingState
+from worksheet.present.meeting import walk_away_word
 from worksheet.present.numbers import format_money
 from worksheet.ui.widgets.colors import accents, muted_text
 
@@ -26,10 +27,10 @@ class ZoneBar(QWidget):
         self.walk_away_shown = False
 
     def sizeHint(self) -> QSize:
-        return QSize(600, self.fontMetrics().height() * 6)
+        return QSize(600, self.fontMetrics().height() * 7)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(300, self.fontMetrics().height() * 6)
+        return QSize(300, self.fontMetrics().height() * 7)
 
     def set_state(self, deal: Deal, state: MeetingState) -> None:
         self._deal, self._state = deal, state
@@ -53,7 +54,8 @@ class ZoneBar(QWidget):
         if deal.anchors.target is not None:
             out.append(("target", "target", deal.anchors.target))
         if self.walk_away_shown and state.floor is not None:
-            out.append(("walk_away", "walk-away", state.floor))
+            word = walk_away_word(state.floor, deal.anchors.walk_away, deal.is_seller)
+            out.append(("walk_away", word, state.floor))
         return out
 
     def _span(self) -> tuple[Decimal, Decimal] | None:
@@ -84,7 +86,7 @@ class ZoneBar(QWidget):
         rect = QRectF(self.rect()).adjusted(16, 4, -16, -4)
         fm = self.fontMetrics()
         line_h = fm.height()
-        bar = QRectF(rect.left(), rect.top() + line_h * 1.6, rect.width(), line_h * 1.4)
+        bar = QRectF(rect.left(), rect.top() + line_h * 1.6, rect.width(), line_h * 2.0)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(pal.color(QPalette.ColorRole.AlternateBase))
         p.drawRoundedRect(bar, 6, 6)
@@ -146,8 +148,17 @@ class ZoneBar(QWidget):
             ty = bar.top() - 8 if above else bar.bottom() + 6 + fm.ascent()
             p.drawText(QPointF(tx, ty), text)
             above = not above
-        # A legend line, quiet, under everything.
-        p.setPen(muted)
-        legend = "● their offers (top)   ● our offers (bottom)   shaded: their estimated range"
-        p.drawText(QRectF(rect.left(), bar.bottom() + line_h * 1.6, rect.width(), line_h),
-                   Qt.AlignmentFlag.AlignLeft, legend)
+        # A legend line, quiet, under everything, each dot in its own colour.
+        y = bar.bottom() + line_h * 1.7
+        x = rect.left()
+        p.setFont(self.font())
+        for colour, text in ((acc.theirs, "their offers (top row)"),
+                             (acc.ours, "our offers (bottom row)"),
+                             (acc.theirs_fill_strong, "their estimated range")):
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(x + radius, y + line_h / 2), radius, radius)
+            p.setPen(muted)
+            x += radius * 2 + 6
+            p.drawText(QRectF(x, y, rect.width(), line_h), Qt.AlignmentFlag.AlignLeft, text)
+            x += fm.horizontalAdvance(text) + 24
