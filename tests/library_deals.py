@@ -37,8 +37,9 @@ def generated_deal(i: int, rng: random.Random) -> Deal:
         meeting=Meeting(date=f"20{20 + i % 7}-{1 + i % 12:02d}-{1 + i % 28:02d}"),
         vision=Vision(goal="Close it" if i % 3 else ""),
         anchors=Anchors(target=likely, walk_away=low),
-        their_estimate=TheirEstimate(walk_away_low=low, walk_away_likely=likely,
-                                     walk_away_high=high),
+        their_estimate=TheirEstimate(
+            walk_away_low=low, walk_away_likely=likely, walk_away_high=high
+        ),
         offers=[Offer(at="2027-01-01T10:00:00+00:00", by="them", amount=likely)],
     )
     if i % 4 == 0:
@@ -50,14 +51,16 @@ def generated_deal(i: int, rng: random.Random) -> Deal:
 
 
 def version_1_text(i: int) -> str:
-    return json.dumps({
-        "format": "deal-worksheet",
-        "version": 1,
-        "title": f"Old deal {i:04d}",
-        "kind": "renewal",
-        "counterpart": {"name": "Old friend"},
-        "concessions": [{"what": "Discount", "cost_to_us": "100", "in_package": True}],
-    })
+    return json.dumps(
+        {
+            "format": "deal-worksheet",
+            "version": 1,
+            "title": f"Old deal {i:04d}",
+            "kind": "renewal",
+            "counterpart": {"name": "Old friend"},
+            "concessions": [{"what": "Discount", "cost_to_us": "100", "in_package": True}],
+        }
+    )
 
 
 BROKEN = (

@@ -86,8 +86,10 @@ def reference(deals) -> dict:
         o, e = d.outcome, d.their_estimate
         if o.status != "agreed" or o.price is None or e.walk_away_likely is None:
             continue
-        low, mid, high, price = (Fraction(str(v)) for v in
-                                 (e.walk_away_low, e.walk_away_likely, e.walk_away_high, o.price))
+        low, mid, high, price = (
+            Fraction(str(v))
+            for v in (e.walk_away_low, e.walk_away_likely, e.walk_away_high, o.price)
+        )
         held.append((d.role, low <= price <= high, (price - mid) / mid, price >= mid))
     sellers = [h for h in held if h[0] == "seller"]
     return {

@@ -47,12 +47,17 @@ def main() -> int:
         c.id = c.id or f"c{i + 1}"
     start = datetime(2027, 3, 14, 14, 0, tzinfo=timezone(timedelta(hours=1)))
     minutes = iter(range(0, 300, 4))
-    view = MeetingView(window.doc, window,
-                       clock=lambda: start + timedelta(minutes=next(minutes)))
+    view = MeetingView(window.doc, window, clock=lambda: start + timedelta(minutes=next(minutes)))
     view.showFullScreen()
     settle(app)
-    for text, shift in (("126000", True), ("96000", False), ("121000", True), ("102000", False),
-                        ("118000", True), ("108500", False)):
+    for text, shift in (
+        ("126000", True),
+        ("96000", False),
+        ("121000", True),
+        ("102000", False),
+        ("118000", True),
+        ("108500", False),
+    ):
         view.entry.setText(text)
         view.log_offer("us" if shift else "them")
     if deal.concessions:

@@ -26,8 +26,9 @@ def bench_table(repeats: int, workdir: Path) -> list[Row]:
 
     deal = sample_deal()
     deal.offers = [
-        Offer(at="2027-03-14T14:00:00+00:00", by=("them", "us")[i % 2],
-              amount=Decimal(90000 + 40 * i))
+        Offer(
+            at="2027-03-14T14:00:00+00:00", by=("them", "us")[i % 2], amount=Decimal(90000 + 40 * i)
+        )
         for i in range(OFFERS)
     ]
     meeting_deal = write_deal(deal, workdir / "meeting.deal")
@@ -36,14 +37,30 @@ def bench_table(repeats: int, workdir: Path) -> list[Row]:
         make_folder(folder, LIBRARY)
 
     label = "(QLabel setText, painted)"
-    meeting = Row("meeting-500", f"Offer typed → scored and repainted, {OFFERS} offers",
-                  FRAME, baseline_title=label)
-    cold = Row("library-cold", f"Library of {LIBRARY:,} deals: first listing, no index",
-               max_goal(2.0), baseline_title="(read and json.loads every file)")
-    cached = Row("library-cached", f"Library of {LIBRARY:,} deals: listing from the index",
-                 max_goal(0.2), baseline_title="(json.loads the index)")
-    search = Row("library-search", "Library search keystroke → filtered and repainted",
-                 FRAME, baseline_title=label)
+    meeting = Row(
+        "meeting-500",
+        f"Offer typed → scored and repainted, {OFFERS} offers",
+        FRAME,
+        baseline_title=label,
+    )
+    cold = Row(
+        "library-cold",
+        f"Library of {LIBRARY:,} deals: first listing, no index",
+        max_goal(2.0),
+        baseline_title="(read and json.loads every file)",
+    )
+    cached = Row(
+        "library-cached",
+        f"Library of {LIBRARY:,} deals: listing from the index",
+        max_goal(0.2),
+        baseline_title="(json.loads the index)",
+    )
+    search = Row(
+        "library-search",
+        "Library search keystroke → filtered and repainted",
+        FRAME,
+        baseline_title=label,
+    )
     rows = [meeting, cold, cached, search]
     try:
         m = _result(["meeting", str(meeting_deal), str(repeats)], workdir)

@@ -16,14 +16,20 @@ from worksheet.io import load
 
 def debriefed():
     deal = load(SAMPLES / "software-renewal.deal")
-    deal.offers = [Offer(at=f"2027-03-14T14:{i:02d}:00", by=("us", "them")[i % 2],
-                         amount=D(100000 + i * 500)) for i in range(40)]
-    deal.concessions.append(Concession(id="zz", what="Free onboarding", cost_to_us=D(4000),
-                                       status="given"))
+    deal.offers = [
+        Offer(at=f"2027-03-14T14:{i:02d}:00", by=("us", "them")[i % 2], amount=D(100000 + i * 500))
+        for i in range(40)
+    ]
+    deal.concessions.append(
+        Concession(id="zz", what="Free onboarding", cost_to_us=D(4000), status="given")
+    )
     deal.outcome = Outcome(
-        status="agreed", date="2027-03-14", price=D(116000),
+        status="agreed",
+        date="2027-03-14",
+        price=D(116000),
         terms='<a href="http://evil.example">click</a> <img src="x.png"/> =HYPERLINK("x")',
-        went_well="Listened first. " * 200, do_differently="Open higher.",
+        went_well="Listened first. " * 200,
+        do_differently="Open higher.",
         review=[ReviewItem("Each concession I gave came with something back", False)],
     )
     return deal

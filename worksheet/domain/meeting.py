@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Context, Decimal, localcontext
+from itertools import pairwise
 
 from worksheet.domain.deal import Concession, Deal, Offer
 from worksheet.domain.summary import Summary, summarize
@@ -106,10 +107,7 @@ def _score_offers(deal: Deal, summary: Summary) -> tuple[OfferScore, ...]:
     target = deal.anchors.target
     # Their estimated limit, moved by the package: a seller's "beyond" is above their highest
     # guess, a buyer's below their lowest.
-    if deal.is_seller:
-        their_limit = summary.their_high_package
-    else:
-        their_limit = summary.their_low_package
+    their_limit = summary.their_high_package if deal.is_seller else summary.their_low_package
     last: dict[str, Decimal] = {}
     out: list[OfferScore] = []
     for i, offer in enumerate(deal.offers):
@@ -207,7 +205,7 @@ def _propose(deal: Deal, summary: Summary) -> Counter:
         # At (or past) our limit already: go no further; propose the limit itself.
         return accept_if_better("hold", f, Decimal(0))
     room = last - f
-    previous_steps = [a - b for a, b in zip(ours, ours[1:], strict=False) if a - b > 0]
+    previous_steps = [a - b for a, b in pairwise(ours) if a - b > 0]
     if previous_steps:
         step = previous_steps[-1] / STEP_SHRINK_DIVISOR
     else:

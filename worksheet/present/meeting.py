@@ -7,8 +7,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from worksheet.domain.meeting import ConcessionTotals, Counter, OfferScore
-
-
 from worksheet.present.numbers import format_money
 
 VIEW_TITLE = "At the Table"
@@ -110,7 +108,10 @@ def counter_sentence(counter: Counter, currency: str) -> str:
     if counter.kind == "open":
         return f"Open with {m(counter.amount)}."
     if counter.kind == "accept":
-        return f"Their last offer, {m(counter.amount)}, is at least what we would ask next: consider it."
+        return (
+            f"Their last offer, {m(counter.amount)}, is at least what we would ask next: "
+            "consider it."
+        )
     if counter.kind == "hold":
         return f"Hold at {m(counter.amount)}: a smaller step would say little."
     return f"Counter with {m(counter.amount)}: a step of {m(counter.step)}."
@@ -142,7 +143,7 @@ def warning_sentence(code: str, what: str) -> str:
 
 
 def walk_away_word(floor: Decimal | None, walk_away: Decimal | None, seller: bool) -> str:
-    """"walk-away", or the package floor/ceiling when the package moves it."""
+    """ "walk-away", or the package floor/ceiling when the package moves it."""
     if floor is not None and walk_away is not None and floor != walk_away:
         return "package floor" if seller else "package ceiling"
     return "walk-away"
@@ -156,8 +157,10 @@ def walk_away_text(
     word = walk_away_word(floor, walk_away, seller)
     if word == "walk-away":
         return f"Walk-away {format_money(floor, currency)}"
-    return (f"Walk-away {format_money(walk_away, currency)}; with the concessions on the table, "
-            f"{word} {format_money(floor, currency)}")
+    return (
+        f"Walk-away {format_money(walk_away, currency)}; with the concessions on the table, "
+        f"{word} {format_money(floor, currency)}"
+    )
 
 
 def bounds_sentence(at_least: Decimal | None, at_most: Decimal | None, currency: str) -> str:

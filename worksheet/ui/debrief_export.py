@@ -21,8 +21,9 @@ def export_debrief(page: QWidget, doc: DealDocument) -> bool:
     window = page.window()
     folder = doc.path.parent if doc.path else Path(dialogs.documents_dir())
     stem = str(folder / suggested_file_name(doc.deal.title)).removesuffix(".deal")
-    path = dialogs.ask_export_path(window, "Export Debrief PDF", stem + " debrief.pdf",
-                                   "PDF files (*.pdf)")
+    path = dialogs.ask_export_path(
+        window, "Export Debrief PDF", stem + " debrief.pdf", "PDF files (*.pdf)"
+    )
     if not path:
         return False
     if not Path(path).suffix:
@@ -32,7 +33,9 @@ def export_debrief(page: QWidget, doc: DealDocument) -> bool:
         write(doc.snapshot(), path)
     except OSError as exc:
         QApplication.restoreOverrideCursor()
-        dialogs.show_error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
+        dialogs.show_error(
+            window, "Export failed", f"Could not write {path}: {exc.strerror or exc}"
+        )
         return False
     except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
         QApplication.restoreOverrideCursor()

@@ -38,9 +38,7 @@ def test_search_as_you_type(qtbot, library):
     library.search.setFocus()
     qtbot.keyClicks(library.search, "globex 012")
     rows = library.proxy.rowCount()
-    shown = [
-        " ".join(library.proxy.index(r, c).data() for c in range(2)) for r in range(rows)
-    ]
+    shown = [" ".join(library.proxy.index(r, c).data() for c in range(2)) for r in range(rows)]
     assert shown and all("Globex" in t and "012" in t for t in shown)
     assert any(t.startswith("Globex deal 012") for t in shown)
     assert library.count.text().startswith(f"{rows:,} of 1,000 deals")
@@ -102,9 +100,7 @@ def test_file_menu_opens_the_library(qtbot, window, tmp_path, monkeypatch):
 
     target = paths.documents_dir()
     target.mkdir(parents=True)
-    (target / "mine.deal").write_text(
-        '{"format": "deal-worksheet", "version": 1, "title": "Mine"}'
-    )
+    (target / "mine.deal").write_text('{"format": "deal-worksheet", "version": 1, "title": "Mine"}')
     window.table_actions["library"].trigger()
     lib = window.library_window
     assert lib.model.rowCount() == 1

@@ -18,13 +18,18 @@ def plan() -> Deal:
         title="Acme renewal",
         role="seller",
         anchors=Anchors(target=D(120000), opening=D(130000), walk_away=D(100000)),
-        their_estimate=TheirEstimate(walk_away_low=D(95000), walk_away_likely=D(110000),
-                                     walk_away_high=D(125000)),
+        their_estimate=TheirEstimate(
+            walk_away_low=D(95000), walk_away_likely=D(110000), walk_away_high=D(125000)
+        ),
         concessions=[
-            Concession(id="c1", what="Net 60 payment", cost_to_us=D(1500), value_to_them=D(4000),
-                       ask_in_return="Two-year term"),
-            Concession(id="c2", what="Onboarding days", cost_to_us=D(3000),
-                       value_to_them=D(6000)),
+            Concession(
+                id="c1",
+                what="Net 60 payment",
+                cost_to_us=D(1500),
+                value_to_them=D(4000),
+                ask_in_return="Two-year term",
+            ),
+            Concession(id="c2", what="Onboarding days", cost_to_us=D(3000), value_to_them=D(6000)),
         ],
     )
 
@@ -139,8 +144,11 @@ def test_logging_is_undone_by_ctrl_z_in_the_entry(qtbot, view):
     qtbot.keyClick(view.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.doc.deal.offers == []
     assert view.log_model.rowCount() == 0
-    qtbot.keyClick(view.entry, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        view.entry,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert len(view.doc.deal.offers) == 1
 
 
@@ -212,8 +220,11 @@ def test_closing_without_offers_asks_nothing(qtbot, window, monkeypatch):
 
 
 def test_debrief_checklist_stored_in_the_review_and_undoable(qtbot, window):
-    window.doc.replace(Deal(role="buyer", offers=[Offer(by="them", amount=D(150)),
-                                                   Offer(by="them", amount=D(130))]))
+    window.doc.replace(
+        Deal(
+            role="buyer", offers=[Offer(by="them", amount=D(150)), Offer(by="them", amount=D(130))]
+        )
+    )
     page = window.show_page("debrief")
     assert "at most $130" in page.bounds_note.text()
     assert page.fill_bounds()

@@ -52,8 +52,17 @@ class _Page:
             return False
         return True
 
-    def line(self, text: str, *, size: float = 9.5, font: str = REGULAR, colour=INK,
-             x: float | None = None, width: float | None = None, advance: bool = True) -> bool:
+    def line(
+        self,
+        text: str,
+        *,
+        size: float = 9.5,
+        font: str = REGULAR,
+        colour=INK,
+        x: float | None = None,
+        width: float | None = None,
+        advance: bool = True,
+    ) -> bool:
         lead = size * 1.35
         if not self.room(lead):
             return False
@@ -167,16 +176,22 @@ def _zone_strip(page: _Page, deal: Deal) -> None:
         w = text_width(label, REGULAR, 7.5)
         tx = min(max(x - w / 2, page.left), page.right - w)
         lane = next(
-            (i for i, used in enumerate(lanes)
-             if all(tx + w + 4 < a or tx > b + 4 for a, b in used)),
+            (
+                i
+                for i, used in enumerate(lanes)
+                if all(tx + w + 4 < a or tx > b + 4 for a, b in used)
+            ),
             len(lanes) - 1,
         )
         lanes[lane].append((tx, tx + w))
         c.setFillColorRGB(*colour)
         draw_text(c, tx, lane_y[lane], label, REGULAR, 7.5)
     page.y = bar_y - (28 if lanes[3] else 18)
-    page.line("Shaded: your estimate of their walk-away · dots: their offers (upper), ours "
-              "(lower)", size=7.5, colour=MUTED)
+    page.line(
+        "Shaded: your estimate of their walk-away · dots: their offers (upper), ours (lower)",
+        size=7.5,
+        colour=MUTED,
+    )
 
 
 def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: bool) -> None:
@@ -189,8 +204,15 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
     page.line("Debrief", size=9, colour=MUTED)
     page.line(deal.title or "Untitled deal", size=17, font=BOLD)
     who = ", ".join(t for t in (deal.counterpart.name, deal.counterpart.organization) if t)
-    meta = [t for t in (who, deal.meeting.date and f"meeting {deal.meeting.date}",
-                        f"we are the {'seller' if deal.is_seller else 'buyer'}") if t]
+    meta = [
+        t
+        for t in (
+            who,
+            deal.meeting.date and f"meeting {deal.meeting.date}",
+            f"we are the {'seller' if deal.is_seller else 'buyer'}",
+        )
+        if t
+    ]
     page.line(" · ".join(meta), size=9.5, colour=MUTED)
 
     page.heading("Outcome")
@@ -211,14 +233,18 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         plan.append(f"walk-away {m(deal.anchors.walk_away)}")
     page.line("Our plan: " + " · ".join(plan))
     e = deal.their_estimate
-    page.line(f"Their walk-away, estimated: {m(e.walk_away_low)} – {m(e.walk_away_likely)} – "
-              f"{m(e.walk_away_high)} (low – likely – high)")
+    page.line(
+        f"Their walk-away, estimated: {m(e.walk_away_low)} – {m(e.walk_away_likely)} – "
+        f"{m(e.walk_away_high)} (low – likely – high)"
+    )
     point = point_for(deal)
     if point is not None:
         where = "inside" if point.inside else "outside"
         err = "" if point.error is None else f", {float(point.error) * 100:+.1f}% from the likely"
-        hint = (f"The agreed price fell {where} your estimated range{err}. A hint, not a "
-                "verdict: a price only bounds their real limit.")
+        hint = (
+            f"The agreed price fell {where} your estimated range{err}. A hint, not a "
+            "verdict: a price only bounds their real limit."
+        )
         for row in _wrap(hint, REGULAR, 9.5, page.width, 2):
             page.line(row, colour=OK if point.inside else WARN)
     at_least = o.their_walk_away_at_least
@@ -240,8 +266,14 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         when = nice_moment(offer.at) if offer.at else ""
         if not page.line(when, size=8.5, colour=MUTED, x=cols[0], width=96, advance=False):
             break
-        page.line(words.BY_WORDS.get(score.by, score.by), size=8.5, x=cols[1], width=36,
-                  advance=False, colour=THEIRS if score.by == "them" else OURS)
+        page.line(
+            words.BY_WORDS.get(score.by, score.by),
+            size=8.5,
+            x=cols[1],
+            width=36,
+            advance=False,
+            colour=THEIRS if score.by == "them" else OURS,
+        )
         page.line(m(score.amount), size=8.5, font=BOLD, x=cols[2], width=86, advance=False)
         page.line(" · ".join(words.score_words(score, cur)), size=8.5, x=cols[3])
 
@@ -253,8 +285,11 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         status = words.STATUS_LABELS.get(c.status, c.status)
         back = f" → got: {c.ask_in_return}" if c.status == "traded" and c.ask_in_return else ""
         colour = WARN if c.status == "given" else INK
-        page.line(f"{status}: {c.what or '(unnamed)'} (costs us {m(c.cost_to_us)}){back}",
-                  size=9, colour=colour)
+        page.line(
+            f"{status}: {c.what or '(unnamed)'} (costs us {m(c.cost_to_us)}){back}",
+            size=9,
+            colour=colour,
+        )
     if len(moved) > MAX_CONCESSION_ROWS:
         page.line(f"…and {len(moved) - MAX_CONCESSION_ROWS} more", size=9, colour=MUTED)
 
@@ -280,8 +315,14 @@ def render_debrief(deal: Deal, *, paper: str | None = None, discreet: bool = Fal
     register_fonts()
     width, height = _page_size(paper)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1, initialFontName=REGULAR,
-                    initialFontSize=9, pageCompression=1)
+    canvas = Canvas(
+        buffer,
+        pagesize=(width, height),
+        invariant=1,
+        initialFontName=REGULAR,
+        initialFontSize=9,
+        pageCompression=1,
+    )
     title = clean(deal.title).replace("\n", " ").strip()[:200]
     canvas.setTitle(f"Debrief — {title}" if title else "Debrief")
     canvas.setCreator("Deal Worksheet")

@@ -52,12 +52,19 @@ class CalibrationChart(QWidget):
         rect = QRectF(self.rect()).adjusted(8, 6, -8, -6)
         if not self.points:
             p.setPen(muted)
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       "No agreed deal with an estimate yet")
+            p.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                "No agreed deal with an estimate yet",
+            )
             return
         label_w = min(rect.width() * 0.32, fm.horizontalAdvance("M") * 12)
-        plot = QRectF(rect.left() + label_w + 8, rect.top() + fm.height() + 4,
-                      rect.width() - label_w - 8, rect.height() - 2 * fm.height() - 10)
+        plot = QRectF(
+            rect.left() + label_w + 8,
+            rect.top() + fm.height() + 4,
+            rect.width() - label_w - 8,
+            rect.height() - 2 * fm.height() - 10,
+        )
         extent = self.scale()
 
         def x_of(rel: float) -> float:
@@ -68,12 +75,18 @@ class CalibrationChart(QWidget):
         p.setPen(QPen(muted, 1, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(x_of(0), plot.top()), QPointF(x_of(0), plot.bottom()))
         p.setPen(muted)
-        p.drawText(QRectF(plot.left(), rect.top(), plot.width(), fm.height()),
-                   Qt.AlignmentFlag.AlignCenter, "likely estimate")
+        p.drawText(
+            QRectF(plot.left(), rect.top(), plot.width(), fm.height()),
+            Qt.AlignmentFlag.AlignCenter,
+            "likely estimate",
+        )
         for rel in (-extent, extent):
             text = f"{rel * 100:+.0f}%"
-            p.drawText(QRectF(x_of(rel) - 40, plot.bottom() + 2, 80, fm.height()),
-                       Qt.AlignmentFlag.AlignCenter, text)
+            p.drawText(
+                QRectF(x_of(rel) - 40, plot.bottom() + 2, 80, fm.height()),
+                Qt.AlignmentFlag.AlignCenter,
+                text,
+            )
 
         n = len(self.points)
         row_h = plot.height() / n
@@ -83,8 +96,11 @@ class CalibrationChart(QWidget):
             if row_h >= fm.height() * 0.9:
                 p.setPen(pal.color(QPalette.ColorRole.WindowText))
                 name = fm.elidedText(point.name, Qt.TextElideMode.ElideRight, int(label_w))
-                p.drawText(QRectF(rect.left(), cy - fm.height() / 2, label_w, fm.height()),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+                p.drawText(
+                    QRectF(rect.left(), cy - fm.height() / 2, label_w, fm.height()),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    name,
+                )
             left, right = x_of(_rel(point.low, point)), x_of(_rel(point.high, point))
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(acc.theirs_fill_strong)

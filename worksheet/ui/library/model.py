@@ -45,10 +45,10 @@ class LibraryModel(QAbstractTableModel):
     def row_of(self, path: str) -> int:
         return next((i for i, e in enumerate(self.entries) if e.path == path), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.entries)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(KEYS)
 
     def headerData(self, section: int, orientation, role=DISPLAY) -> Any:

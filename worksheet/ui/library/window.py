@@ -98,8 +98,13 @@ class LibraryWindow(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         fm = self.table.fontMetrics()
-        samples = ((1, "Person 000, Organization"), (2, "Partnership"), (3, "2027-12-31"),
-                   (4, "Walked away"), (5, "7 of 7"))
+        samples = (
+            (1, "Person 000, Organization"),
+            (2, "Partnership"),
+            (3, "2027-12-31"),
+            (4, "Walked away"),
+            (5, "7 of 7"),
+        )
         for column, sample in samples:
             header_text = words.COLUMNS[column][1]
             width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header_text) + 16)
@@ -176,8 +181,9 @@ class LibraryWindow(QWidget):
                 self.message.setText("")
             else:
                 listing = Listing(self.folder, [])
-                self.message.setText("This folder does not exist yet. Save deals here, or "
-                                     "choose another folder.")
+                self.message.setText(
+                    "This folder does not exist yet. Save deals here, or choose another folder."
+                )
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.set_listing(listing)

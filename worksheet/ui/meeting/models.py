@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from worksheet.domain.deal import CONCESSION_STATUSES
 from worksheet.domain.meeting import OfferScore
-from worksheet.present.numbers import format_money
 from worksheet.present import meeting as words
+from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument
 from worksheet.ui.undo import SetValue
 
@@ -61,10 +61,10 @@ class OfferLogModel(QAbstractTableModel):
             self.beginResetModel()
             self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.scores)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role=DISPLAY) -> Any:
@@ -123,10 +123,10 @@ class ConcessionStatusModel(QAbstractTableModel):
             if row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.doc.deal.concessions)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role=DISPLAY) -> Any:
@@ -165,8 +165,13 @@ class ConcessionStatusModel(QAbstractTableModel):
             return False
         what = self.doc.deal.concessions[row].what or "concession"
         self.doc.push(
-            SetValue(self.doc, ("concessions", row, "status"), value,
-                     label=f"Mark {what} {value}", merge=False)
+            SetValue(
+                self.doc,
+                ("concessions", row, "status"),
+                value,
+                label=f"Mark {what} {value}",
+                merge=False,
+            )
         )
         return True
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.meeting import MeetingState, meeting_state, offer_now
-from worksheet.present.numbers import format_money
 from worksheet.present import meeting as words
+from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument
 from worksheet.ui.meeting.models import ConcessionStatusModel, OfferLogModel, StatusDelegate
 from worksheet.ui.meeting.zone_bar import ZoneBar
@@ -113,8 +113,12 @@ class MeetingView(QWidget):
         self.latest = _label(words.NO_OFFERS, 1.5, True, "meeting-latest")
         self.latest_detail = _label("", 1.0, False, "meeting-latest-detail")
         self.counter = _label("", 1.3, True, "meeting-counter")
-        self.counter_caption = _label("Proposed counter (shrinking steps, never past the "
-                                      "walk-away)", 0.85, False, "meeting-counter-caption")
+        self.counter_caption = _label(
+            "Proposed counter (shrinking steps, never past the walk-away)",
+            0.85,
+            False,
+            "meeting-counter-caption",
+        )
         self.log_model = OfferLogModel(doc, self)
         self.log = QTableView()
         self.log.setObjectName("meeting-log")
@@ -171,8 +175,9 @@ class MeetingView(QWidget):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
 
-        self.keys = _label(words.ENTRY_HINT + " · F11: full screen · Ctrl+Z: undo", 0.8,
-                           False, "meeting-keys")
+        self.keys = _label(
+            words.ENTRY_HINT + " · F11: full screen · Ctrl+Z: undo", 0.8, False, "meeting-keys"
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 16)
         outer.setSpacing(10)
@@ -280,8 +285,9 @@ class MeetingView(QWidget):
         if self.zone_bar.walk_away_shown and self.state is not None:
             deal = self.doc.deal
             self.walk_away.setText(
-                words.walk_away_text(self.state.floor, deal.currency, deal.anchors.walk_away,
-                                     deal.is_seller)
+                words.walk_away_text(
+                    self.state.floor, deal.currency, deal.anchors.walk_away, deal.is_seller
+                )
             )
             self.walk_away.setForegroundRole(QPalette.ColorRole.WindowText)
         else:

@@ -111,8 +111,11 @@ class ZoneBar(QWidget):
         if zone is not None and self.walk_away_shown:
             left, right = x_of(zone.low), x_of(zone.high)
             p.setBrush(acc.zone_likely)
-            p.drawRect(QRectF(left, bar.top() + bar.height() * 0.3, max(right - left, 2),
-                              bar.height() * 0.4))
+            p.drawRect(
+                QRectF(
+                    left, bar.top() + bar.height() * 0.3, max(right - left, 2), bar.height() * 0.4
+                )
+            )
 
         # Offers: theirs above the bar, ours below; the latest of each drawn strongest.
         offers = self._deal.offers
@@ -152,9 +155,11 @@ class ZoneBar(QWidget):
         y = bar.bottom() + line_h * 1.7
         x = rect.left()
         p.setFont(self.font())
-        for colour, text in ((acc.theirs, "their offers (top row)"),
-                             (acc.ours, "our offers (bottom row)"),
-                             (acc.theirs_fill_strong, "their estimated range")):
+        for colour, text in (
+            (acc.theirs, "their offers (top row)"),
+            (acc.ours, "our offers (bottom row)"),
+            (acc.theirs_fill_strong, "their estimated range"),
+        ):
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             p.drawEllipse(QPointF(x + radius, y + line_h / 2), radius, radius)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import OUTCOME_STATUSES, ReviewItem
 from worksheet.domain.meeting import their_walk_away_bounds
-from worksheet.present.numbers import format_money
 from worksheet.present import meeting as words
+from worksheet.present.numbers import format_money
 from worksheet.ui.pages.base import Page, heading_label, prompt_label
 from worksheet.ui.undo import SetValue
 
@@ -195,17 +195,14 @@ class DebriefPage(Page):
             review.append(ReviewItem(text, on))
         verb = "Tick" if on else "Untick"
         self.doc.push(
-            SetValue(self.doc, ("outcome", "review"), review, label=f"{verb} “{text}”",
-                     merge=False)
+            SetValue(self.doc, ("outcome", "review"), review, label=f"{verb} “{text}”", merge=False)
         )
 
     # ------------------------------------------------------------------ their walk-away
 
     def _update_bounds_note(self) -> None:
         at_least, at_most = their_walk_away_bounds(self.doc.deal)
-        self.bounds_note.setText(
-            words.bounds_sentence(at_least, at_most, self.doc.deal.currency)
-        )
+        self.bounds_note.setText(words.bounds_sentence(at_least, at_most, self.doc.deal.currency))
         self.fill_button.setEnabled(at_least is not None or at_most is not None)
         cur = self.doc.deal.currency
         for field, value in ((self.at_least, at_least), (self.at_most, at_most)):
@@ -239,4 +236,3 @@ def fill_bounds_from_offers(doc) -> bool:
         doc.push(SetValue(doc, path, value, merge=False))
     stack.endMacro()
     return True
-
