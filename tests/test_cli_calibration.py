@@ -13,8 +13,9 @@ from worksheet.io import save
 def write(folder, n, price, low, likely, high):
     deal = Deal(
         title=f"Deal {n}",
-        their_estimate=TheirEstimate(walk_away_low=D(low), walk_away_likely=D(likely),
-                                     walk_away_high=D(high)),
+        their_estimate=TheirEstimate(
+            walk_away_low=D(low), walk_away_likely=D(likely), walk_away_high=D(high)
+        ),
         outcome=Outcome(status="agreed", price=D(price)),
     )
     save(deal, folder / f"d{n}.deal")

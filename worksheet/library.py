@@ -88,7 +88,9 @@ class Listing:
     from_index: int = 0
 
     def calibration(self) -> Calibration:
-        return calibrate(e.point() for e in self.entries)
+        """Calibration over the listed deals, oldest meeting first (the chart shows the latest)."""
+        ordered = sorted(self.entries, key=lambda e: (e.meeting_date or "9999", e.name))
+        return calibrate(e.point() for e in ordered)
 
 
 _ENTRY_FIELDS = {f.name for f in fields(Entry)}

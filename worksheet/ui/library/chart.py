@@ -40,7 +40,8 @@ class CalibrationChart(QWidget):
         for p in self.points:
             for v in (p.low, p.high, p.price):
                 extent = max(extent, abs(_rel(v, p)))
-        return min(extent * 1.1, 3.0)
+        # One wild deal must not squash the rest: beyond ±50% a dot waits at the edge.
+        return min(extent * 1.1, 0.5)
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
@@ -59,10 +60,11 @@ class CalibrationChart(QWidget):
             )
             return
         label_w = min(rect.width() * 0.32, fm.horizontalAdvance("M") * 12)
+        end = fm.horizontalAdvance("+50%") / 2 + 4  # room for the axis labels at both ends
         plot = QRectF(
-            rect.left() + label_w + 8,
+            rect.left() + label_w + 8 + end,
             rect.top() + fm.height() + 4,
-            rect.width() - label_w - 8,
+            rect.width() - label_w - 8 - 2 * end,
             rect.height() - 2 * fm.height() - 10,
         )
         extent = self.scale()

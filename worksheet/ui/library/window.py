@@ -140,8 +140,8 @@ class LibraryWindow(QWidget):
         self.calibration_text.setWordWrap(True)
         self.chart = CalibrationChart()
         self.legend = QLabel(
-            "Each row is an agreed deal: the bar is your estimated range of their walk-away, "
-            "the dot the agreed price (green inside the range, amber outside)."
+            "One row per agreed deal. Bar: your estimated range of their walk-away; "
+            "dot: the agreed price, green inside the range, amber outside."
         )
         self.legend.setWordWrap(True)
         self.legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
