@@ -192,15 +192,16 @@ class LibraryWindow(QWidget):
     def set_listing(self, listing: Listing) -> None:
         self.listing = listing
         self.model.set_entries(listing.entries)
-        self._update_count()
+        self._update_count(recount=True)
         self._update_calibration()
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
 
-    def _update_count(self) -> None:
-        broken = sum(1 for e in self.model.entries if e.state != OK)
+    def _update_count(self, recount: bool = False) -> None:
+        if recount or not hasattr(self, "_broken"):
+            self._broken = sum(1 for e in self.model.entries if e.state != OK)
         self.count.setText(
-            words.count_sentence(self.proxy.rowCount(), self.model.rowCount(), broken)
+            words.count_sentence(self.proxy.rowCount(), self.model.rowCount(), self._broken)
         )
 
     def _update_calibration(self) -> None:
@@ -246,7 +247,7 @@ class LibraryWindow(QWidget):
             # The file changed or went since it was listed: show what it is now.
             new = refresh_entry(self.listing, row)
             self.model.replace_entry(row, new)
-            self._update_count()
+            self._update_count(recount=True)
             if new.state != OK:
                 self._say_problem(new.name, new.problem)
         return ok
