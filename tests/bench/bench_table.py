@@ -68,7 +68,11 @@ def bench_table(repeats: int, workdir: Path) -> list[Row]:
             meeting.note = f"not measured: {m['error']}"
         else:
             meeting.value, meeting.baseline = Measure(m["meeting"]), Measure(m["baseline"])
-            meeting.extra = {"offers": m["offers"], "forced_repaints": m["forced_repaints"]}
+            meeting.extra = {
+                "offers": m["offers"],
+                "forced_repaints": m["forced_repaints"],
+                "cpu_median_ms": m["cpu_median_ms"],
+            }
     except (ChildFailed, ValueError, IndexError) as exc:
         meeting.note = f"not measured: {exc}"
     try:
@@ -82,5 +86,9 @@ def bench_table(repeats: int, workdir: Path) -> list[Row]:
     cold.value, cold.baseline = Measure(lib["cold"]), Measure(lib["parse_baseline"])
     cached.value, cached.baseline = Measure(lib["cached"]), Measure(lib["index_baseline"])
     search.value, search.baseline = Measure(lib["search"]), Measure(lib["baseline"])
-    search.extra = {"forced_repaints": lib["forced_repaints"], "files": lib["files"]}
+    search.extra = {
+        "forced_repaints": lib["forced_repaints"],
+        "files": lib["files"],
+        "cpu_median_ms": lib["search_cpu_median_ms"],
+    }
     return rows

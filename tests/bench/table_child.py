@@ -69,12 +69,14 @@ def meeting(path: Path, repeats: int) -> dict:
     app.processEvents()
     paints = PaintCounter(view.zone_bar)
     samples = []
+    cpu = []
     forced = 0
     for i in range(WARMUP + repeats):
         view.entry.setText(str(90000 + 37 * i))
         app.processEvents()
         before = paints.count
         start = time.perf_counter()
+        cpu_start = time.process_time()
         enter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
         app.sendEvent(view.entry, enter)
         app.processEvents()
@@ -84,6 +86,7 @@ def meeting(path: Path, repeats: int) -> dict:
         elapsed = time.perf_counter() - start
         if i >= WARMUP:
             samples.append(elapsed)
+            cpu.append(time.process_time() - cpu_start)
         if len(doc.deal.offers) != start_count + i + 1:
             raise AssertionError("the offer was not logged")
         if "$" not in view.latest.text():
@@ -92,6 +95,7 @@ def meeting(path: Path, repeats: int) -> dict:
         "meeting": samples,
         "baseline": _label_baseline(app, repeats),
         "offers": len(doc.deal.offers),
+        "cpu_median_ms": round(sorted(cpu)[len(cpu) // 2] * 1000, 2),
         "forced_repaints": forced,
     }
     doc.undo_stack.setClean()
@@ -155,6 +159,7 @@ def library(folder: Path, repeats: int) -> dict:
     paints = PaintCounter(window.table.viewport())
     queries = ["a", "ac", "acm", "acme", "acme ", "acme d", "acme de", "acme dea"]
     search = []
+    search_cpu = []
     forced = 0
     for i in range(WARMUP + repeats):
         text = queries[i % len(queries)]
@@ -163,6 +168,7 @@ def library(folder: Path, repeats: int) -> dict:
             app.processEvents()
         before = paints.count
         t = time.perf_counter()
+        c = time.process_time()
         window.search.setText(text)
         app.processEvents()
         if paints.count == before:
@@ -170,6 +176,7 @@ def library(folder: Path, repeats: int) -> dict:
             forced += 1
         if i >= WARMUP:
             search.append(time.perf_counter() - t)
+            search_cpu.append(time.process_time() - c)
     window.search.setText("acme dea")
     app.processEvents()
     if not 0 < window.proxy.rowCount() < window.model.rowCount():
@@ -183,6 +190,7 @@ def library(folder: Path, repeats: int) -> dict:
         "search": search,
         "baseline": _label_baseline(app, repeats),
         "files": len(files),
+        "search_cpu_median_ms": round(sorted(search_cpu)[len(search_cpu) // 2] * 1000, 2),
         "forced_repaints": forced,
     }
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,6 +23,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 KEYS = tuple(key for key, _title in words.COLUMNS)
+_ROLES = frozenset({DISPLAY, SORT_ROLE, PATH_ROLE, STATE_ROLE, Qt.ItemDataRole.ToolTipRole})
 
 
 class LibraryModel(QAbstractTableModel):
@@ -105,7 +105,9 @@ class LibraryModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid():
+        # The view asks for about ten roles per cell on every paint: answer the ones this
+        # model never sets before touching the index at all.
+        if role not in _ROLES or not index.isValid():
             return None
         row = index.row()
         if role == DISPLAY:

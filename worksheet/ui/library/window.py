@@ -114,6 +114,14 @@ class LibraryWindow(QWidget):
 
         self.count = QLabel()
         self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # A fixed size: a new count on every keystroke then never relayouts the window.
+        self.count.setFixedSize(
+            self.count.fontMetrics().horizontalAdvance(
+                "00,000 of 00,000 deals · 00,000 cannot be read"
+            )
+            + 8,
+            self.count.fontMetrics().height() + 4,
+        )
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
