@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.meso import MesoResult, Proposal, build_meso, default_target_net
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument
 from worksheet.ui.widgets.money_field import MoneyField
 

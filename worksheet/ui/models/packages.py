@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.domain.summary import PackageSummary, Summary, round_cents, summarize
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.ui import package_edits as edits
 from worksheet.ui.document import DealDocument, Path
 from worksheet.ui.models.base import KindRole, ValueRole, read_amount
