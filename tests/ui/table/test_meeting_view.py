@@ -244,3 +244,21 @@ def test_debrief_page_exports_the_pdf(qtbot, window, dialogs, tmp_path):
     page.export_button.click()
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
     assert dialogs.errors == []
+
+
+def test_our_offers_carry_the_active_package_shown_in_the_header(qtbot, window):
+    from worksheet.domain.deal import Package
+
+    deal = plan()
+    deal.packages = [Package(id="p1", name="Two-year deal", ask=D(125000), concessions=["c1"])]
+    deal.active_package = "p1"
+    window.doc.replace(deal)
+    view = MeetingView(window.doc, window)
+    qtbot.addWidget(view)
+    assert view.package.text() == "Package: Two-year deal · asking $125,000"
+    view.entry.setText("125000")
+    assert view.log_offer("us")
+    view.entry.setText("101000")
+    assert view.log_offer("them")
+    assert [o.package for o in window.doc.deal.offers] == ["p1", None]
+    assert view.state.floor == D(101500)  # the walk-away plus what the package costs us
