@@ -1,6 +1,6 @@
 """Make the screenshots of the meeting view, the debrief and the deal library.
 
-Run under a real X server at 1366×768 with a window manager, from the repository root:
+Also renders docs/pdf/debrief.png from the same talk. Run under a real X server at 1366×768 with a window manager, from the repository root:
 
     Xvfb :96 -screen 0 1366x768x24 &  DISPLAY=:96 openbox &
     DISPLAY=:96 PYTHONPATH=. python docs/screenshots/make_table_shots.py
@@ -78,7 +78,8 @@ def main() -> int:
     from worksheet.ui.pages.debrief import fill_bounds_from_offers
 
     o = deal.outcome
-    o.status, o.date, o.price = "agreed", "2027-03-14", D(112000)
+    o.status, o.date, o.price = "agreed", "2027-03-14", D(116000)
+    o.package = deal.active_package
     o.terms = "Two-year term, net 45, onboarding for the Dallas depot in April."
     o.went_well = "Asked about their budget cycle before naming a number; they opened up."
     o.do_differently = "Our second step was too big. Wait for their move before moving again."
@@ -94,6 +95,20 @@ def main() -> int:
     page.scroll.ensureWidgetVisible(page.export_button, 40, 40)
     settle(app)
     window.grab().save(str(HERE / "debrief-1366x768.png"))
+
+    # The debrief PDF of the same talk, as a picture for the docs (pdftoppm from poppler).
+    import shutil
+    import subprocess
+
+    from worksheet.export.pdf.debrief import export_debrief
+
+    pdf = home / "debrief.pdf"
+    export_debrief(window.doc.snapshot(), pdf)
+    if shutil.which("pdftoppm"):
+        out = ROOT / "docs" / "pdf" / "debrief"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(out)], check=True
+        )
 
     from tests.library_deals import make_folder
     from worksheet.ui.library import LibraryWindow

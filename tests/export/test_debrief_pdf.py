@@ -77,3 +77,13 @@ def test_written_atomically_and_from_the_command_line(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] and not any(
         p.name.endswith(".tmp") for p in tmp_path.iterdir()
     )
+
+
+def test_a_price_past_the_floor_and_every_check_are_named():
+    deal = debriefed()
+    deal.outcome.price = D(110000)
+    text, _ = text_of(render_debrief(deal))
+    assert "The agreed price is worse for us than our package floor ($114,900)." in text
+    assert "✗ I asked a question before every concession I made" in text.replace("  ", " ")
+    hidden, _ = text_of(render_debrief(deal, discreet=True))
+    assert "package floor" not in hidden

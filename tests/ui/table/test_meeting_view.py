@@ -262,3 +262,15 @@ def test_our_offers_carry_the_active_package_shown_in_the_header(qtbot, window):
     assert view.log_offer("them")
     assert [o.package for o in window.doc.deal.offers] == ["p1", None]
     assert view.state.floor == D(101500)  # the walk-away plus what the package costs us
+
+
+def test_a_half_typed_date_never_reaches_the_outcome(qtbot, window):
+    page = window.show_page("debrief")
+    page.date.setFocus()
+    qtbot.keyClicks(page.date, "2027-13")
+    assert window.doc.deal.outcome.date == ""
+    qtbot.keyClicks(page.date, "-01")
+    assert window.doc.deal.outcome.date == ""  # month 13 is no date
+    page.date.clear()
+    qtbot.keyClicks(page.date, "2027-03-14")
+    assert window.doc.deal.outcome.date == "2027-03-14"

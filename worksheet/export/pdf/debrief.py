@@ -237,6 +237,8 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         f"Their walk-away, estimated: {m(e.walk_away_low)} – {m(e.walk_away_likely)} – "
         f"{m(e.walk_away_high)} (low – likely – high)"
     )
+    price = o.price if o.status == "agreed" else None
+    state_floor = meeting_state(deal).floor
     point = point_for(deal)
     if point is not None:
         where = "inside" if point.inside else "outside"
@@ -252,6 +254,13 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
     if at_least is None and at_most is None:
         at_least, at_most = their_walk_away_bounds(deal)
     page.line(words.bounds_sentence(at_least, at_most, cur))
+    if price is not None and state_floor is not None and not discreet:
+        below = price < state_floor if deal.is_seller else price > state_floor
+        if below:
+            word = words.walk_away_word(state_floor, deal.anchors.walk_away, deal.is_seller)
+            page.line(
+                f"The agreed price is worse for us than our {word} ({m(state_floor)}).", colour=WARN
+            )
 
     state = meeting_state(deal)
     page.heading(f"Offers made ({len(deal.offers)})")
@@ -296,9 +305,17 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
     page.heading("Review")
     page.paragraph("Went well", o.went_well, 4)
     page.paragraph("Do differently", o.do_differently, 4)
-    for item in o.review:
-        mark = "✓" if item.kept else "✗"
-        page.line(f"{mark}  {item.check}", size=9, colour=OK if item.kept else WARN)
+    if not o.review:
+        page.line("The after-action checklist was not filled in.", size=9, colour=MUTED)
+    else:
+        # Every question the debrief asks, so an unticked one shows as not kept.
+        kept = {r.check: r.kept for r in o.review}
+        checks = list(words.REVIEW_CHECKS) + [
+            r.check for r in o.review if r.check not in words.REVIEW_CHECKS
+        ]
+        for check in checks:
+            done = kept.get(check, False)
+            page.line(f"{'✓' if done else '✗'}  {check}", size=9, colour=OK if done else WARN)
 
     canvas.setFillColorRGB(*MUTED)
     note = "Private: your own after-action notes" + (" · discreet copy" if discreet else "")
