@@ -39,7 +39,8 @@ def main() -> int:
     from worksheet.ui.main_window import MainWindow
     from worksheet.ui.meeting import MeetingView
 
-    app = make_app()
+    dark = "--dark" in sys.argv
+    app = make_app(dark=dark)
     window = MainWindow(autosave=False)
     window.open_sample(paths.samples_dir() / "software-renewal.deal")
     deal = window.doc.deal
@@ -68,6 +69,10 @@ def main() -> int:
         view.concession_model.set_status(1, "offered")
     view.entry.setText("112,000")
     settle(app)
+    if dark:  # only the meeting view, to check its colours on a dark palette
+        view.grab().save(str(HERE / "meeting-dark.png"))
+        window.doc.undo_stack.setClean()
+        return 0
     view.grab().save(str(HERE / "meeting-1366x768.png"))
     view.show_walk_away(True)
     settle(app, 5)
