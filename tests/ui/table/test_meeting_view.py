@@ -274,3 +274,25 @@ def test_a_half_typed_date_never_reaches_the_outcome(qtbot, window):
     page.date.clear()
     qtbot.keyClicks(page.date, "2027-03-14")
     assert window.doc.deal.outcome.date == "2027-03-14"
+
+
+def test_undone_offers_or_another_deal_offer_no_debrief(qtbot, view):
+    closed = []
+    view.finished.connect(closed.append)
+    type_offer(qtbot, view, "100000")
+    qtbot.keyClick(view.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    view.close()
+    assert closed == [0]
+
+
+def test_opening_another_deal_closes_the_view_without_a_debrief(qtbot, window, monkeypatch):
+    window.doc.replace(plan())
+    asked = []
+    monkeypatch.setattr(table_flow, "ask_debrief", lambda parent, n: asked.append(n) or True)
+    window.table_actions["meeting"].trigger()
+    view = window.meeting_view
+    type_offer(qtbot, view, "101000")
+    window.doc.undo_stack.setClean()
+    window.doc.replace(Deal(title="Other"))
+    assert not view.isVisible()
+    assert asked == []

@@ -65,7 +65,7 @@ def _label(text: str = "", scale: float = 1.0, bold: bool = False, name: str = "
 class MeetingView(QWidget):
     """A window of its own over the document; every change goes through the undo stack."""
 
-    #: The view closed; the argument is how many offers were logged while it was open.
+    #: The view closed; the argument is how many offers it logged (and were not undone).
     finished = Signal(int)
 
     def __init__(
@@ -80,6 +80,7 @@ class MeetingView(QWidget):
         self.doc = doc
         self.clock = clock or (lambda: datetime.now().astimezone())
         self.logged = 0
+        self._start_count = len(doc.deal.offers)
         self._closed = False
         self.state: MeetingState | None = None
         self.setWindowTitle(f"{words.VIEW_TITLE} — {doc.deal.title or doc.display_name}")
@@ -206,7 +207,7 @@ class MeetingView(QWidget):
         for widget in (self, self.entry, self.log, self.concessions):
             widget.installEventFilter(self)
         doc.edited.connect(self.refresh)
-        doc.dealReplaced.connect(self.close)
+        doc.dealReplaced.connect(self._on_deal_replaced)
         self.resize(1280, 760)
         self.refresh()
         self.entry.setFocus()
@@ -331,6 +332,12 @@ class MeetingView(QWidget):
         self.entry_error.setText("")
         return True
 
+    def _on_deal_replaced(self) -> None:
+        # Another deal was opened in the window: the talk logged here belongs to the old one,
+        # so leave without offering a debrief of the new one.
+        self._start_count = len(self.doc.deal.offers)
+        self.close()
+
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
             self.showNormal()
@@ -389,10 +396,11 @@ class MeetingView(QWidget):
         self._closed = True
         try:
             self.doc.edited.disconnect(self.refresh)
-            self.doc.dealReplaced.disconnect(self.close)
+            self.doc.dealReplaced.disconnect(self._on_deal_replaced)
         except (RuntimeError, TypeError):
             pass
-        self.finished.emit(self.logged)
+        # Offers logged and not undone since the view opened: they are what a debrief is for.
+        self.finished.emit(max(0, len(self.doc.deal.offers) - self._start_count))
 
 
 __all__ = ["MeetingView"]
