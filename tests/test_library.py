@@ -109,3 +109,18 @@ def test_calibration_matches_the_spec(folder, tmp_path):
     assert cal.inside == ref["inside"]
     assert Fraction(str(cal.median_error)) == pytest.approx(ref["median_error"], abs=1e-12)
     assert cal.seller_reached_likely == round(float(ref["seller_reached"]), 4)
+
+
+def test_a_link_back_up_the_tree_is_not_followed(tmp_path):
+    (tmp_path / "a.deal").write_text('{"format": "deal-worksheet", "version": 2, "title": "A"}')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    listing = scan(tmp_path, index_path=tmp_path / "i.json")
+    assert [e.title for e in listing.entries] == ["A"]
+
+
+def test_a_relative_folder_is_indexed_by_absolute_paths(tmp_path, monkeypatch):
+    (tmp_path / "a.deal").write_text('{"format": "deal-worksheet", "version": 2, "title": "A"}')
+    monkeypatch.chdir(tmp_path)
+    listing = scan(".", index_path=tmp_path / "i.json")
+    assert Path(listing.entries[0].path).is_absolute()

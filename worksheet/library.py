@@ -160,7 +160,8 @@ def deal_files(folder: Path) -> Iterator[tuple[Path, os.stat_result | None]]:
             if item.name.startswith("."):
                 continue
             try:
-                if item.is_dir():
+                # Linked folders are not followed: a link back up the tree would never end.
+                if item.is_dir(follow_symlinks=False):
                     stack.append(Path(item.path))
                     continue
             except OSError:
@@ -221,7 +222,7 @@ def scan(
     use_index: bool = True,
 ) -> Listing:
     """List every deal in `folder`, reading only files that changed since the index was made."""
-    folder = Path(folder)
+    folder = Path(folder).absolute()  # index keys are absolute, whatever the caller passed
     index_path = index_path or paths.library_index_path()
     cached = read_index(index_path) if use_index else {}
     entries: list[Entry] = []
