@@ -108,3 +108,26 @@ def test_file_menu_opens_the_library(qtbot, window, tmp_path, monkeypatch):
     lib.open_row(0)
     assert window.doc.deal.title == "Mine"
     lib.close()
+
+
+def test_save_as_starts_in_the_library_folder_once_it_exists(qtbot, tmp_path):
+    from worksheet import paths
+    from worksheet.ui import dialogs
+    from worksheet.ui.document import settings
+
+    assert dialogs.documents_dir() != str(paths.documents_dir())
+    paths.documents_dir().mkdir(parents=True)
+    assert dialogs.documents_dir() == str(paths.documents_dir())
+    settings().setValue("libraryFolder", str(tmp_path))
+    assert dialogs.documents_dir() == str(tmp_path)
+
+
+def test_the_default_folder_is_made_on_first_use(qtbot):
+    from worksheet import paths
+
+    assert not paths.documents_dir().exists()
+    lib = LibraryWindow()
+    qtbot.addWidget(lib)
+    lib.start()
+    assert paths.documents_dir().is_dir()
+    assert lib.message.text() == "No deals here yet: Save As starts in this folder."

@@ -3,6 +3,7 @@ calibration panel beside them."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -182,11 +183,18 @@ class LibraryWindow(QWidget):
 
     def start(self) -> Listing:
         """List the folder (from the index where files are unchanged)."""
+        if self.folder == paths.documents_dir() and not self.folder.exists():
+            # The app's own folder in the user's documents: made on first use, so that Save As
+            # starts there and saved deals show up here.
+            with contextlib.suppress(OSError):  # a folder we cannot make is reported below
+                self.folder.mkdir(parents=True)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.folder.is_dir():
                 listing = scan(self.folder)
-                self.message.setText("")
+                self.message.setText(
+                    "" if listing.entries else "No deals here yet: Save As starts in this folder."
+                )
             else:
                 listing = Listing(self.folder, [])
                 self.message.setText(
