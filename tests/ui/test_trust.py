@@ -475,3 +475,14 @@ def test_no_place_for_a_lock_opens_without_a_warning(window, dialogs, deal_file,
     monkeypatch.setattr(file_safety, "lock_path_for", lambda doc: doc.parent / "missing" / "x.lock")
     assert window.open_path(deal_file)
     assert dialogs.asked_locked == []
+
+
+def test_new_document_releases_the_lock(make_window, dialogs, deal_file):
+    first = make_window()
+    first.open_path(deal_file)
+    assert lock_path_for(deal_file).exists()
+    assert first.new_document()
+    assert not lock_path_for(deal_file).exists()
+    second = make_window()
+    assert second.open_path(deal_file)
+    assert dialogs.asked_locked == []

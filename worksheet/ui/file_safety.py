@@ -187,6 +187,8 @@ class FileGuard(QObject):
         app = QApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state)
+        # New, a sample, a restore: the document left its file, so the lock goes too.
+        window.doc.fileChanged.connect(self._follow_document)
 
     @property
     def doc(self):
@@ -233,6 +235,11 @@ class FileGuard(QObject):
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def _follow_document(self) -> None:
+        path = self.doc.path
+        if self.lock is not None and (path is None or not same_file(path, self.lock.document)):
+            self.release()
 
     # --- save ---------------------------------------------------------------------------
 
