@@ -244,7 +244,7 @@ def run_export(args: argparse.Namespace) -> int:
         )
     from worksheet.io.atomic import WriteRefused, check_writable_target, refuse_same_paths
 
-    outputs = [out for out in (args.pdf, args.xlsx) if out]
+    outputs = [out for out in (args.pdf, args.xlsx, args.debrief) if out]
     try:
         # Before the deal is read or anything rendered: never over the source, never two
         # outputs into one file, never onto a pipe, a device or a folder.
@@ -257,15 +257,11 @@ def run_export(args: argparse.Namespace) -> int:
         deal = _load(args.file)
     except UsageError as exc:
         return _fail(str(exc))
-    for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx), ("debrief", args.debrief)):
+    for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx)):
         if not out:
             continue
         try:
-            if kind == "debrief":
-                from worksheet.export.pdf.debrief import export_debrief
-
-                export_debrief(deal, out, paper=args.paper, discreet=args.discreet)
-            elif kind == "pdf":
+            if kind == "pdf":
                 from worksheet.export.pdf import export_pdf
 
                 export_pdf(deal, out, paper=args.paper, discreet=args.discreet)
@@ -280,6 +276,23 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")
+    return _export_debrief(args, deal)
+
+
+def _export_debrief(args: argparse.Namespace, deal) -> int:
+    """`export FILE --debrief OUT.pdf`: the one-page debrief (checked with the other outputs)."""
+    if not args.debrief:
+        return 0
+    from worksheet.export.pdf.debrief import export_debrief
+    from worksheet.io.atomic import WriteRefused
+
+    try:
+        export_debrief(deal, args.debrief, paper=args.paper, discreet=args.discreet)
+    except WriteRefused as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"could not write {args.debrief}: {exc.strerror or exc}", 1)
+    _print_out(f"wrote {Path(args.debrief)}")
     return 0
 
 

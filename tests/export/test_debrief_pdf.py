@@ -87,3 +87,15 @@ def test_a_price_past_the_floor_and_every_check_are_named():
     assert "✗ I asked a question before every concession I made" in text.replace("  ", " ")
     hidden, _ = text_of(render_debrief(deal, discreet=True))
     assert "package floor" not in hidden
+
+
+def test_the_command_line_never_writes_the_debrief_over_the_deal(tmp_path, capsys):
+    deal_path = tmp_path / "d.deal"
+    deal_path.write_bytes((SAMPLES / "software-renewal.deal").read_bytes())
+    before = deal_path.read_bytes()
+    assert main(["export", str(deal_path), "--debrief", str(deal_path)]) == 2
+    assert deal_path.read_bytes() == before
+    assert capsys.readouterr().err.count("\n") == 1
+    out = tmp_path / "same.pdf"
+    assert main(["export", str(deal_path), "--pdf", str(out), "--debrief", str(out)]) == 2
+    assert not out.exists()
