@@ -38,7 +38,9 @@ def window_parser() -> argparse.ArgumentParser:
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
         "  summary FILE... [--json]     print the deal summary of each file (docs/format.md)\n"
-        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
+        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n"
+        "       (--debrief OUT.pdf      the one-page debrief)\n"
+        "  calibration FOLDER [--json]  agreed prices against your estimates (docs/library.md)\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -79,6 +81,9 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="OUT.pdf", help="write the one-page prep sheet")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="write the Excel workbook")
     p.add_argument(
+        "--debrief", metavar="OUT.pdf", help="write the one-page debrief: outcome against the plan"
+    )
+    p.add_argument(
         "--paper",
         choices=("a4", "letter"),
         help="PDF paper size (default: from your locale)",
@@ -91,6 +96,17 @@ def export_parser() -> argparse.ArgumentParser:
     return p
 
 
+def calibration_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} calibration",
+        description="Hold the agreed prices of the deals in a folder against the ranges you "
+        "estimated for their walk-away (see docs/library.md).",
+    )
+    p.add_argument("folder", help="a folder of .deal files (subfolders included)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -98,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_summary(summary_parser().parse_args(argv[1:]))
         if argv and argv[0] == "export":
             return run_export(export_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "calibration":
+            return run_calibration(calibration_parser().parse_args(argv[1:]))
         problem = _unknown_command(argv[0]) if argv else None
         if problem:
             raise UsageError(problem)
@@ -246,14 +264,14 @@ def summary_for_people(deal, summary) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    if not args.pdf and not args.xlsx:
+    if not args.pdf and not args.xlsx and not args.debrief:
         return _fail(
-            "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
+            "say what to write: --pdf OUT.pdf, --xlsx OUT.xlsx and/or --debrief OUT.pdf "
             "(see 'deal-worksheet export --help')"
         )
     from worksheet.io.atomic import WriteRefused, check_writable_target, refuse_same_paths
 
-    outputs = [out for out in (args.pdf, args.xlsx) if out]
+    outputs = [out for out in (args.pdf, args.xlsx, args.debrief) if out]
     try:
         # Before the deal is read or anything rendered: never over the source, never two
         # outputs into one file, never onto a pipe, a device or a folder.
@@ -281,12 +299,50 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")
+    return _export_debrief(args, deal)
+
+
+def _export_debrief(args: argparse.Namespace, deal) -> int:
+    """`export FILE --debrief OUT.pdf`: the one-page debrief (checked with the other outputs)."""
+    if not args.debrief:
+        return 0
+    from worksheet.export.pdf.debrief import export_debrief
+    from worksheet.io.atomic import WriteRefused
+
+    try:
+        export_debrief(deal, args.debrief, paper=args.paper, discreet=args.discreet)
+    except WriteRefused as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"could not write {args.debrief}: {exc.strerror or exc}", 1)
+    _print_out(f"wrote {Path(args.debrief)}")
+    return 0
+
+
+def run_calibration(args: argparse.Namespace) -> int:
+    from worksheet.domain.calibration import calibration_to_dict
+    from worksheet.library import scan
+    from worksheet.present.library import calibration_lines
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return _fail(f"{folder}: not a folder")
+    listing = scan(folder)
+    cal = listing.calibration()
+    if args.json:
+        data = calibration_to_dict(cal)
+        data["files"] = len(listing.entries)
+        data["unreadable"] = sum(1 for e in listing.entries if e.state != "ok")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        _print_out(_LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    else:
+        _print_out("\n".join(calibration_lines(cal)))
     return 0
 
 
 #: A first word that reads like a command (and is no file): `deal-worksheet help`, `sumary`.
 _COMMAND_LIKE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-COMMANDS = ("summary", "export")
+COMMANDS = ("summary", "export", "calibration")
 
 
 def _unknown_command(file: str | None) -> str | None:

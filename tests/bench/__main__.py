@@ -27,6 +27,7 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
     from tests.bench.bench_edit import bench_edit
     from tests.bench.bench_packages import bench_packages
     from tests.bench.bench_process import bench_pdf, bench_window, bench_xlsx
+    from tests.bench.bench_table import bench_table
 
     return {
         "window": ("start to painted window, peak memory", bench_window, 15, 3),
@@ -35,6 +36,7 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
         "xlsx": ("command-line Excel export", bench_xlsx, 15, 3),
         "core": ("summary, load, save of a 2,000-concession deal", bench_core, 40, 5),
         "packages": ("packages summary and the MESO builder", bench_packages, 40, 5),
+        "table": ("meeting view offers and the 1,000-deal library", bench_table, 30, 3),
     }
 
 
@@ -130,7 +132,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only",
         action="append",
         metavar="NAME",
-        help="run only this benchmark (window, edit, pdf, xlsx, core); may be repeated",
+        help="run only this benchmark (window, edit, pdf, xlsx, core, table); may be repeated",
     )
     p.add_argument(
         "--repeats", type=int, metavar="N", help="repeats for every benchmark (overrides --quick)"

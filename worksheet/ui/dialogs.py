@@ -23,6 +23,15 @@ _NO_NATIVE_OVERWRITE_PROMPT = QFileDialog.Option.DontConfirmOverwrite
 
 
 def documents_dir() -> str:
+    """Where Open and Save As start for an untitled deal: the deal library's folder when it
+    exists (so saved deals show up in File › Deal Library), else the documents folder."""
+    from worksheet import paths
+    from worksheet.ui.document import settings
+
+    chosen = settings().value("libraryFolder", "", type=str)
+    for folder in (chosen, str(paths.documents_dir())):
+        if folder and Path(folder).is_dir():
+            return folder
     return QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     ) or str(Path.home())

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
 from worksheet.io import DealFileError, load
-from worksheet.ui import dialogs
+from worksheet.ui import dialogs, table_flow
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
             self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
         )
         self.actions.discreet.setChecked(settings().value("discreetExports", False, type=bool))
+        self.meeting_view = self.library_window = None
+        table_flow.install(self)  # View › At the Table, File › Deal Library
 
         self.nav = QListWidget()
         self.nav.setObjectName("sections")

@@ -20,6 +20,7 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("listening", "Listening", "worksheet.ui.pages.listening", "ListeningPage"),
     ("offers", "Offers", "worksheet.ui.pages.offers", "OffersPage"),
     ("notes", "Notes", "worksheet.ui.pages.notes", "NotesPage"),
+    ("debrief", "Debrief", "worksheet.ui.pages.debrief", "DebriefPage"),
 )
 
 KEYS: tuple[str, ...] = tuple(key for key, *_ in SECTIONS)
