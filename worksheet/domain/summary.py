@@ -230,15 +230,15 @@ def _summarize(deal: Deal) -> Summary:
         )
 
     limits = deal.sign_off.limits
-    if limits.walk_away is not None and walk_away is not None:
-        if (walk_away < limits.walk_away) if seller else (walk_away > limits.walk_away):
-            warnings.append(
-                Warning(
-                    "walk_away_beyond_limit",
-                    f"The walk-away {money(walk_away)} is beyond the limit of "
-                    f"{money(limits.walk_away)} the manager set.",
-                )
+    beyond = walk_away is not None and limits.walk_away is not None
+    if beyond and ((walk_away < limits.walk_away) if seller else (walk_away > limits.walk_away)):
+        warnings.append(
+            Warning(
+                "walk_away_beyond_limit",
+                f"The walk-away {money(walk_away)} is beyond the limit of "
+                f"{money(limits.walk_away)} the manager set.",
             )
+        )
     if limits.package_cost is not None and cost > limits.package_cost:
         warnings.append(
             Warning(

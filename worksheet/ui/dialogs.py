@@ -93,8 +93,50 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-    return path or None
+    """The export's file name; for a PDF also the paper (remembered for the next export)."""
+    from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
+
+    from worksheet.ui.export_flow import chosen_paper, remember_paper
+
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    suffix = Path(suggested).suffix.lstrip(".")
+    if suffix:
+        # The dialog adds the extension itself, so its overwrite question names the real file.
+        dialog.setDefaultSuffix(suffix)
+    paper = None
+    if suffix == "pdf":
+        # An extra row needs Qt's own dialog; the platform's cannot take widgets.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        layout = dialog.layout()
+        paper = QComboBox(dialog)
+        paper.addItem("A4", "a4")
+        paper.addItem("US Letter", "letter")
+        paper.setCurrentIndex(max(0, paper.findData(chosen_paper())))
+        if isinstance(layout, QGridLayout):
+            row = layout.rowCount()
+            layout.addWidget(QLabel("Paper:"), row, 0)
+            layout.addWidget(paper, row, 1)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    if paper is not None:
+        remember_paper(paper.currentData())
+    return dialog.selectedFiles()[0] or None
+
+
+def ask_replace(parent: QWidget | None, path: str) -> bool:
+    """Replace an existing file? (when the app, not the dialog, chose the final name)."""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(f"“{Path(path).name}” already exists. Replace it?")
+    box.setInformativeText(f"It is in {Path(path).parent}. Replacing it overwrites its contents.")
+    replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is replace
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

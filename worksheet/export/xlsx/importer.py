@@ -149,9 +149,8 @@ def check_archive(data: bytes) -> None:
                 raise WorkbookRefused(
                     "refused as a zip bomb: its files would unpack to more than 200 MiB"
                 )
-            if (
-                info.file_size > RATIO_FLOOR_BYTES
-                and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(
+                info.compress_size, 1
             ):
                 ratio = info.file_size // max(info.compress_size, 1)
                 raise WorkbookRefused(
@@ -264,9 +263,7 @@ def _raw(cell) -> Any:
     value = cell.value
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
         shown = value if isinstance(value, str) else "a formula"
-        raise CellRefused(
-            f"the cell holds a formula ({_clip(shown)}); only typed values are read"
-        )
+        raise CellRefused(f"the cell holds a formula ({_clip(shown)}); only typed values are read")
     if cell.data_type == "e":
         raise CellRefused(f"the cell holds an error ({_clip(str(value))})")
     if not isinstance(value, (str, int, float, Decimal, bool, datetime, date, type(None))):
@@ -339,7 +336,9 @@ def _date(cell) -> str:
         except ValueError:
             valid = False
     if not valid:
-        raise CellRefused(f'not a date: {_clip(text)!r}; write it as "YYYY-MM-DD" or leave it empty')
+        raise CellRefused(
+            f'not a date: {_clip(text)!r}; write it as "YYYY-MM-DD" or leave it empty'
+        )
     return text
 
 
@@ -373,7 +372,10 @@ def _get(deal: Deal, path: tuple) -> Any:
 
 def _set(deal: Deal, path: tuple, value: Any) -> None:
     if path[:1] == ("extra",):
-        deal.extra[path[1]] = value
+        if value is None:
+            deal.extra.pop(path[1], None)
+        else:
+            deal.extra[path[1]] = value
         return
     parent = _get(deal, path[:-1])
     if isinstance(path[-1], int):
@@ -490,14 +492,10 @@ def review_bytes(deal: Deal, data: bytes) -> Review:
                 old_words, new_words = DECISION_WORDS[old], DECISION_WORDS[new]
             else:
                 old_words, new_words = _text_words(old), _text_words(new)
-            review.changes.append(
-                Change(key, label, old_words, new_words, path=path, value=new)
-            )
+            review.changes.append(Change(key, label, old_words, new_words, path=path, value=new))
 
     if left_out:
-        review.notes.append(
-            "left out of this discreet copy, so not read: " + ", ".join(left_out)
-        )
+        review.notes.append("left out of this discreet copy, so not read: " + ", ".join(left_out))
     seen = _apply(deal, review.applicable)
     if seen.sign_off.decision == "approved":
         review.basis = approval_basis(seen)
@@ -630,6 +628,8 @@ def assignments(
     )
     if signed and decision == "approved" and basis is not None:
         writes.append((("extra", BASIS_KEY), dict(basis)))
+    elif signed and decision != "approved" and BASIS_KEY in deal.extra:
+        writes.append((("extra", BASIS_KEY), None))
     return writes
 
 
