@@ -342,7 +342,16 @@ def _date(cell) -> str:
     return text
 
 
+#: LibreOffice stores a typed TRUE or FALSE as these constant formulas; they are read as the
+#: constants they are (matched as text, never evaluated).
+_BOOLEAN_FORMULAS = {"=TRUE()": True, "=FALSE()": False, "=TRUE": True, "=FALSE": False}
+
+
 def _flag(cell) -> bool:
+    if cell is not None and isinstance(cell.value, str):
+        constant = _BOOLEAN_FORMULAS.get(cell.value.strip().upper())
+        if constant is not None:
+            return constant
     value = _raw(cell)
     if isinstance(value, bool):
         return value
