@@ -84,7 +84,7 @@ def test_preview_follows_paper_and_discreet_and_remembers_the_paper(qtbot, windo
     dialog.show()
     a4 = dialog.page()[1]
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
-    letter_pdf, letter = dialog.page()
+    _letter_pdf, letter = dialog.page()
     assert (letter.width(), letter.height()) != (a4.width(), a4.height())
     assert abs(letter.width() - 1275) <= 2 and abs(letter.height() - 1650) <= 2
     assert print_flow.paper_of(dialog.printer) == "letter"
