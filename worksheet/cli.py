@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "import-review":
             return run_import_review(import_review_parser().parse_args(argv[1:]))
         args = window_parser().parse_args(argv)
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         return _fail(str(exc))
     return run_window(args)
 
@@ -138,11 +138,39 @@ def _print_out(text: str) -> None:
     try:
         print(text.encode(encoding, "backslashreplace").decode(encoding), flush=True)
     except BrokenPipeError:
-        # The reader went away (`| head -1`): that is its choice, not an error of ours. Point
-        # stdout at the null device so Python's own flush at exit stays quiet as well.
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`| head -1`): that is its choice, not an error of ours.
+        _silence_stdout()
+    except OSError as exc:
+        # A full disk or /dev/full: say so once; the exit code tells scripts it failed.
+        _silence_stdout()
+        raise OutputError(f"could not write the output ({exc.strerror or exc})") from None
+
+
+class OutputError(Exception):
+    """Standard output refused the text (a full disk, /dev/full): one line, exit 2."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's own flush at exit stays quiet as well."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+#: What a terminal would obey in a deal's text: CSI (colours, cursor moves), OSC (titles,
+#: links), other escape sequences and C0/C1 control characters. Tab and newline stay.
+_TERMINAL_CONTROL_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC … ST
+    r"|\x1b[@-~]?"  # a lone or two-byte escape
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other control characters (C0 but tab/newline, C1)
+)
+
+
+def clean_for_terminal(text: str) -> str:
+    """Text for people's terminals: escape sequences from the deal's text are dropped."""
+    return _TERMINAL_CONTROL_RE.sub("", text)
 
 
 def _load(path: str):
@@ -168,7 +196,7 @@ def run_summary(args: argparse.Namespace) -> int:
         text = _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         _print_out(text)
     else:
-        _print_out(summary_for_people(deal, summary))
+        _print_out(clean_for_terminal(summary_for_people(deal, summary)))
     return 0
 
 
@@ -239,6 +267,17 @@ def run_export(args: argparse.Namespace) -> int:
             "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
             "(see 'deal-worksheet export --help')"
         )
+    from worksheet.io.atomic import WriteRefused, check_writable_target, refuse_same_paths
+
+    outputs = [out for out in (args.pdf, args.xlsx) if out]
+    try:
+        # Before the deal is read or anything rendered: never over the source, never two
+        # outputs into one file, never onto a pipe, a device or a folder.
+        refuse_same_paths(outputs, [args.file])
+        for out in outputs:
+            check_writable_target(out)
+    except WriteRefused as exc:
+        return _fail(str(exc))
     try:
         deal = _load(args.file)
     except UsageError as exc:
@@ -257,6 +296,8 @@ def run_export(args: argparse.Namespace) -> int:
                 report = export_xlsx(deal, out, discreet=args.discreet)
                 for note in getattr(report, "notes", ()) or ():
                     print(f"{PROG}: note: {_one_line(str(note))}", file=sys.stderr)
+        except WriteRefused as exc:
+            return _fail(str(exc))
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")

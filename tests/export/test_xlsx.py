@@ -354,7 +354,8 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     out.write_bytes(b"the old workbook")
 
     def broken_save(self, filename):
-        Path(filename).write_bytes(b"half")
+        # The atomic writer hands over its open temp file.
+        filename.write(b"half")
         raise OSError(28, "No space left on device")
 
     from openpyxl.workbook.workbook import Workbook

@@ -24,6 +24,14 @@ class Dialogs:
     errors: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str, str]] = field(default_factory=list)
     save_paths_asked: list[str] = field(default_factory=list)
+    overwrite: bool = True
+    asked_overwrite: list[str] = field(default_factory=list)
+    conflict: str = "cancel"
+    asked_conflict: list[str] = field(default_factory=list)
+    locked: str = "open_anyway"
+    asked_locked: list[str] = field(default_factory=list)
+    save_read_only: bool = True
+    asked_save_read_only: list[str] = field(default_factory=list)
 
     def next_save_changes(self) -> str:
         return self.save_changes.pop(0) if len(self.save_changes) > 1 else self.save_changes[0]
@@ -60,6 +68,27 @@ def dialogs(monkeypatch) -> Dialogs:
         "show_info",
         lambda parent, title, text, details="": d.infos.append((title, text, details)),
     )
+
+    def ask_overwrite(parent, path):
+        d.asked_overwrite.append(str(path))
+        return d.overwrite
+
+    def ask_conflict(parent, name, modified):
+        d.asked_conflict.append(name)
+        return d.conflict
+
+    def ask_locked(parent, name, owner):
+        d.asked_locked.append(name)
+        return d.locked
+
+    def ask_save_read_only(parent, name, reason):
+        d.asked_save_read_only.append(name)
+        return d.save_read_only
+
+    monkeypatch.setattr(module, "ask_overwrite", ask_overwrite)
+    monkeypatch.setattr(module, "ask_conflict", ask_conflict)
+    monkeypatch.setattr(module, "ask_locked", ask_locked)
+    monkeypatch.setattr(module, "ask_save_read_only", ask_save_read_only)
     monkeypatch.setattr(module, "show_about", lambda parent: d.infos.append(("about", "", "")))
     return d
 

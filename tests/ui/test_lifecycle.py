@@ -145,7 +145,7 @@ def test_full_disk_message_is_shown(qtbot, window, dialogs, tmp_path, monkeypatc
     assert window.save()
     edit_title(qtbot, window, "Second")
 
-    def full_disk(deal, path):
+    def full_disk(deal, path, **_options):
         raise DealSaveError(errno.ENOSPC, f"Could not save {path}: the disk is full.")
 
     monkeypatch.setattr("worksheet.ui.document.save", full_disk)

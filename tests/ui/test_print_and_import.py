@@ -69,9 +69,7 @@ def test_print_preview_shows_the_exported_page(qtbot, window):
     qtbot.waitUntil(lambda: dialog.view.pageCount() == 1)
     pdf, image = dialog.page()
     assert pdf == render_pdf(window.doc.deal, paper="a4", discreet=False)
-    expected = print_flow.rasterize(
-        render_pdf(window.doc.deal, paper="a4"), print_flow.PREVIEW_DPI
-    )
+    expected = print_flow.rasterize(render_pdf(window.doc.deal, paper="a4"), print_flow.PREVIEW_DPI)
     assert ink(image) > 0.02
     assert mean_difference(image, expected) < 1.0
     # A4 at 150 dpi
@@ -172,7 +170,7 @@ def test_import_applies_the_accepted_changes_as_one_undo_step(
     seen = []
 
     def accept_all(dialog):
-        seen.extend(c.key for c, in [(c,) for _i, c in dialog.items])
+        seen.extend(c.key for (c,) in [(c,) for _i, c in dialog.items])
         return True
 
     monkeypatch.setattr(import_flow, "run_review", accept_all)
@@ -271,9 +269,7 @@ def test_signoff_date_that_is_not_a_date_never_reaches_the_deal(qtbot, window):
 def test_limit_warnings_show_in_the_summary(qtbot, window):
     from worksheet.ui.undo import SetValue
 
-    window.doc.push(
-        SetValue(window.doc, ("sign_off", "limits", "walk_away"), Decimal(110000))
-    )
+    window.doc.push(SetValue(window.doc, ("sign_off", "limits", "walk_away"), Decimal(110000)))
     assert window.summary.has_warning("walk_away_beyond_limit")
 
 
@@ -298,18 +294,13 @@ def test_export_offers_open_and_show_in_folder_and_remembers_the_folder(
     assert export_flow.last_export_folder(window) == tmp_path
 
 
-def test_replace_is_asked_when_the_app_adds_the_extension(
-    qtbot, window, dialogs, tmp_path, monkeypatch
-):
-    from worksheet.ui import dialogs as module
-
+def test_replace_is_asked_when_the_app_adds_the_extension(qtbot, window, dialogs, tmp_path):
     existing = tmp_path / "sheet.pdf"
     existing.write_bytes(b"keep me")
-    asked = []
-    monkeypatch.setattr(module, "ask_replace", lambda parent, path: asked.append(path) or False)
+    dialogs.overwrite = False
     dialogs.export_path = str(tmp_path / "sheet")
     assert not window.export("pdf")
-    assert asked == [str(existing)]
+    assert dialogs.asked_overwrite == [str(existing)]
     assert existing.read_bytes() == b"keep me"
 
 

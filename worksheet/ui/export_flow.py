@@ -25,6 +25,8 @@ def export_deal(window: MainWindow, kind: str) -> bool:
     """Export the open deal as "pdf" or "xlsx"; False when cancelled or failed (already said)."""
     from worksheet.ui import dialogs
 
+    if not window.files.fields_ready("exported"):
+        return False
     discreet = window.actions.discreet.isChecked()
     try:
         if kind == "pdf":
@@ -50,9 +52,18 @@ def export_deal(window: MainWindow, kind: str) -> bool:
         return False
     if not Path(path).suffix:
         path += suffix
-        # The dialog asked about the name as typed; the file we write is another one.
-        if Path(path).exists() and not dialogs.ask_replace(window, path):
-            return False
+    from worksheet.io.atomic import WriteRefused, same_file, shown
+
+    if window.doc.path is not None and same_file(path, window.doc.path):
+        dialogs.show_error(
+            window,
+            "Choose another name",
+            f"{shown(path)} is the deal itself; exporting there would replace the worksheet.",
+        )
+        return False
+    # The window's own question (the dialog does not ask): once, on the final name.
+    if window.files.confirm_target(Path(path)) is None:
+        return False
     deal = window.doc.snapshot()
     if kind == "xlsx":
         remember_deal_id(window)
@@ -63,6 +74,10 @@ def export_deal(window: MainWindow, kind: str) -> bool:
             result = writer(deal, path, paper=chosen_paper(), discreet=discreet)
         else:
             result = writer(deal, path, discreet=discreet)
+    except WriteRefused as exc:
+        QApplication.restoreOverrideCursor()
+        dialogs.show_error(window, "Export failed", str(exc))
+        return False
     except OSError as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(

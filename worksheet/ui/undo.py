@@ -34,6 +34,8 @@ class SetValue(QUndoCommand):
         if not isinstance(other, SetValue) or not other.merge or other.path != self.path:
             return False
         self.new = other.new
+        # Typed away and back (an amount reverted to its value before the edit): no step at all.
+        self.setObsolete(self.new == self.old)
         return True
 
     def redo(self) -> None:

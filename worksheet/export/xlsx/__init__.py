@@ -9,16 +9,15 @@ See docs/xlsx/README.md for the layout, the names and what a discreet copy leave
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import os
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import summarize
+from worksheet.io.atomic import write_atomic
 
 #: The workbook-scope names whose values equal the deal summary (spec §2), for tests and docs.
 RESULT_NAMES = (
@@ -145,20 +144,8 @@ def export_xlsx(deal: Deal, path: str | os.PathLike, *, discreet: bool = False) 
 
 
 def _save_atomically(wb, target: Path) -> None:
-    """Save next to the target, then rename over it: a failed save never leaves half a file."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(temp_name)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is meant to share
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    """Save through the one atomic writer: a failed save never leaves half a file."""
+    write_atomic(target, wb.save)
 
 
 def _all_amounts(deal: Deal, summary) -> list:

@@ -149,14 +149,24 @@ class DealPage(Page):
         delay.setSingleShot(True)
         delay.setInterval(MESSAGE_DELAY_MS)
 
+        # What the deal held when this edit began: bad text puts it back, so a valid prefix
+        # typed on the way ("" while retyping a date) is never what the deal keeps.
+        baseline: list = []
+
+        def kept() -> str:
+            value = baseline[0] if baseline else self.doc.get(path)
+            return f"“{value}”" if value else "it empty"
+
         def show_error() -> None:
-            error.setText(f"⚠ {message}")
+            error.setText(f"⚠ {message} Not used: the deal keeps {kept()}.")
             error.show()
             edit.setToolTip(message)
 
         delay.timeout.connect(show_error)
 
         def on_edit(text: str) -> None:
+            if not baseline:
+                baseline.append(self.doc.get(path))
             value = normalise(text.strip())
             if check(value):
                 delay.stop()
@@ -164,19 +174,31 @@ class DealPage(Page):
                 edit.setToolTip("")
                 self._push(path, value, label)
             else:
+                self._push(path, baseline[0], label)
                 delay.start()
 
         def on_finished() -> None:
             if not check(normalise(edit.text().strip())):
                 delay.stop()
                 show_error()
+            else:
+                baseline.clear()
 
         def refresh() -> None:
+            baseline.clear()
             value = self.doc.get(path)
             if normalise(edit.text().strip()) != value:
                 edit.setText(value)
             delay.stop()
             error.hide()
+
+        def pending_problem() -> tuple[str, str] | None:
+            text = edit.text().strip()
+            if check(normalise(text)):
+                return None
+            return label, f"“{text}” is not accepted ({message}); the deal still holds {kept()}"
+
+        edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
         edit.textEdited.connect(on_edit)
         edit.editingFinished.connect(on_finished)

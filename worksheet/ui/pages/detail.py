@@ -229,12 +229,20 @@ class _RowForm(QWidget):
         else:
             edit.setPlaceholderText("YYYY-MM-DD HH:MM")
 
+        # What the row held when this edit began: half-typed text puts it back, so a valid
+        # prefix typed on the way ("12" of "12a") is never what the deal keeps.
+        baseline: list = []
+
         def on_edit(text: str) -> None:
+            if not baseline and 0 <= self.row < self.model.rowCount():
+                baseline.append(self.model.value(self.row, i))
             try:
                 value = self.model.convert(column, text)
             except ValueError as exc:
                 edit.setToolTip(str(exc))
-                return  # half-typed: the deal keeps its value until the text reads right
+                if baseline:
+                    self._push(i, baseline[0])
+                return
             edit.setToolTip(column.help)
             self._push(i, value)
 
@@ -245,11 +253,24 @@ class _RowForm(QWidget):
                 if 0 <= self.row < self.model.rowCount():
                     self.report(f"{exc} It keeps its previous value.")
                     refresh(self.model.value(self.row, i))
+            baseline.clear()
 
         def refresh(value: Any) -> None:
+            baseline.clear()
             text = "" if value is None else str(value).replace("T", " ")
             if edit.text() != text:
                 edit.setText(text)
+
+        def pending_problem() -> tuple[str, str] | None:
+            if not (0 <= self.row < self.model.rowCount()):
+                return None
+            try:
+                self.model.convert(column, edit.text())
+            except ValueError as exc:
+                return column.title, f"“{edit.text().strip()}” is not accepted ({exc})"
+            return None
+
+        edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
         edit.textEdited.connect(on_edit)
         edit.editingFinished.connect(on_finished)

@@ -156,11 +156,18 @@ def format_amount_for_locale(amount: Decimal, locale: QLocale) -> str:
     return sign + text
 
 
+_UNSET = object()
+
+
 class MoneyField(QWidget):
     """Amount line edit + currency code + an inline message that explains a bad entry.
 
     `amountEdited` fires on each user edit that reads as a valid amount (Decimal) or as empty
-    (None, "not set"). Invalid text fires nothing, so the deal never holds a bad value.
+    (None, "not set"), so the chart follows the typing. The rule that keeps the deal honest:
+    while the text is not an amount, the deal holds the value it had when this edit began
+    (the last committed one), never a valid prefix of what is being typed ("1.5" of "1.5e3",
+    "92" of "92,0"); the message under the field says so, and `pendingProblem()` lets Save,
+    Export and Print refuse and bring the user here.
     """
 
     amountEdited = Signal(object)
@@ -171,6 +178,10 @@ class MoneyField(QWidget):
         self._allow_negative = False
         self._currency = ""
         self._message = ""
+        #: What the deal holds for this field, as far as the field knows.
+        self._committed: Decimal | None = None
+        #: What the deal held when the current edit began (_UNSET between edits).
+        self._baseline: object = _UNSET
 
         self._edit = QLineEdit(self)
         self._edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -229,10 +240,34 @@ class MoneyField(QWidget):
                     return
             except ValueError:
                 pass
+        self._committed = amount
+        self._baseline = _UNSET
         text = "" if amount is None else format_amount_for_locale(amount, self.locale())
         if text != self._edit.text():
             self._edit.setText(text)
         self._set_message("")
+
+    def committedAmount(self) -> Decimal | None:
+        """What the deal holds for this field (the last committed amount)."""
+        return self._committed
+
+    def pendingProblem(self) -> tuple[str, str] | None:
+        """(label, sentence) while the text is not an amount; None when it is one."""
+        error = self.errorMessage()
+        if not error:
+            return None
+        return (
+            self._label,
+            f"“{self._edit.text().strip()}” is not an amount ({error[0].lower()}{error[1:]}); "
+            f"the deal still holds {self._kept_text()}",
+        )
+
+    def _kept_text(self) -> str:
+        kept = self._committed
+        if kept is None:
+            return "no amount (not set)"
+        shown = format_amount_for_locale(kept, self.locale())
+        return f"{shown} {self._currency}".strip()
 
     def isValid(self) -> bool:
         try:
@@ -293,14 +328,28 @@ class MoneyField(QWidget):
         return stripped
 
     def _on_text_edited(self, text: str) -> None:
+        if self._baseline is _UNSET:
+            self._baseline = self._committed
         try:
             value = self._parse(text)
         except ValueError:
-            # Wait a moment: the user may be half-way through a valid number.
+            # Not an amount: the deal goes back to what it held before this edit began, so a
+            # valid prefix typed on the way ("1.5" of "1.5e3") is never what it keeps.
+            if self._committed != self._baseline:
+                self._committed = self._baseline  # type: ignore[assignment]
+                self.amountEdited.emit(self._baseline)
+            # Wait a moment before saying so: the user may be half-way through a number.
             self._message_timer.start()
             return
         self._set_message("")
+        self._committed = value
         self.amountEdited.emit(value)
+
+    def _finish_edit(self) -> None:
+        """Focus left or Enter: a valid entry becomes the committed value; else say why now."""
+        if self.isValid():
+            self._baseline = _UNSET
+        self._reformat()
 
     def _revalidate(self, immediately: bool) -> None:
         message = self.errorMessage()
@@ -320,7 +369,12 @@ class MoneyField(QWidget):
         if message == self._message:
             return
         self._message = message
-        self._message_label.setText(f"⚠ {message}" if message else "")
+        if message:
+            self._message_label.setText(
+                f"⚠ {message}. Not used: the deal keeps {self._kept_text()}."
+            )
+        else:
+            self._message_label.setText("")
         self._message_label.setVisible(bool(message))
         self._update_accessibility()
 
@@ -343,7 +397,7 @@ class MoneyField(QWidget):
                 Qt.Key.Key_Enter,
             )
             if kind == QEvent.Type.FocusOut or confirmed:
-                self._reformat()
+                self._finish_edit()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
