@@ -37,7 +37,7 @@ def window_parser() -> argparse.ArgumentParser:
         description="Prepare a negotiation: vision, anchors, concessions, fallbacks and "
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
-        "  summary FILE [--json]        print the deal summary (spec §2)\n"
+        "  summary FILE [--json]        print the deal summary (docs/format.md)\n"
         "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n"
         "  import-review FILE BOOK.xlsx list what the manager's workbook would change\n\n"
         "With no command the window opens, on FILE if given.",
@@ -56,9 +56,16 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def summary_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog=f"{PROG} summary", description="Print the summary of a deal (spec §2).")
+    p = _Parser(
+        prog=f"{PROG} summary",
+        description="Print the summary of a deal: the deal zone, warnings and readiness.",
+    )
     p.add_argument("file", help="a .deal file")
-    p.add_argument("--json", action="store_true", help="print the spec's JSON object")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the summary as one JSON object (see docs/format.md)",
+    )
     return p
 
 
@@ -230,7 +237,8 @@ def run_import_review(args: argparse.Namespace) -> int:
 
 
 def summary_for_people(deal, summary) -> str:
-    from worksheet.domain.text import format_money, format_probability, status_sentence
+    from worksheet.present.numbers import format_chance, format_money
+    from worksheet.present.sentences import exact_chance, status_sentence
 
     money = lambda a: format_money(a, deal.currency)  # noqa: E731
     lines = [
@@ -246,7 +254,7 @@ def summary_for_people(deal, summary) -> str:
     ):
         text = "—" if zone is None else f"{money(zone.low)} – {money(zone.high)}"
         lines.append(f"  {name:<7} {text}")
-    lines.append(f"  chance  {format_probability(summary.probability)}")
+    lines.append(f"  chance  {format_chance(exact_chance(summary))}")
     if summary.gap is not None:
         lines.append(f"  gap     {money(summary.gap)}")
     cost, value = money(summary.package_cost), money(summary.package_value)
@@ -282,20 +290,16 @@ def run_export(args: argparse.Namespace) -> int:
         deal = _load(args.file)
     except UsageError as exc:
         return _fail(str(exc))
+    from worksheet.export.registry import exporter
+
     for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx)):
         if not out:
             continue
         try:
-            if kind == "pdf":
-                from worksheet.export.pdf import export_pdf
-
-                export_pdf(deal, out, paper=args.paper, discreet=args.discreet)
-            else:
-                from worksheet.export.xlsx import export_xlsx
-
-                report = export_xlsx(deal, out, discreet=args.discreet)
-                for note in getattr(report, "notes", ()) or ():
-                    print(f"{PROG}: note: {_one_line(str(note))}", file=sys.stderr)
+            chosen = exporter(kind)
+            report = chosen.run(deal, out, discreet=args.discreet, paper=args.paper)
+            for note in chosen.notes(report):
+                print(f"{PROG}: note: {_one_line(note)}", file=sys.stderr)
         except WriteRefused as exc:
             return _fail(str(exc))
         except OSError as exc:
@@ -312,8 +316,6 @@ def run_window(args: argparse.Namespace) -> int:
     gc.disable()
     # Qt-free modules first: once PySide6 is loaded it inspects the source of every module
     # imported after it (its __feature__ hook), which costs the window ~7 ms at start.
-    import worksheet.domain.text
-    import worksheet.io  # noqa: F401
 
     try:
         from worksheet.ui.launch import run

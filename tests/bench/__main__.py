@@ -131,7 +131,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only",
         action="append",
         metavar="NAME",
-        help="run only this benchmark (window, edit, pdf, xlsx, core, preview, import); may be repeated",
+        help="run only this benchmark (window, edit, pdf, xlsx, core, preview, import); "
+        "may be repeated",
     )
     p.add_argument(
         "--repeats", type=int, metavar="N", help="repeats for every benchmark (overrides --quick)"

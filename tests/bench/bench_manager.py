@@ -1,4 +1,4 @@
-"""The manager's loop: Print Preview drawn after it opens, and `import-review` as a whole process."""
+"""The manager's loop: Print Preview drawn after it opens, `import-review` as a whole process."""
 
 from __future__ import annotations
 

@@ -18,6 +18,8 @@ class Dialogs:
     save_path: str | None = None
     open_path: str | None = None
     export_path: str | None = None
+    discreet_go: bool = True
+    discreet_shown: list[str] = field(default_factory=list)
     restore: str = "later"
     asked_save_changes: list[str] = field(default_factory=list)
     asked_restore: list[object] = field(default_factory=list)
@@ -59,6 +61,12 @@ def dialogs(monkeypatch) -> Dialogs:
     monkeypatch.setattr(module, "ask_save_path", ask_save_path)
     monkeypatch.setattr(module, "ask_open_path", lambda parent, start="": d.open_path)
     monkeypatch.setattr(module, "ask_export_path", lambda parent, t, s, f: d.export_path)
+
+    def confirm_discreet(parent, title, text):
+        d.discreet_shown.append(text)
+        return d.discreet_go
+
+    monkeypatch.setattr(module, "confirm_discreet", confirm_discreet)
     monkeypatch.setattr(module, "ask_restore", ask_restore)
     monkeypatch.setattr(
         module, "show_error", lambda parent, title, text: d.errors.append((title, text))

@@ -131,6 +131,20 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: st
     return dialog.selectedFiles()[0] or None
 
 
+def confirm_discreet(parent: QWidget, title: str, left_out: str) -> bool:
+    """Before a discreet export: say what the copy shows and leaves out; go on or cancel."""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText("Export a discreet copy?")
+    box.setInformativeText(left_out)
+    go = box.addButton("Export Discreet Copy", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def ask_overwrite(parent: QWidget, path: str) -> bool:
     """The final file exists (perhaps only once the extension was added): replace it?"""
     box = _box(parent)

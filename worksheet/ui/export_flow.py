@@ -7,32 +7,37 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
+from worksheet.export.registry import exporter
 from worksheet.ui.document import settings
 from worksheet.ui.files import suggested_file_name
-
-if TYPE_CHECKING:
-    from worksheet.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-def export_deal(window: MainWindow, kind: str) -> bool:
+class ExportHost(Protocol):
+    """What the flow needs of the window (so this module never imports the window's)."""
+
+    doc: Any
+    actions: Any
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+def export_deal(window: ExportHost, kind: str) -> bool:
     """Export the open deal as "pdf" or "xlsx"; False when cancelled or failed (already said)."""
     from worksheet.ui import dialogs
 
     if not window.files.fields_ready("exported"):
         return False
     discreet = window.actions.discreet.isChecked()
+    chosen = exporter(kind)
     try:
-        if kind == "pdf":
-            from worksheet.export.pdf import export_pdf as writer
-        else:
-            from worksheet.export.xlsx import export_xlsx as writer
+        chosen.load()
     except ImportError as exc:
         dialogs.show_error(
             window,
@@ -40,14 +45,18 @@ def export_deal(window: MainWindow, kind: str) -> bool:
             f"This build cannot write {kind.upper()} files ({exc}).",
         )
         return False
-    suffix = ".pdf" if kind == "pdf" else ".xlsx"
+    if discreet:
+        from worksheet.present.discreet import left_out_summary
+
+        # The user sees what a discreet copy leaves out before choosing where it goes.
+        if not dialogs.confirm_discreet(window, chosen.title, left_out_summary()):
+            return False
+    suffix = chosen.suffix
     folder = last_export_folder(window)
     suggested = (
         str(folder / suggested_file_name(window.doc.deal.title)).removesuffix(".deal") + suffix
     )
-    title = "Export PDF Prep Sheet" if kind == "pdf" else "Export Excel Workbook"
-    name_filter = "PDF files (*.pdf)" if kind == "pdf" else "Excel workbooks (*.xlsx)"
-    path = dialogs.ask_export_path(window, title, suggested, name_filter)
+    path = dialogs.ask_export_path(window, chosen.title, suggested, chosen.name_filter)
     if not path:
         return False
     if not Path(path).suffix:
@@ -70,10 +79,9 @@ def export_deal(window: MainWindow, kind: str) -> bool:
         deal = window.doc.snapshot()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        if kind == "pdf":
-            result = writer(deal, path, paper=chosen_paper(), discreet=discreet)
-        else:
-            result = writer(deal, path, discreet=discreet)
+        result = chosen.run(
+            deal, path, discreet=discreet, paper=chosen_paper() if kind == "pdf" else None
+        )
     except WriteRefused as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(window, "Export failed", str(exc))
@@ -90,7 +98,7 @@ def export_deal(window: MainWindow, kind: str) -> bool:
         dialogs.show_error(window, "Export failed", f"Could not write {path}: {exc}")
         return False
     QApplication.restoreOverrideCursor()
-    notes = [str(n) for n in (getattr(result, "notes", None) or ())]
+    notes = chosen.notes(result)
     what = "discreet " if discreet else ""
     window.statusBar().showMessage(f"Exported the {what}{kind.upper()} to {Path(path).name}", 8_000)
     settings().setValue(LAST_FOLDER_KEY, str(Path(path).resolve().parent))
@@ -104,7 +112,7 @@ LAST_FOLDER_KEY = "lastExportFolder"
 PAPER_KEY = "paper"
 
 
-def last_export_folder(window: MainWindow) -> Path:
+def last_export_folder(window: ExportHost) -> Path:
     """Where the last export went, else beside the deal's file, else the documents folder."""
     from worksheet.ui import dialogs
 
@@ -129,7 +137,7 @@ def remember_paper(paper: str) -> None:
         settings().setValue(PAPER_KEY, paper)
 
 
-def remember_deal_id(window: MainWindow) -> None:
+def remember_deal_id(window: ExportHost) -> None:
     """Keep the id the workbook is marked with in the deal, so a later title change cannot make
     the manager's workbook look like another deal's. Not an edit of the user's: no undo step;
     it is written with the next save."""
@@ -172,7 +180,7 @@ def open_url(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def show_done(window: MainWindow, path: Path) -> None:
+def show_done(window: ExportHost, path: Path) -> None:
     bar = window.statusBar()
     old = getattr(window, "export_done", None)
     if old is not None:

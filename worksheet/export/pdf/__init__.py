@@ -156,6 +156,11 @@ def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) 
     from worksheet.export.pdf.sheet import draw_sheet
     from worksheet.export.pdf.text import REGULAR, clean, register_fonts
 
+    if discreet:
+        from worksheet.present.discreet import discreet_deal
+
+        # The one discreet policy: the sheet only ever sees what the copy may show.
+        deal = discreet_deal(deal)
     _import_platypus()
     _lock_down_reportlab()
     register_fonts()

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary, Zone
-from worksheet.domain.text import format_money, price_marks
 from worksheet.export.pdf.chart_parts import (
     CHART_HEIGHT,
     GAP,
@@ -23,7 +22,6 @@ from worksheet.export.pdf.chart_parts import (
     THEIRS,
     THEIRS_FILL,
     ZONE_FILL,
-    ZONE_WORDS,
     Label,
     Scale,
     draw_axis,
@@ -31,6 +29,9 @@ from worksheet.export.pdf.chart_parts import (
     place_labels,
 )
 from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
+from worksheet.present.chart import price_marks
+from worksheet.present.numbers import format_money
+from worksheet.present.words import ZONES as ZONE_WORDS
 
 
 def _values(deal: Deal, summary: Summary, discreet: bool) -> list[Decimal]:

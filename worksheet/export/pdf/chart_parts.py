@@ -22,7 +22,6 @@ ZONE_FILL = {
     "likely": (0.561, 0.800, 0.663),
     "best": (0.765, 0.894, 0.816),
 }
-ZONE_WORDS = {"best": "best case", "likely": "likely", "worst": "worst case"}
 
 LABEL_SIZE = 6.6
 LABEL_COLUMN = 46.0

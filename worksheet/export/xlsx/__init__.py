@@ -9,7 +9,6 @@ See docs/xlsx/README.md for the layout, the names and what a discreet copy leave
 
 from __future__ import annotations
 
-import copy
 import os
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,6 +17,7 @@ from pathlib import Path
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import summarize
 from worksheet.io.atomic import write_atomic
+from worksheet.present.discreet import LEFT_OUT, discreet_deal
 
 #: The workbook-scope names whose values equal the deal summary (spec §2), for tests and docs.
 RESULT_NAMES = (
@@ -46,15 +46,8 @@ class ExportReport:
 
 
 def discreet_copy(deal: Deal) -> Deal:
-    """The deal without what a discreet copy leaves out: walk-away, BATNA values, costs to us."""
-    out = copy.deepcopy(deal)
-    out.anchors.walk_away = None
-    for fallback in out.fallbacks:
-        if fallback.kind == "batna":
-            fallback.value = None
-    for concession in out.concessions:
-        concession.cost_to_us = None
-    return out
+    """The deal as a discreet copy shows it (the one policy, worksheet.present.discreet)."""
+    return discreet_deal(deal)
 
 
 def build_workbook(deal: Deal, *, discreet: bool = False):
@@ -72,17 +65,13 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     )
     from worksheet.export.xlsx.workings import add_chart, workings_sheet
 
-    original_summary = summarize(deal)
-    shown = discreet_copy(deal) if discreet else deal
+    # The one discreet policy (worksheet.present.discreet): the workbook only ever sees what a
+    # discreet copy may show.
+    shown = discreet_deal(deal) if discreet else deal
     summary = summarize(shown)
-    if discreet:
-        # Readiness only says done/missing, never a value, so it reports on the full deal.
-        summary = _with_readiness(summary, original_summary)
 
-    places = money_places(_all_amounts(shown, summary))
+    places = money_places(_all_amounts(shown, summary), deal.currency)
     guard = TextGuard()
-    if discreet:
-        _watch_secrets(guard, deal, original_summary)
     wb = Workbook()
     book = Book(
         guard=guard,
@@ -114,25 +103,32 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     props.subject = "Negotiation preparation" + (" (discreet copy)" if discreet else "")
     props.creator = "Deal Worksheet"
     props.description = (
-        "Discreet copy: our walk-away, BATNA values and the package cost are left out."
+        "Discreet copy: " + "; ".join(LEFT_OUT) + " are left out."
         if discreet
         else "Manager workbook with a live zone of possible agreement."
     )
-    _mark(wb, deal)
+    _mark(wb, deal, discreet=discreet)
     # Recalculate on open: openpyxl stores formulas without cached results.
     wb.calculation.fullCalcOnLoad = True
     return wb, book
 
 
-def _mark(wb, deal: Deal) -> None:
+def _mark(wb, deal: Deal, *, discreet: bool = False) -> None:
     """Say in the file's custom properties that we made it, and for which deal (for import)."""
     from openpyxl.packaging.custom import StringProperty
 
     from worksheet.domain.signoff import deal_id
-    from worksheet.export.xlsx.names import DEAL_ID_PROPERTY, MARK_PROPERTY, MARK_VERSION
+    from worksheet.export.xlsx.names import (
+        DEAL_ID_PROPERTY,
+        DISCREET_PROPERTY,
+        MARK_PROPERTY,
+        MARK_VERSION,
+    )
 
     wb.custom_doc_props.append(StringProperty(name=MARK_PROPERTY, value=MARK_VERSION))
     wb.custom_doc_props.append(StringProperty(name=DEAL_ID_PROPERTY, value=deal_id(deal)))
+    if discreet:
+        wb.custom_doc_props.append(StringProperty(name=DISCREET_PROPERTY, value="1"))
 
 
 def export_xlsx(deal: Deal, path: str | os.PathLike, *, discreet: bool = False) -> ExportReport:
@@ -160,21 +156,3 @@ def _all_amounts(deal: Deal, summary) -> list:
     amounts.append(sum((abs(c.cost_to_us or 0) for c in deal.concessions), Decimal(0)))
     amounts.append(sum((abs(c.value_to_them or 0) for c in deal.concessions), Decimal(0)))
     return amounts
-
-
-def _watch_secrets(guard, deal: Deal, summary) -> None:
-    """The numbers a discreet copy leaves out, so free text that mentions them is noted."""
-    guard.watch(deal.anchors.walk_away, "our walk-away")
-    guard.watch(summary.package_walk_away, "our walk-away with the package")
-    guard.watch(summary.package_cost, "the package cost")
-    for fallback in deal.fallbacks:
-        if fallback.kind == "batna":
-            guard.watch(fallback.value, "a BATNA value")
-    for concession in deal.concessions:
-        guard.watch(concession.cost_to_us, "a concession's cost to us")
-
-
-def _with_readiness(summary, original):
-    from dataclasses import replace
-
-    return replace(summary, readiness=original.readiness)

@@ -22,11 +22,11 @@ from typing import Any
 
 from worksheet.domain.deal import TEXT_LIMIT, Deal
 from worksheet.domain.signoff import BASIS_KEY, approval_basis, deal_id
-from worksheet.domain.text import format_money
 from worksheet.export.xlsx.names import (
     CONCESSION_COLUMNS,
     CONCESSION_ID,
     DEAL_ID_PROPERTY,
+    DISCREET_PROPERTY,
     MARK_PROPERTY,
     MARK_VERSION,
     MONEY_INPUTS,
@@ -34,6 +34,7 @@ from worksheet.export.xlsx.names import (
 )
 from worksheet.export.xlsx.zone import LEFT_OUT
 from worksheet.io.errors import DealFileError
+from worksheet.present.numbers import format_money
 from worksheet.present.signoff import DECISION_WORDS, WORKBOOK_DECISIONS, decision_from_words
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -435,6 +436,11 @@ def review_bytes(deal: Deal, data: bytes) -> Review:
         raise WorkbookRefused(
             f"this workbook was made for another deal (“{_clip(title or '?')}”), not for "
             f"“{_clip(mine)}”"
+        )
+    if _property(wb, DISCREET_PROPERTY) == "1":
+        raise WorkbookRefused(
+            "this is a discreet copy, which leaves numbers out; read back the full manager "
+            "workbook instead"
         )
     review = Review(title=title)
     cells = _Cells(wb, review.notes)

@@ -11,6 +11,8 @@ MARK_PROPERTY = "DealWorksheetWorkbook"
 #: Version of the workbook's named-cell layout; the importer reads this version only.
 MARK_VERSION = "1"
 DEAL_ID_PROPERTY = "DealWorksheetDealId"
+#: Set on a discreet copy: its blanks are numbers left out, not numbers cleared.
+DISCREET_PROPERTY = "DealWorksheetDiscreet"
 
 #: Single money cells: defined name -> (deal path, label, negative allowed).
 MONEY_INPUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (

@@ -10,10 +10,9 @@ from PySide6.QtGui import QColor, QFont
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import status_sentence
+from worksheet.present.sentences import status_sentence
 
 ZONES: tuple[str, ...] = ("best", "likely", "worst")
-ZONE_WORDS = {"best": "best case", "likely": "likely", "worst": "worst case"}
 EMPTY_MESSAGE = "Fill in your walk-away and their estimate to see where a deal can happen."
 NEED_BOTH = (
     "The chart appears once your walk-away price and your estimate of their walk-away "

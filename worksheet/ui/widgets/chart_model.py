@@ -11,7 +11,10 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from worksheet.domain.text import STATUS_TITLES, format_money, format_probability, price_marks
+from worksheet.present.chart import price_marks
+from worksheet.present.numbers import format_chance, format_money
+from worksheet.present.words import STATUSES as STATUS_TITLES
+from worksheet.present.words import ZONES as ZONE_WORDS
 from worksheet.ui.widgets.chart_data import (
     EMPTY_MESSAGE,
     MAX_TRIANGLE,
@@ -19,7 +22,6 @@ from worksheet.ui.widgets.chart_data import (
     PAD,
     ZONE_H,
     ZONE_PITCH,
-    ZONE_WORDS,
     ZONES,
     ZONES_H,
     ChartFonts,
@@ -447,7 +449,7 @@ def _place_legend(
 
 def _status_detail(data: ChartInput) -> str:
     if data.status in ("certain", "possible"):
-        return f"· {format_probability(data.probability)} chance"
+        return f"· {format_chance(data.probability)} chance"
     if data.status == "none" and data.gap is not None:
         return f"· {format_money(data.gap, data.currency)} apart"
     return ""

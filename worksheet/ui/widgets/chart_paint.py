@@ -14,9 +14,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from worksheet.present.words import ZONES as ZONE_WORDS
 from worksheet.ui.widgets.chart_data import (
     PAD,
-    ZONE_WORDS,
     ZONES_H,
     ChartFonts,
     ChartInput,

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import STATUS_TITLES, format_money, format_probability, status_sentence
+from worksheet.present.numbers import format_chance, format_money
+from worksheet.present.sentences import exact_chance, status_sentence
+from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.ui.widgets.colors import accents, blend, muted_text
 from worksheet.ui.widgets.readiness_list import ReadinessList
 from worksheet.ui.widgets.zopa_chart import ZopaChart
@@ -160,7 +162,7 @@ class SummaryPanel(QWidget):
             "package_cost": money(summary.package_cost),
             "package_value": money(summary.package_value),
             "package_walk_away": money(summary.package_walk_away),
-            "probability": format_probability(summary.probability),
+            "probability": format_chance(exact_chance(summary)),
             "gap": money(summary.gap),
         }
         for key, seller_words, buyer_words in KEY_NUMBERS:
