@@ -44,11 +44,11 @@ def big_deal(concessions: int = BIG_CONCESSIONS) -> Deal:
         word = _WORDS[i % len(_WORDS)]
         items.append(
             Concession(
+                id=f"c{i + 1}",
                 what=f"{word} #{i + 1}",
                 cost_to_us=Decimal(50 + (i * 37) % 900) + Decimal("0.25"),
                 value_to_them=None if i % 97 == 0 else Decimal(80 + (i * 53) % 1500),
                 ask_in_return=f"ask {i + 1}: a reference call" if i % 3 else "",
-                in_package=False,
                 order=i if i % 5 else None,
                 notes="" if i % 4 else f"note {i}: " + word * 3,
             )

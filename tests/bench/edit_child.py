@@ -67,7 +67,7 @@ class TableEdit:
         page = window.show_page("concessions")
         self.model = page.model
         items = window.doc.deal.concessions
-        self.row = next(i for i, c in enumerate(items) if c.in_package)
+        self.row = next(i for i, c in enumerate(items) if window.doc.deal.in_active(c))
         self.index = self.model.index(self.row, self.model.column_of("cost_to_us"))
         self.role = Qt.ItemDataRole.EditRole
 

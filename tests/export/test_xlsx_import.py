@@ -105,7 +105,7 @@ def test_review_lists_exactly_the_managers_edits_and_applying_gives_the_expected
     first, second = deal.concessions_in_order()[:2]
     i, j = deal.concessions.index(first), deal.concessions.index(second)
     assert after.concessions[i].cost_to_us == Decimal(700)
-    assert after.concessions[j].in_package != deal.concessions[j].in_package
+    assert after.in_active(after.concessions[j]) != deal.in_active(deal.concessions[j])
     assert after.sign_off.decision == "approved"
     assert after.sign_off.comment == "Fine — hold the line at 101k."
     # The approval covers the numbers the manager saw, so it is current in the applied deal.

@@ -60,12 +60,7 @@ def approval_basis(deal: Deal) -> dict[str, str | None]:
 
     summary = summarize(deal)
     est = deal.their_estimate
-    package = deal.active()
-    if package is not None:
-        members = [c.id for c in deal.package_concessions(package)]
-    else:
-        # A version 1 deal marks package members on each concession.
-        members = [c.id or f"#{i}" for i, c in enumerate(deal.concessions) if c.in_package]
+    members = [c.id for c in deal.package_concessions(deal.active())]
     return {
         "walk_away": money_text(deal.anchors.walk_away),
         "their_low": money_text(est.walk_away_low),

@@ -84,7 +84,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 return Item(f"{what} {ARROW} <b>{ask}</b>", bullet=f"{i + 1}.", cut=cut1 or cut2)
             details = [
                 f'<font color="{GREEN}"><b>In the package</b></font>'
-                if c.in_package
+                if deal.in_active(c)
                 else "Not in the package"
             ]
             if not discreet and c.cost_to_us is not None:

@@ -268,7 +268,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     words = "" if discreet else markup(status_sentence(summary, deal.currency))
     status_text = f'<font color="{colour}"><b>{title}.</b></font> {words}'
     # The package sits under the status (not in the numbers box) to balance the band's heights.
-    n_package = sum(1 for c in deal.concessions if c.in_package)
+    n_package = len(deal.package_concessions(deal.active()))
     if n_package:
         worth = f"worth {money(summary.package_value)} to them"
         costs = "is " if discreet else f"costs us {money(summary.package_cost)} and is "

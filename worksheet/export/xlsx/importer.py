@@ -403,12 +403,8 @@ def _text_words(text: str) -> str:
 
 
 def in_package(deal: Deal, index: int) -> bool:
-    """Whether the concession at `index` counts in the live package."""
-    concession = deal.concessions[index]
-    package = deal.active()
-    if package is not None:
-        return concession.id in set(package.concessions)
-    return bool(getattr(concession, "in_package", False))
+    """Whether the concession at `index` is in the active package (the live zone's)."""
+    return deal.in_active(deal.concessions[index])
 
 
 def review_workbook(deal: Deal, path: str | Path) -> Review:
@@ -553,6 +549,10 @@ def _concessions(deal: Deal, cells: _Cells, review: Review, left_out: list[str])
                 old_words = "in" if old else "out"
                 try:
                     new = _flag(cell)
+                    if new != old and deal.active() is None:
+                        raise CellRefused(
+                            "the deal has no active package to put it in; choose one in the app"
+                        )
                 except CellRefused as exc:
                     review.changes.append(
                         Change(key, label, old_words, "", error=str(exc), concession=index)
@@ -607,9 +607,9 @@ def assignments(
 ) -> list[tuple[tuple, Any]]:
     """The (path, value) writes that apply the accepted changes, in a stable order.
 
-    Membership changes become one new concession list for the active package (version 2), or
-    each concession's own flag (a version 1 deal without packages). With an approval among the
-    accepted sign-off changes, the numbers the manager saw (`basis`) are recorded with it.
+    Membership changes become one new concession list for the active package. With an
+    approval among the accepted sign-off changes, the numbers the manager saw (`basis`) are
+    recorded with it.
     """
     writes: list[tuple[tuple, Any]] = []
     membership: dict[int, bool] = {}
@@ -620,22 +620,18 @@ def assignments(
             membership[change.concession] = bool(change.value)
         else:
             writes.append((change.path, change.value))
-    if membership:
-        package = deal.active()
-        if package is not None:
-            members = list(package.concessions)
-            for index, wanted in membership.items():
-                cid = deal.concessions[index].id
-                if wanted and cid not in members:
-                    members.append(cid)
-                elif not wanted:
-                    members = [m for m in members if m != cid]
-            order = {c.id: i for i, c in enumerate(deal.concessions)}
-            members.sort(key=lambda m: order.get(m, len(order)))
-            writes.append((("packages", deal.packages.index(package), "concessions"), members))
-        else:
-            for index, wanted in sorted(membership.items()):
-                writes.append((("concessions", index, "in_package"), wanted))
+    package = deal.active()
+    if membership and package is not None:
+        members = list(package.concessions)
+        for index, wanted in membership.items():
+            cid = deal.concessions[index].id
+            if wanted and cid not in members:
+                members.append(cid)
+            elif not wanted:
+                members = [m for m in members if m != cid]
+        order = {c.id: i for i, c in enumerate(deal.concessions)}
+        members.sort(key=lambda m: order.get(m, len(order)))
+        writes.append((("packages", deal.packages.index(package), "concessions"), members))
     signed = any(c.ok and c.key.startswith("sign_off.") and c.concession is None for c in accepted)
     decision = next(
         (c.value for c in accepted if c.ok and c.key == "sign_off.decision"),

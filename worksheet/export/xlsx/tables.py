@@ -87,7 +87,7 @@ def concessions_sheet(book: Book, ws: Any) -> None:
         book.money(ws, f"D{row}", c.value_to_them, border=BOX)
         ask = book.text(ws, f"E{row}", c.ask_in_return, f"{where}.ask_in_return", border=BOX)
         flag = book.style(ws.cell(row=row, column=6), alignment=CENTER, fill=INPUT_CELL, border=BOX)
-        flag.value = bool(c.in_package)
+        flag.value = deal.in_active(c)
         notes = book.text(ws, f"G{row}", c.notes, f"{where}.notes", border=BOX).value
         # Which concession the row is, for reading the workbook back (hidden column).
         book.fixed(ws, f"H{row}", c.id or f"#{index[id(c)]}")

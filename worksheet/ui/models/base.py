@@ -214,16 +214,16 @@ class ListTableModel(QAbstractTableModel):
             return False  # the delegate has already told the user why
         if new == self.value(index.row(), index.column()):
             return True
-        self.doc.push(
-            SetValue(
-                self.doc,
-                self.cell_path(index.row(), index.column()),
-                new,
-                label=f"Edit {column.title.lower()}",
-                merge=False,
-            )
+        self.push_value(
+            index.row(), index.column(), new, label=f"Edit {column.title.lower()}", merge=False
         )
         return True
+
+    def push_value(self, row: int, column: int, value: Any, *, label: str, merge: bool) -> None:
+        """Make one cell hold `value`, as an undo step (a model may route a column elsewhere)."""
+        self.doc.push(
+            SetValue(self.doc, self.cell_path(row, column), value, label=label, merge=merge)
+        )
 
     def can_add(self) -> bool:
         return len(self.items) < LIST_LIMIT

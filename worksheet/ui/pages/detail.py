@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.ui.models.base import Column, ListTableModel
 from worksheet.ui.pages.table import TableView
-from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -294,13 +293,8 @@ class _RowForm(QWidget):
         title = self.model.COLUMNS[column].title
         self._echo = column
         try:
-            self.doc.push(
-                SetValue(
-                    self.doc,
-                    self.model.cell_path(self.row, column),
-                    value,
-                    label=f"Edit {title.lower()}",
-                )
+            self.model.push_value(
+                self.row, column, value, label=f"Edit {title.lower()}", merge=True
             )
         finally:
             self._echo = None
