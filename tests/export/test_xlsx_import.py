@@ -459,3 +459,22 @@ def test_round_trip_through_libreoffice_lists_the_same_changes(deal, exported, t
     assert after.anchors.walk_away == Decimal(101000)
     assert after.sign_off.decision == "approved"
     assert approval(after).state == APPROVED
+
+
+def test_an_approval_and_its_basis_survive_save_and_load(deal, tmp_path):
+    from worksheet.domain.signoff import approval_basis
+    from worksheet.io import save
+
+    deal.sign_off.decision = "approved"
+    deal.sign_off.by = "Dana Reyes"
+    deal.sign_off.limits.walk_away = Decimal(100000)
+    deal.extra[BASIS_KEY] = approval_basis(deal)
+    path = tmp_path / "approved.deal"
+    save(deal, path)
+    again = load(path)
+    assert again.sign_off.by == "Dana Reyes"
+    assert again.sign_off.limits.walk_away == Decimal(100000)
+    assert approval(again).state == APPROVED
+    again.packages[0].concessions.pop()
+    assert approval(again).state == STALE
+    assert "the concessions in the package" in approval(again).changed
