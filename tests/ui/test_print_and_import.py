@@ -251,11 +251,13 @@ def test_signoff_page_approval_goes_stale_after_an_amount_changes(qtbot, window)
     window.doc.push(SetValue(window.doc, ("anchors", "walk_away"), Decimal(99000)))
     assert page.status.text().startswith("Approved for an earlier version")
     assert "our walk-away" in page.status.text()
+    assert window.summary_panel.signOffText() == page.status.text()
     window.doc.undo_stack.undo()
     assert page.status.text() == "Approved."
     window.doc.undo_stack.undo()
     assert window.doc.deal.sign_off.decision == ""
     assert BASIS_KEY not in window.doc.deal.extra
+    assert window.summary_panel.signOffText() == ""
 
 
 def test_signoff_date_that_is_not_a_date_never_reaches_the_deal(qtbot, window):
