@@ -32,6 +32,7 @@ from worksheet.domain.deal import (
     Meeting,
     Objection,
     Offer,
+    Package,
     TheirEstimate,
     Vision,
 )
@@ -69,10 +70,11 @@ def mentioning_deal() -> Deal:
                 cost_to_us=Decimal(3457),
                 value_to_them=Decimal(8642),
                 ask_in_return="ask",
-                in_package=True,
                 notes="cno",
             )
         ],
+        packages=[Package(id="p1", name="pn", concessions=["c1"])],
+        active_package="p1",
         fallbacks=[
             Fallback(kind="batna", what="bw", value=Decimal(95173), trigger="bt"),
             Fallback(kind="mini_deal", what="mw", value=Decimal(27381), trigger="mt"),

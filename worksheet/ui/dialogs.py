@@ -103,7 +103,7 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: st
     """The export's file name; for a PDF also the paper (remembered for the next export)."""
     from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
 
-    from worksheet.ui.export_flow import chosen_paper, remember_paper
+    from worksheet.ui.export_flow import remember_paper
 
     dialog = QFileDialog(parent, title, suggested, name_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -119,7 +119,9 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: st
         paper = QComboBox(dialog)
         paper.addItem("A4", "a4")
         paper.addItem("US Letter", "letter")
-        paper.setCurrentIndex(max(0, paper.findData(chosen_paper())))
+        from worksheet.ui.print_flow import paper_choice
+
+        paper.setCurrentIndex(max(0, paper.findData(paper_choice())))
         if isinstance(layout, QGridLayout):
             row = layout.rowCount()
             layout.addWidget(QLabel("Paper:"), row, 0)

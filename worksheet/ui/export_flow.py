@@ -122,14 +122,10 @@ def last_export_folder(window: ExportHost) -> Path:
     return window.doc.path.parent if window.doc.path else Path(dialogs.documents_dir())
 
 
-def chosen_paper() -> str:
-    """The paper the user chose last (export dialog or print preview), else the locale's."""
+def chosen_paper() -> str | None:
+    """The paper the user chose last (export dialog or print preview); None: the locale's."""
     value = settings().value(PAPER_KEY, "", type=str)
-    if value in ("a4", "letter"):
-        return value
-    from worksheet.export.pdf import default_paper
-
-    return default_paper()
+    return value if value in ("a4", "letter") else None
 
 
 def remember_paper(paper: str) -> None:

@@ -224,12 +224,22 @@ def print_with_dialog(parent: QWidget | None, deal: Deal, paper: str, discreet: 
     return True
 
 
-def print_deal(window: MainWindow) -> bool:
-    """File › Print…"""
+def paper_choice() -> str:
+    """The remembered paper, else the one the locale uses."""
     from worksheet.ui.export_flow import chosen_paper
 
+    chosen = chosen_paper()
+    if chosen is not None:
+        return chosen
+    from worksheet.export.pdf import default_paper
+
+    return default_paper()
+
+
+def print_deal(window: MainWindow) -> bool:
+    """File › Print…"""
     deal = window.doc.snapshot()
-    done = print_with_dialog(window, deal, chosen_paper(), window.actions.discreet.isChecked())
+    done = print_with_dialog(window, deal, paper_choice(), window.actions.discreet.isChecked())
     if done:
         window.statusBar().showMessage("Sent the prep sheet to the printer.", 8_000)
     return done
@@ -237,10 +247,8 @@ def print_deal(window: MainWindow) -> bool:
 
 def preview_deal(window: MainWindow, *, show: bool = True) -> PrintPreview:
     """File › Print Preview. With `show=False` the dialog is returned unopened (tests)."""
-    from worksheet.ui.export_flow import chosen_paper
-
     dialog = PrintPreview(
-        window.doc.snapshot(), chosen_paper(), window.actions.discreet.isChecked(), window
+        window.doc.snapshot(), paper_choice(), window.actions.discreet.isChecked(), window
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, show)
     if show:
