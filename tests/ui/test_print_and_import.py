@@ -312,3 +312,30 @@ def test_exported_workbook_keeps_the_deal_id_in_the_deal(qtbot, window, dialogs,
     dialogs.export_path = str(tmp_path / "book.xlsx")
     assert window.export("xlsx")
     assert window.doc.deal.extra[DEAL_ID_KEY] == derived_deal_id(window.doc.deal)
+
+
+def test_pdf_export_dialog_offers_the_paper_and_remembers_it(qtbot, tmp_path):
+    """The real save dialog (Qt's own, for the extra row): pick US Letter, accept."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog
+
+    from worksheet.ui import dialogs as module
+    from worksheet.ui.export_flow import chosen_paper
+
+    seen = []
+
+    def answer():
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog))
+        combo = next(c for c in dialog.findChildren(QComboBox) if c.findData("letter") >= 0)
+        seen.append([combo.itemText(i) for i in range(combo.count())])
+        combo.setCurrentIndex(combo.findData("letter"))
+        dialog.selectFile(str(tmp_path / "sheet.pdf"))
+        dialog.accept()
+
+    QTimer.singleShot(200, answer)
+    path = module.ask_export_path(
+        None, "Export PDF", str(tmp_path / "sheet.pdf"), "PDF files (*.pdf)"
+    )
+    assert seen == [["A4", "US Letter"]]
+    assert path == str(tmp_path / "sheet.pdf")
+    assert chosen_paper() == "letter"
