@@ -478,3 +478,22 @@ def test_an_approval_and_its_basis_survive_save_and_load(deal, tmp_path):
     again.packages[0].concessions.pop()
     assert approval(again).state == STALE
     assert "the concessions in the package" in approval(again).changed
+
+
+def test_import_review_never_loads_qt(exported):
+    code = (
+        "import sys; from worksheet.cli import main; "
+        f"rc = main(['import-review', {str(SAMPLE)!r}, {str(exported)!r}]); "
+        "assert rc == 0, rc; assert not any(m.startswith('PySide6') for m in sys.modules); "
+        "assert 'reportlab' not in sys.modules"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no changes" in done.stdout
