@@ -26,6 +26,7 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
     from tests.bench.bench_core import bench_core
     from tests.bench.bench_edit import bench_edit
     from tests.bench.bench_manager import bench_import_review, bench_preview
+    from tests.bench.bench_packages import bench_packages
     from tests.bench.bench_process import bench_pdf, bench_window, bench_xlsx
 
     return {
@@ -36,6 +37,7 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
         "core": ("summary, load, save of a 2,000-concession deal", bench_core, 40, 5),
         "preview": ("Print Preview open to page drawn", bench_preview, 15, 3),
         "import": ("import-review of the sample workbook", bench_import_review, 15, 3),
+        "packages": ("packages summary and the MESO builder", bench_packages, 40, 5),
     }
 
 

@@ -73,7 +73,9 @@ def mentioning_deal() -> Deal:
                 notes="cno",
             )
         ],
-        packages=[Package(id="p1", name="pn", concessions=["c1"])],
+        packages=[
+            Package(id="p1", name="pn", ask=Decimal(131313), concessions=["c1"], notes="pno")
+        ],
         active_package="p1",
         fallbacks=[
             Fallback(kind="batna", what="bw", value=Decimal(95173), trigger="bt"),

@@ -49,7 +49,7 @@ def test_format_money(amount, currency, expected):
 def test_typed_precision_never_shows():
     # the "$60.6500 – $60.65" for one value: now one amount
     assert format_range(D("60.6500"), D("60.65"), "USD") == "$60.65"
-    assert format_range(D("1"), D("2.5"), "USD") == "$1 – $2.50"
+    assert format_range(D("1"), D("2.5"), "USD") == f"$1{NBSP}– $2.50"
 
 
 def test_locale_separators():

@@ -25,7 +25,7 @@ def test_sentence_for_each_status_names_the_chance_zone_or_gap():
     # seller, s = 100 ≤ lo = 110: certain, likely zone [100, 120]
     certain = _deal("seller", "100", "110", "120", "130")
     text = status_sentence(summarize(certain), "USD")
-    assert "floor of $100" in text and "Likely zone $100 – $120" in text
+    assert "floor of $100" in text and "Likely zone $100\u00a0– $120" in text
     # seller, s = 115 between lo and mid: F = 25/(20*10) = 0.125 → 88%
     possible = _deal("seller", "115", "110", "120", "130")
     text = status_sentence(summarize(possible), "USD")
@@ -33,7 +33,7 @@ def test_sentence_for_each_status_names_the_chance_zone_or_gap():
     # seller, s = 125 above mid: only the best zone [125, 130]
     hopeful = _deal("seller", "125", "110", "120", "130")
     text = status_sentence(summarize(hopeful), "USD")
-    assert "Only our most hopeful guess" in text and "$125 – $130" in text
+    assert "Only our most hopeful guess" in text and "$125\u00a0– $130" in text
     # seller, s = 140 > hi = 130: gap 10
     none = _deal("seller", "140", "110", "120", "130")
     assert "$10 short of our package floor of $140" in status_sentence(summarize(none), "USD")

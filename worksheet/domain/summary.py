@@ -229,7 +229,7 @@ def _summarize(deal: Deal) -> Summary:
     active = deal.active_package
     cost = value = Decimal(0)
     value_unknown = 0
-    for p, (p_cost, p_value, p_unknown) in zip(deal.packages, sums, strict=True):
+    for p, (p_cost, p_value, p_unknown, _ids) in zip(deal.packages, sums, strict=True):
         if p.id == active:
             cost, value, value_unknown = p_cost, p_value, p_unknown
             break
@@ -274,7 +274,7 @@ def _summarize(deal: Deal) -> Summary:
             )
         )
     if walk_away is not None:
-        for p, (p_cost, _v, _u) in zip(deal.packages, sums, strict=True):
+        for p, (p_cost, *_rest) in zip(deal.packages, sums, strict=True):
             if p.ask is None:
                 continue
             own = walk_away + p_cost if seller else walk_away - p_cost
@@ -351,21 +351,23 @@ def _summarize(deal: Deal) -> Summary:
     )
 
 
-def _package_sums(by_id: dict, ids: list[str]) -> tuple[Decimal, Decimal, int]:
-    """C, V and the number of unset values over a package's concessions, each id once."""
+def _package_sums(by_id: dict, ids: list[str]) -> tuple[Decimal, Decimal, int, tuple[str, ...]]:
+    """C, V, the number of unset values, and the ids counted (each once, spec §2.5)."""
     cost = value = Decimal(0)
     unknown = 0
+    counted = []
     for ident in dict.fromkeys(ids):
         c = by_id.get(ident)
         if c is None:
             continue
+        counted.append(ident)
         if c.cost_to_us is not None:
             cost += c.cost_to_us
         if c.value_to_them is not None:
             value += c.value_to_them
         else:
             unknown += 1
-    return cost, value, unknown
+    return cost, value, unknown, tuple(counted)
 
 
 def best_ask_seller(s: Decimal, lo: Decimal, mid: Decimal, hi: Decimal) -> Decimal | None:
@@ -417,9 +419,8 @@ def _packages(
     walk_away = deal.anchors.walk_away
     batna = [f.value for f in deal.fallbacks if f.kind == "batna" and f.value is not None]
     best_batna = (max(batna) if seller else min(batna)) if batna else None
-    known = {c.id for c in deal.concessions}
     out = []
-    for p, (cost, value, _unknown) in zip(deal.packages, sums, strict=True):
+    for p, (cost, value, _unknown, counted) in zip(deal.packages, sums, strict=True):
         net = acceptance = expected = best = None
         if filled is not None:
             shift = value if seller else -value
@@ -445,7 +446,7 @@ def _packages(
                 acceptance=acceptance,
                 expected_value=expected,
                 best_ask=best,
-                concessions=tuple(i for i in dict.fromkeys(p.concessions) if i in known),
+                concessions=counted,
             )
         )
     return tuple(out)

@@ -133,7 +133,7 @@ def format_range(
     """`$96,500 – $112,000`; one amount when both ends read the same."""
     a = format_money(low, currency, seps=seps)
     b = format_money(high, currency, seps=seps)
-    return a if a == b else f"{a} – {b}"
+    return a if a == b else f"{a}{NBSP}– {b}"  # a line may break after the dash, not before
 
 
 def _percent(probability: float | Decimal) -> Decimal:

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ summary and title
 
     def _update_summary(self) -> None:
-        self.summary = summarize(self.doc.deal)
+        self.summary = self.doc.summary()
         self.summary_panel.setData(self.doc.deal, self.summary)
 
     def _update_title(self) -> None:

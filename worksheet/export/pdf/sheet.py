@@ -9,11 +9,20 @@ from worksheet.export.pdf.chart_parts import CHART_HEIGHT, INK, MUTED, RULE
 from worksheet.export.pdf.layout import Flowed, fit_sections
 from worksheet.export.pdf.measure import Styles, measured_height, surely_too_tall
 from worksheet.export.pdf.sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
-from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup
+from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup, text_width
 from worksheet.present.numbers import format_money
-from worksheet.present.sentences import status_sentence
+from worksheet.present.sentences import (
+    estimate_text,
+    likely_estimate,
+    package_moves_estimate,
+    status_sentence,
+)
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import kind_word, limit_word
+
+THEIR_PLAIN = "Their walk-away"
+THEIR_BARE = "Their walk-away, bare price"
+THEIR_PACKAGE = "With our package"
 
 DISCREET_NOTE = (
     "This sheet shows only what we would say at the table; our limits, estimates and notes "
@@ -222,8 +231,10 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         spans.append(len(rows))
         rows.append([Paragraph(text, head), ""])
 
+    value_w = table_w * 0.57 - 4  # the value column less its right padding
+
     def row(name: str, value: str, style=big) -> None:
-        rows.append([Paragraph(name, label), Paragraph(value, style)])
+        rows.append([Paragraph(name, label), Paragraph(value, unsplit(value, style, value_w))])
 
     a = deal.anchors
     heading("Our numbers")
@@ -237,19 +248,19 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     est = deal.their_estimate
     heading("Their side, as we estimate it")
     row("Their target", money(est.target))
+    cur = deal.currency
     if summary.their_low is not None:
-        spread = (
-            money(summary.their_low)
-            if summary.their_low == summary.their_high
-            else f"{money(summary.their_low)} – {money(summary.their_high)}"
-        )
-        row(
-            "Their walk-away",
-            f"<b>{spread}</b><br/>{muted('most likely')} <b>{money(summary.their_likely)}</b>",
-            cell,
-        )
+        moves = package_moves_estimate(summary)
+        # The same figures as the diagram beside it: the bare estimate, and, when the package
+        # moves it, the estimate with the package that the zone is computed against.
+        for name, package in (
+            ((THEIR_BARE, False), (THEIR_PACKAGE, True)) if moves else ((THEIR_PLAIN, False),)
+        ):
+            spread = markup(estimate_text(summary, cur, package=package))
+            likely = markup(likely_estimate(summary, cur, package=package))
+            row(name, f"<b>{spread}</b><br/>{muted('most likely')} <b>{likely}</b>", cell)
     else:
-        row("Their walk-away", muted("not estimated yet"), cell)
+        row(THEIR_PLAIN, muted(markup(estimate_text(summary, cur, package=False))), cell)
     # The band has a fixed place on the page, so its user texts are held to a few lines
     # (a text of many short lines is as dangerous as a long one).
     if est.confidence.strip():
@@ -385,3 +396,23 @@ def _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary) -> _Band:
     text = f'<font color="{MUTED_HEX}"><b>Discreet copy.</b> {markup(DISCREET_NOTE)}</font>'
     style = ParagraphStyle("status", parent=cell, leading=cell.fontSize * 1.3)
     return _Band(table, table_w, Paragraph(text, style), chart_w, True, deal, summary)
+
+
+def unsplit(value: str, style, width: float):
+    """`style` for a cell whose amounts must never be split: long words are not broken, and
+    the size shrinks until the widest word (a 14-digit amount, say) fits the column."""
+    import html
+    import re
+
+    from reportlab.lib.styles import ParagraphStyle
+
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", value))
+    widest = max((text_width(w, BOLD, style.fontSize) for w in plain.split(" ") if w), default=0)
+    scale = min(1.0, width / widest) if widest else 1.0
+    return ParagraphStyle(
+        f"{style.name}-whole",
+        parent=style,
+        splitLongWords=0,
+        fontSize=style.fontSize * scale,
+        leading=style.leading * max(scale, 0.85),
+    )

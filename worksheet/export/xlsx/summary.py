@@ -44,10 +44,13 @@ from worksheet.present.signoff import (
     is_stale,
     status_line,
 )
+from worksheet.present.summary import KEY_NUMBERS
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import kind_word
 
 LAST_COL = 5  # A..E
+#: The key numbers' words (seller, buyer), the same as the window's summary panel.
+NUMBER_WORDS = {key: (seller, buyer) for key, seller, buyer in KEY_NUMBERS}
 DONE = "✓ done"
 MISSING = "✗ missing"
 #: Readiness checks whose inputs are cells of this sheet, as live conditions.
@@ -168,7 +171,7 @@ class SummarySheet:
             self._sign_off()
         if deal.notes.strip():
             self._band("Notes")
-            self._long_text("Notes", deal.notes, "notes")
+            self._long_text("Anything else", deal.notes, "notes")
         ws.freeze_panes = "A3"
         page_setup(book, ws, landscape=False, title_rows="1:2")
 
@@ -269,7 +272,7 @@ class SummarySheet:
         book.formula(ws, f"C{row}", words, font=HEAD_FONT)
         merge(ws, f"C{row}:E{row}")
         row = self._next()
-        self._label(row, "Chance of a deal")
+        self._label(row, NUMBER_WORDS["probability"][0])
         self._result(f"B{row}", "ZopaProbability")
         book.fixed(ws, f"C{row}", "chance their walk-away leaves room for ours", font=NOTE_FONT)
         row = self._next()
@@ -294,11 +297,19 @@ class SummarySheet:
             self._result(f"B{row}", low)
             self._result(f"C{row}", high)
         row = self._next()
-        self._label(row, "Gap to close (when there is no zone)")
+        self._label(row, NUMBER_WORDS["gap"][0])
         self._result(f"B{row}", "Gap")
 
         row = self._next(gap=1)
-        book.table_head(ws, row, ["The package being priced", "Cost to us", "Value to them"])
+        book.table_head(
+            ws,
+            row,
+            [
+                "The package being priced",
+                NUMBER_WORDS["package_cost"][0],
+                NUMBER_WORDS["package_value"][0],
+            ],
+        )
         row = self._next()
         self._label(row, "Concessions marked in package")
         cost = book.formula(
@@ -322,7 +333,11 @@ class SummarySheet:
         book.name("PackageValue", ws, f"C{row}")
         book.fixed(ws, f"D{row}", "flip TRUE/FALSE on the Concessions sheet", font=NOTE_FONT)
         row = self._next()
-        self._label(row, "Our walk-away with the package")
+        seller_words, buyer_words = NUMBER_WORDS["package_walk_away"]
+        # The same words as the window and the sheet, and live: they follow the Role cell.
+        book.formula(
+            ws, f"A{row}", f'=IF(IsSeller,"{seller_words}","{buyer_words}")', font=LABEL_FONT
+        )
         self._result(f"B{row}", "PackageWalkAway")
         row = self._next()
         book.table_head(
