@@ -23,23 +23,12 @@ from worksheet import paths
 from worksheet.io import DealFileError, DealSaveError
 from worksheet.io.atomic import FileChangedOnDisk, FileStamp, real_path, same_file, shown
 from worksheet.io.document import load_stamped
+from worksheet.ui import dialogs
 
 if TYPE_CHECKING:
     from worksheet.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-class _Dialogs:
-    """`worksheet.ui.dialogs`, read on each use so tests can patch it."""
-
-    def __getattr__(self, name: str):
-        from worksheet.ui import dialogs as module
-
-        return getattr(module, name)
-
-
-dialogs = _Dialogs()
 
 
 # ---------------------------------------------------------------------- fields not yet valid

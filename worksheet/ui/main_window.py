@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
 from worksheet.io import DealFileError, load
+from worksheet.ui import dialogs
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
 from worksheet.ui.file_safety import FileGuard
-from worksheet.ui.files import _is_bundled_sample, _sample_title, suggested_file_name
+from worksheet.ui.files import is_bundled_sample, sample_title, suggested_file_name
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
@@ -41,18 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-class _Dialogs:
-    """`worksheet.ui.dialogs`, imported on first use: file and message dialogs are not needed
-    for the first paint. Attributes are read from the module each time, so tests can patch it."""
-
-    def __getattr__(self, name: str):
-        from worksheet.ui import dialogs as module
-
-        return getattr(module, name)
-
-
-dialogs = _Dialogs()
 
 #: Where each readiness check sends the user: (page, field path).
 READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
@@ -282,7 +271,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self.autosaver.remove()
-        self.doc.replace(deal, None, untitled_name=f"{_sample_title(Path(path))} (copy)")
+        self.doc.replace(deal, None, untitled_name=f"{sample_title(Path(path))} (copy)")
         return True
 
     def open_dialog(self) -> bool:
@@ -293,7 +282,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a file. A bad file shows the loader's message and leaves the open document alone."""
         path = Path(path)
-        if _is_bundled_sample(path):
+        if is_bundled_sample(path):
             return self.open_sample(path)
         if not self.files.open(path):
             return False
@@ -302,7 +291,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        if self.doc.path is None or _is_bundled_sample(self.doc.path):
+        if self.doc.path is None or is_bundled_sample(self.doc.path):
             return self.save_as()
         return self.files.save()
 
@@ -314,7 +303,7 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_save_path(self, suggested)
         if not path:
             return False
-        if _is_bundled_sample(Path(path)):
+        if is_bundled_sample(Path(path)):
             dialogs.show_error(
                 self,
                 "Choose another place",
@@ -394,7 +383,7 @@ class MainWindow(QMainWindow):
         menu = self.actions.new_from_sample
         menu.clear()
         for path in paths.sample_paths():
-            action = menu.addAction(_sample_title(path).replace("&", "&&"))
+            action = menu.addAction(sample_title(path).replace("&", "&&"))
             action.triggered.connect(lambda _=False, p=path: self.open_sample(p))
         if menu.isEmpty():
             menu.addAction("No Samples Installed").setEnabled(False)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from worksheet.ui.widgets.money_field import MoneyField
+from worksheet.ui.widgets.money_field import MESSAGE_DELAY_MS, MoneyField
 
 
 @pytest.fixture
@@ -96,8 +96,17 @@ def test_no_error_flash_while_typing_a_grouped_number(qtbot, field):
     assert message_label(field).isHidden()  # the message waits for a pause
     qtbot.keyClicks(field.lineEdit(), "00")
     assert field.amount() == Decimal(92000)
-    qtbot.wait(50)
+    # Past the pause after which a message would show: none does, the number is whole.
+    qtbot.wait(MESSAGE_DELAY_MS + 250)
     assert message_label(field).isHidden()
+
+
+def test_a_pause_on_a_half_typed_number_shows_the_message(qtbot, field):
+    # The other side of the test above: the same half-typed number, left alone, does show it,
+    # so the wait above could have seen a message.
+    type_into(qtbot, field, "92,0")
+    assert message_label(field).isHidden()
+    qtbot.waitUntil(lambda: message_label(field).isVisible(), timeout=MESSAGE_DELAY_MS + 1000)
 
 
 def test_clearing_emits_none(qtbot, field):

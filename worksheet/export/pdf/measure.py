@@ -100,7 +100,7 @@ def paragraph(item: Item, styles: Styles):
     return made
 
 
-def _style(item: Item, styles: Styles):
+def item_style(item: Item, styles: Styles):
     if item.bullet is None:
         return styles.mark if item.muted else styles.plain
     return styles.muted if item.muted else styles.body
@@ -109,7 +109,7 @@ def _style(item: Item, styles: Styles):
 def _make_paragraph(item: Item, styles: Styles):
     from reportlab.platypus import Paragraph
 
-    style = _style(item, styles)
+    style = item_style(item, styles)
     if item.parsed is not None:
         # Parsing the markup is half the cost of measuring an item, and only the size differs
         # between tries, so the first parse's fragments are copied at the new size.
@@ -151,7 +151,7 @@ def measured_height(flowable, width: float) -> float:
     return height
 
 
-def _least_lines(item: Item, styles: Styles, width: float) -> int:
+def least_lines(item: Item, styles: Styles, width: float) -> int:
     """No more lines than reportlab breaks the item into, counted without breaking it.
 
     Every printed line holds at most the line width of text, and only spaces vanish at a
@@ -162,7 +162,7 @@ def _least_lines(item: Item, styles: Styles, width: float) -> int:
         return 0
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    style = _style(item, styles)
+    style = item_style(item, styles)
     line = width - style.leftIndent - style.rightIndent - min(style.firstLineIndent, 0)
     if line <= 0:
         return 0
@@ -184,9 +184,9 @@ def least_height(section: Section, styles: Styles, width: float, limit: float) -
     total = styles.heading_height
     for index in range(section.count):
         item = section.item(index)
-        style = _style(item, styles)
+        style = item_style(item, styles)
         paragraph(item, styles)  # parses the item, once for all sizes
-        total += _least_lines(item, styles, width) * style.leading + styles.item_gap
+        total += least_lines(item, styles, width) * style.leading + styles.item_gap
         if total > limit:
             break
     return total + styles.section_gap

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.deal import TEXT_LIMIT
-from worksheet.ui.document import DealDocument, Path
+from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
 
@@ -86,8 +86,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName(f"page-{self.KEY}")
-        self._bindings: dict[Path, Callable[[], None]] = {}
-        self._focus_targets: dict[Path, QWidget] = {}
+        self._bindings: dict[FieldPath, Callable[[], None]] = {}
+        self._focus_targets: dict[FieldPath, QWidget] = {}
         self.money_fields: list[MoneyField] = []
 
         outer = QVBoxLayout(self)
@@ -119,7 +119,7 @@ class Page(QWidget):
             outer.addWidget(content)
 
         self._captions: list[QLabel] = []
-        self._echo: Path | None = None
+        self._echo: FieldPath | None = None
         self.build()
         self._align_captions()
         if self.SCROLLS:
@@ -180,7 +180,7 @@ class Page(QWidget):
 
     # ------------------------------------------------------------------ bound fields
 
-    def _push(self, path: Path, value: Any, label: str) -> None:
+    def _push(self, path: FieldPath, value: Any, label: str) -> None:
         if self.doc.get(path) == value:
             return
         # The field that made the edit already shows it: rewriting it would move the cursor
@@ -192,7 +192,12 @@ class Page(QWidget):
             self._echo = None
 
     def add_line(
-        self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
+        self,
+        form: QFormLayout,
+        label: str,
+        path: FieldPath,
+        prompt: str = "",
+        placeholder: str = "",
     ) -> QLineEdit:
         edit = QLineEdit()
         edit.setMaxLength(TEXT_LIMIT)
@@ -215,7 +220,7 @@ class Page(QWidget):
         self,
         form: QFormLayout | None,
         label: str,
-        path: Path,
+        path: FieldPath,
         prompt: str = "",
         placeholder: str = "",
         lines: int = 3,
@@ -265,7 +270,7 @@ class Page(QWidget):
         self,
         form: QFormLayout,
         label: str,
-        path: Path,
+        path: FieldPath,
         choices: tuple[tuple[str, str], ...],
         prompt: str = "",
     ) -> QComboBox:
@@ -288,7 +293,12 @@ class Page(QWidget):
         return combo
 
     def add_money(
-        self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
+        self,
+        form: QFormLayout,
+        label: str,
+        path: FieldPath,
+        prompt: str = "",
+        placeholder: str = "",
     ) -> MoneyField:
         field = MoneyField(label)
         # Amounts read best in a box sized for them, not stretched across the form.
@@ -429,16 +439,16 @@ class Page(QWidget):
         view.update_count = update_buttons
         return view
 
-    def _register(self, path: Path, widget: QWidget, refresh: Callable[[], None]) -> None:
+    def _register(self, path: FieldPath, widget: QWidget, refresh: Callable[[], None]) -> None:
         self._bindings[tuple(path)] = refresh
         self._focus_targets[tuple(path)] = widget
 
-    def register_focus(self, path: Path, widget: QWidget) -> None:
+    def register_focus(self, path: FieldPath, widget: QWidget) -> None:
         self._focus_targets[tuple(path)] = widget
 
     # ------------------------------------------------------------------ document → widgets
 
-    def _on_value_set(self, path: Path) -> None:
+    def _on_value_set(self, path: FieldPath) -> None:
         refresh = self._bindings.get(tuple(path))
         if refresh is not None and tuple(path) != self._echo:
             refresh()
@@ -452,10 +462,10 @@ class Page(QWidget):
 
     # ------------------------------------------------------------------ navigation
 
-    def widget_for(self, path: Path) -> QWidget | None:
+    def widget_for(self, path: FieldPath) -> QWidget | None:
         return self._focus_targets.get(tuple(path))
 
-    def focus_path(self, path: Path) -> bool:
+    def focus_path(self, path: FieldPath) -> bool:
         """Put the keyboard focus on the field for `path` and scroll it into view."""
         widget = self.widget_for(path)
         if widget is None:
