@@ -344,7 +344,9 @@ class MainWindow(QMainWindow):
         except DealFileError as exc:
             dialogs.show_error(self, "Could not restore", str(exc))
             return False
-        self.doc.replace(deal, entry.original, untitled_name=entry.name, modified=True)
+        self.doc.replace(
+            deal, entry.original, untitled_name=entry.name, modified=True, stamp=entry.stamp
+        )
         # Keep a copy under this session before the old one goes, so the work is never unsaved.
         self.autosaver.mark_pending()
         if self.autosaver.autosave_now():

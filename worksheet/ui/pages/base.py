@@ -32,6 +32,7 @@ from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
+from worksheet.ui.widgets.text_limit import limit_characters
 
 if TYPE_CHECKING:
     from worksheet.ui.models.base import ListTableModel
@@ -200,11 +201,11 @@ class Page(QWidget):
         placeholder: str = "",
     ) -> QLineEdit:
         edit = QLineEdit()
-        edit.setMaxLength(TEXT_LIMIT)
+        limit_characters(edit, TEXT_LIMIT)
         edit.setAccessibleName(label)
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
-        edit.textEdited.connect(lambda text: self._push(path, text, label))
+        edit.textEdited.connect(lambda text: self._push(path, text[:TEXT_LIMIT], label))
 
         def refresh() -> None:
             value = self.doc.get(path)

@@ -14,6 +14,7 @@ from worksheet.present.words import KINDS, ROLES, choices
 from worksheet.ui.pages.base import Page, prompt_label
 from worksheet.ui.widgets.colors import accents
 from worksheet.ui.widgets.money_field import MESSAGE_DELAY_MS
+from worksheet.ui.widgets.text_limit import limit_characters
 
 KIND_LABELS: tuple[tuple[str, str], ...] = choices(KINDS)
 ROLE_LABELS: tuple[tuple[str, str], ...] = choices(ROLES)
@@ -129,7 +130,7 @@ class DealPage(Page):
         edit.setAccessibleName(label)
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
-        edit.setMaxLength(20)
+        limit_characters(edit, 20)
         error = self._message_label()
         column.addWidget(edit)
         column.addWidget(error)
@@ -213,7 +214,7 @@ class DealPage(Page):
             normalise=str.upper,
         )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("WWWW") + 24)
-        edit.setMaxLength(3)
+        limit_characters(edit, 3)
         # Offer the codes we know a symbol for; any other ISO code works too.
         from PySide6.QtWidgets import QCompleter
 
@@ -233,7 +234,7 @@ class DealPage(Page):
             "Write the date as YYYY-MM-DD, e.g. 2027-01-14, or leave it empty.",
         )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2027-01-14") * 2)
-        edit.setMaxLength(10)
+        limit_characters(edit, 10)
         return edit
 
 

@@ -32,6 +32,7 @@ from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.ui.models.base import Column, ListTableModel
 from worksheet.ui.pages.table import TableView
 from worksheet.ui.widgets.money_field import MoneyField
+from worksheet.ui.widgets.text_limit import limit_characters
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -220,7 +221,7 @@ class _RowForm(QWidget):
         """Whole numbers and dates: checked as typed, kept only when they read right."""
         edit = QLineEdit()
         edit.setAccessibleName(column.title)
-        edit.setMaxLength(40)
+        limit_characters(edit, 40)
         chars = 10 if column.kind == "int" else 20
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * chars + 16)
         if column.kind == "int":

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 
 from worksheet.domain.deal import MONEY_LIMIT, MONEY_PLACES
 from worksheet.ui.widgets.colors import accents
+from worksheet.ui.widgets.text_limit import limit_characters
 
 #: Spaces people put between thousands in any locale: space, no-break, narrow no-break, thin.
 _SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
@@ -186,7 +187,7 @@ class MoneyField(QWidget):
         self._edit = QLineEdit(self)
         self._edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-        self._edit.setMaxLength(40)
+        limit_characters(self._edit, 40)
         self._currency_label = QLabel(self)
         self._currency_label.setTextFormat(Qt.TextFormat.PlainText)
         self._currency_label.setBuddy(self._edit)
@@ -202,11 +203,17 @@ class MoneyField(QWidget):
         layout.setVerticalSpacing(2)
         layout.addWidget(self._edit, 0, 0)
         layout.addWidget(self._currency_label, 0, 1)
-        layout.addWidget(self._message_label, 1, 0, 1, 2)
+        # The message may be wider than the amount box: it spans an empty third column, so it
+        # wraps at the width the form really gives it, not at the box's.
+        layout.addWidget(self._message_label, 1, 0, 1, 3)
         layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(2, 1)
         self.setFocusProxy(self._edit)
         # Keep the message right under the edit even when a form row is taller than needed.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # A wrapped message needs its second line: let the form ask the height for the width.
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -217,6 +224,12 @@ class MoneyField(QWidget):
         self._edit.installEventFilter(self)
         self._apply_message_colour()
         self._update_accessibility()
+
+    def setMaximumWidth(self, width: int) -> None:
+        """Limit the amount box and its currency code; the message under them may be wider."""
+        spacing = self.layout().horizontalSpacing()
+        code = self._currency_label.sizeHint().width()
+        self._edit.setMaximumWidth(max(40, width - code - spacing))
 
     # --- public interface -------------------------------------------------------------------
 
