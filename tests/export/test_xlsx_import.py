@@ -220,6 +220,18 @@ def _big_file(out: Path) -> Path:
     return out
 
 
+def _fifo(out: Path) -> Path:
+    import os
+
+    os.mkfifo(out)
+    return out
+
+
+def _folder(out: Path) -> Path:
+    out.mkdir()
+    return out
+
+
 ENTITY_BOMB = (
     b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;">'
     b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
@@ -239,6 +251,8 @@ REFUSED = {
     "zip bomb": (lambda e, t: _zip_bomb(t / "bomb.xlsx"), "zip bomb"),
     "zip unpacking past 200 MiB": (lambda e, t: _wide_bomb(t / "wide.xlsx"), "200 MiB"),
     "over 20 MiB": (lambda e, t: _big_file(t / "big.xlsx"), "20 MiB"),
+    "a pipe": (lambda e, t: _fifo(t / "pipe.xlsx"), "not a regular file"),
+    "a folder": (lambda e, t: _folder(t / "folder.xlsx"), "folder"),
     "XML entity bomb": (
         lambda e, t: _with_doctype(e, t / "lol.xlsx", ENTITY_BOMB),
         "declares XML entities",

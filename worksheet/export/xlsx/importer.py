@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import stat
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -108,7 +109,13 @@ class Review:
 def read_bytes(path: str | Path) -> bytes:
     p = Path(path)
     try:
-        size = p.stat().st_size
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise WorkbookRefused(f"{p.name}: this is a folder, not a workbook")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end: refuse before opening it.
+            raise WorkbookRefused(f"{p.name}: not a regular file (a pipe or a device?)")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise WorkbookRefused(
                 f"{p.name}: the file is {size / 1024 / 1024:.1f} MiB; workbooks over 20 MiB "
@@ -116,6 +123,8 @@ def read_bytes(path: str | Path) -> bytes:
             )
         with p.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
+    except WorkbookRefused:
+        raise
     except FileNotFoundError:
         raise WorkbookRefused(f"{p.name}: no such file") from None
     except IsADirectoryError:
