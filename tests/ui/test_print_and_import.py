@@ -339,3 +339,50 @@ def test_pdf_export_dialog_offers_the_paper_and_remembers_it(qtbot, tmp_path):
     assert seen == [["A4", "US Letter"]]
     assert path == str(tmp_path / "sheet.pdf")
     assert chosen_paper() == "letter"
+
+
+def _page_box(shot: QImage) -> tuple[int, int, int, int]:
+    """The white paper in a grab of the preview (its background is grey)."""
+    xs, ys = [], []
+    for y in range(0, shot.height(), 2):
+        for x in range(0, shot.width(), 2):
+            c = shot.pixelColor(x, y)
+            if c.red() > 250 and c.green() > 250 and c.blue() > 250:
+                xs.append(x)
+                ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def test_what_the_preview_widget_shows_is_the_exported_page(qtbot, window):
+    """On screen, not just in the dialog's cache: grab the preview, cut out the paper, compare it
+    with the exported PDF rasterized by the same rasterizer at that size. Both are compared a
+    third of that size, where the preview's own downscaling of text no longer shows."""
+    from PySide6.QtCore import Qt
+
+    def sized(image: QImage, w: int, h: int) -> QImage:
+        return image.scaled(
+            w, h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+
+    dialog = print_flow.preview_deal(window, show=False)
+    qtbot.addWidget(dialog)
+    dialog.resize(700, 960)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.view.pageCount() == 1)
+    qtbot.wait(50)
+    shot = dialog.view.grab().toImage()
+    left, top, right, bottom = _page_box(shot)
+    width, height = right - left + 1, bottom - top + 1
+    assert width > 300 and abs(height / width - 297 / 210) < 0.03  # an A4 page, upright
+    page = sized(shot.copy(left, top, width, height), width // 3, height // 3)
+    dpi = 72.0 * width / (210 / 25.4 * 72)
+
+    def exported(discreet: bool) -> QImage:
+        pdf = render_pdf(window.doc.deal, paper="a4", discreet=discreet)
+        return sized(sized(print_flow.rasterize(pdf, dpi), width, height), width // 3, height // 3)
+
+    same = mean_difference(page, exported(False))
+    assert ink(page) > 0.02
+    assert same < 5.0
+    # Another page (the discreet copy) is far further away: the comparison can tell pages apart.
+    assert mean_difference(page, exported(True)) > 2 * same + 5.0
