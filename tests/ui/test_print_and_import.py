@@ -386,3 +386,74 @@ def test_what_the_preview_widget_shows_is_the_exported_page(qtbot, window):
     assert same < 5.0
     # Another page (the discreet copy) is far further away: the comparison can tell pages apart.
     assert mean_difference(page, exported(True)) > 2 * same + 5.0
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="needs soffice")
+def test_managers_round_trip_through_libreoffice_in_the_window(
+    qtbot, window, dialogs, tmp_path, monkeypatch
+):
+    """Export from the window, a manager edits and LibreOffice recalculates and saves, import
+    with every change accepted, undo: the deal is back as it was."""
+    import subprocess
+
+    from worksheet.ui import import_flow
+
+    dialogs.export_path = str(tmp_path / "manager.xlsx")
+    assert window.export("xlsx")
+    before = dumps(window.doc.deal)
+    wb = load_workbook(tmp_path / "manager.xlsx")
+    named(wb, "WalkAway").value = 101000
+    named(wb, "TheirLow").value = 90000
+    named(wb, "ConcessionCost", 0).value = 700
+    flag = named(wb, "ConcessionInPackage", 3)
+    flag.value = not flag.value
+    named(wb, "SignOffDecision").value = "Changes requested"
+    named(wb, "SignOffComment").value = "Hold the walk-away at 101k; drop the free onboarding."
+    wb.save(tmp_path / "edited.xlsx")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(tmp_path / "edited.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    listed = []
+
+    def accept_all(dialog):
+        listed.extend(change.key for _item, change in dialog.items)
+        return True
+
+    monkeypatch.setattr(import_flow, "run_review", accept_all)
+    assert import_flow.import_workbook(window, str(tmp_path / "lo" / "edited.xlsx"))
+    deal = window.doc.deal
+    fourth = deal.concessions_in_order()[3]
+    assert sorted(listed) == sorted(
+        [
+            "anchors.walk_away",
+            "their_estimate.walk_away_low",
+            f"concessions[{deal.concessions_in_order()[0].id}].cost_to_us",
+            f"concessions[{fourth.id}].in_package",
+            "sign_off.decision",
+            "sign_off.comment",
+        ]
+    )
+    assert deal.anchors.walk_away == Decimal(101000)
+    assert deal.their_estimate.walk_away_low == Decimal(90000)
+    assert deal.concessions_in_order()[0].cost_to_us == Decimal(700)
+    assert deal.in_active(fourth) != load(SAMPLE).in_active(
+        next(c for c in load(SAMPLE).concessions if c.id == fourth.id)
+    )
+    assert deal.sign_off.decision == "changes_requested"
+    assert window.summary_panel.signOffText().startswith("Changes requested")
+    window.doc.undo_stack.undo()
+    assert dumps(window.doc.deal) == before
