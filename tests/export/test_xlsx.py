@@ -418,7 +418,7 @@ def test_input_cells_offer_the_valid_choices(renewal) -> None:
         == named_cell(wb, "SignOffDecision").coordinate
     )
     rules = wb["Summary"].conditional_formatting
-    checks = [named_cell(wb, n) for n in ("CheckWalkAway", "CheckPackageValues")]
+    checks = [named_cell(wb, n) for n in ("CheckWalkAway", "CheckLimitPackageCost")]
     ranges = [str(r.sqref) for r in rules]
     assert f"B{checks[0].row}:E{checks[1].row}" in ranges
 

@@ -511,3 +511,35 @@ def test_import_review_never_loads_qt(exported):
     )
     assert done.returncode == 0, done.stderr
     assert "no changes" in done.stdout
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice's soffice")
+def test_limit_checks_recalculate_like_the_summary(deal, tmp_path):
+    """The manager's limits drive live checks in the workbook, as they drive the warnings."""
+    deal.sign_off.limits.walk_away = Decimal(105000)  # a seller's walk-away of 104,000 is below
+    deal.sign_off.limits.package_cost = summarize(deal).package_cost  # exactly at the limit
+    source = tmp_path / "limits.xlsx"
+    export_xlsx(deal, source)
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    wb = load_workbook(tmp_path / "lo" / "limits.xlsx", data_only=True)
+    codes = {w.code for w in summarize(deal).warnings}
+    assert "walk_away_beyond_limit" in codes and "package_cost_over_limit" not in codes
+    assert named(wb, "CheckLimitWalkAway").value.startswith("The walk-away is beyond the limit")
+    assert named(wb, "CheckLimitPackageCost").value == "OK"
