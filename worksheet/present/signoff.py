@@ -54,14 +54,16 @@ def _who(deal: Deal) -> str:
     return text
 
 
-def status_line(deal: Deal) -> str:
-    """One sentence: who decided what and when, and whether an approval is still current."""
+def status_line(deal: Deal, *, short: bool = False) -> str:
+    """One sentence: who decided what and when, and whether an approval is still current.
+    `short` leaves out the advice (for the PDF's one footer line)."""
     state = approval(deal)
     if state.state == APPROVED:
         return f"Approved{_who(deal)}."
     if state.state == STALE:
         changed = ", ".join(state.changed)
-        return f"{STALE_TITLE}{_who(deal)}: changed since: {changed}. Ask again before the meeting."
+        advice = "" if short else " Ask again before the meeting."
+        return f"{STALE_TITLE}{_who(deal)}: changed since: {changed}.{advice}"
     if state.state == CHANGES_REQUESTED:
         return f"Changes requested{_who(deal)}."
     if state.state == REJECTED:

@@ -79,6 +79,7 @@ class ReviewDialog(QDialog):
                 font.setItalic(True)
                 item.setFont(2, font)
                 item.setText(2, f"not read: {change.error}")
+            item.setToolTip(0, change.label)  # long concession names are cut in the column
             for column in range(len(COLUMNS)):
                 item.setData(column, Qt.ItemDataRole.AccessibleTextRole, item.text(column))
             self.tree.addTopLevelItem(item)

@@ -360,7 +360,9 @@ def _draw_footer(
             canvas.setFillColorRGB(0.61, 0.0, 0.02)
         x = left + used + 8
         room = right - tail - 8 - x
-        draw_text(canvas, x, MARGIN, fit_line(status_line(deal), font, 6.5, room), font, 6.5)
+        draw_text(
+            canvas, x, MARGIN, fit_line(status_line(deal, short=True), font, 6.5, room), font, 6.5
+        )
     canvas.restoreState()
 
 
