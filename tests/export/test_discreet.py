@@ -125,10 +125,12 @@ def left_out_numbers(deal: Deal) -> list[Decimal]:
         if zone is not None:
             values += [zone.low, zone.high]
     values += [s.their_low_package, s.their_likely_package, s.their_high_package]
-    opening = a.opening
+    # Our opening and our packages' asks are offers said out loud: the copy shows them, even
+    # when one happens to equal a number it keeps back.
+    said = {abs(x) for x in (a.opening, *(p.ask for p in deal.packages)) if x is not None}
     out = []
     for v in values:
-        if v is None or v == 0 or (opening is not None and abs(v) == abs(opening)):
+        if v is None or v == 0 or abs(v) in said:
             continue
         v = abs(v)
         if v >= 100:

@@ -143,8 +143,19 @@ def _pool(gains: list[float]) -> list[frozenset[int]]:
     return list(seen)
 
 
+#: Words a short name should not end on ("Free onboarding for" reads as cut off).
+_TRAILING = {"a", "an", "and", "at", "by", "for", "in", "instead", "of", "on", "or", "the", "to"}
+
+
+def _short(what: str) -> str:
+    words = what.split()[:3]
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
 def _name(concessions: list[Concession]) -> str:
-    words = [" ".join(c.what.split()[:3]) or c.id for c in concessions]
+    words = [_short(c.what) or c.id for c in concessions]
     text = " + ".join(words)
     return text if len(text) <= 48 else text[:47].rstrip() + "…"
 

@@ -9,6 +9,7 @@ from worksheet.domain.summary import Summary
 from worksheet.export.pdf.measure import Item, Section
 from worksheet.export.pdf.text import cap, markup
 from worksheet.present.numbers import format_money
+from worksheet.present.packages import MESO_MARK, package_lines
 from worksheet.present.words import fallback_word
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -105,6 +106,28 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         # The package's size is in the band above; the heading stays short enough for one line.
         title = f"Concessions: give → get ({len(ordered):,})"
         sections.append(Section(title, len(ordered), concession_item))
+
+    offers_to_make = package_lines(deal, summary)
+    if offers_to_make:
+
+        def package_item(i: int) -> Item:
+            line = offers_to_make[i]
+            name, cut1 = safe(line.name)
+            gives, cut2 = safe(line.gives)
+            text = f"<b>{name}</b> — ask <b>{markup(line.ask)}</b>"
+            if not discreet:  # the net and the chance are worked out from what we keep back
+                text += muted(f" · net {markup(line.net)} · chance {markup(line.chance)}")
+                if line.active:
+                    text += f' <font color="{GREEN}"><b>active</b></font>'
+                if line.in_meso:
+                    text += f" <b>{MESO_MARK}</b>"
+            text += "<br/>" + muted(f"gives: {gives}")
+            return Item(text, bullet="▸", cut=cut1 or cut2)
+
+        title = "Packages to offer"
+        if not discreet and summary.meso:
+            title += f" ({MESO_MARK}: offer together)"
+        sections.append(Section(title, len(offers_to_make), package_item))
 
     fallbacks = sorted(deal.fallbacks, key=lambda f: f.kind != "batna")  # stable: BATNA first
     if fallbacks:

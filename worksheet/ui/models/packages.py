@@ -6,6 +6,7 @@ painted; every edit goes through `ui/package_edits.py`, so it is one undo step.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from typing import Any
 
@@ -146,8 +147,11 @@ class PackagesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.row_label(section)
-            if role == Qt.ItemDataRole.ToolTipRole and section < FIRST_CONCESSION:
-                return FIGURES[section][3]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if section < FIRST_CONCESSION:
+                    return FIGURES[section][3]
+                what = self.doc.deal.concessions[section - FIRST_CONCESSION].what
+                return html.escape(what[:2000]) or None  # tooltips read HTML: keep it text
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
