@@ -543,3 +543,29 @@ def test_limit_checks_recalculate_like_the_summary(deal, tmp_path):
     assert "walk_away_beyond_limit" in codes and "package_cost_over_limit" not in codes
     assert named(wb, "CheckLimitWalkAway").value.startswith("The walk-away is beyond the limit")
     assert named(wb, "CheckLimitPackageCost").value == "OK"
+
+
+def test_package_asks_are_read_back_by_package_id(deal, exported, tmp_path):
+    wb = load_workbook(exported)
+    asks = named_row(wb, "PackageAsk")
+    ids = named_row(wb, "PackageId")
+    assert [c.value for c in ids] == [p.id for p in deal.packages]
+    asks[1].value = 117500
+    asks[2].value = "lots"
+    wb.save(tmp_path / "asks.xlsx")
+    review = review_workbook(deal, tmp_path / "asks.xlsx")
+    second, third = deal.packages[1], deal.packages[2]
+    assert [c.key for c in review.changes] == [
+        f"packages[{second.id}].ask",
+        f"packages[{third.id}].ask",
+    ]
+    assert review.changes[0].ok and not review.changes[1].ok
+    assert "not a plain decimal amount" in review.changes[1].error
+    after = apply_changes(deal, review.changes)
+    assert after.packages[1].ask == Decimal(117500)
+    assert after.packages[2].ask == third.ask
+
+
+def named_row(wb, name: str) -> list:
+    sheet, ref = next(iter(wb.defined_names[name].destinations))
+    return list(wb[sheet][ref.replace("$", "")][0])

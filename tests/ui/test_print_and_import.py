@@ -410,6 +410,8 @@ def test_managers_round_trip_through_libreoffice_in_the_window(
     flag.value = not flag.value
     named(wb, "SignOffDecision").value = "Changes requested"
     named(wb, "SignOffComment").value = "Hold the walk-away at 101k; drop the free onboarding."
+    sheet, ref = next(iter(wb.defined_names["PackageAsk"].destinations))
+    wb[sheet][ref.replace("$", "").split(":")[0]].value = 125000
     wb.save(tmp_path / "edited.xlsx")
     subprocess.run(
         [
@@ -445,8 +447,10 @@ def test_managers_round_trip_through_libreoffice_in_the_window(
             f"concessions[{fourth.id}].in_package",
             "sign_off.decision",
             "sign_off.comment",
+            f"packages[{deal.packages[0].id}].ask",
         ]
     )
+    assert deal.packages[0].ask == Decimal(125000)
     assert deal.anchors.walk_away == Decimal(101000)
     assert deal.their_estimate.walk_away_low == Decimal(90000)
     assert deal.concessions_in_order()[0].cost_to_us == Decimal(700)

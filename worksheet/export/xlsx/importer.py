@@ -31,6 +31,8 @@ from worksheet.export.xlsx.names import (
     MARK_PROPERTY,
     MARK_VERSION,
     MONEY_INPUTS,
+    PACKAGE_ASK,
+    PACKAGE_ID,
     SIGN_OFF_INPUTS,
 )
 from worksheet.export.xlsx.zone import LEFT_OUT
@@ -250,6 +252,18 @@ class _Cells:
             self.notes.append(f"the name {name} should be one cell, not a range: not read")
             return None
         return ws[ref]
+
+    def row(self, name: str) -> list | None:
+        """The cells of a one-row range, left to right."""
+        found = self._ranges(name)
+        if found is None:
+            return None
+        ws, ref = found
+        cells = ws[ref]
+        if not isinstance(cells, tuple):
+            return [cells]
+        first = cells[0]
+        return list(first) if isinstance(first, tuple) else list(cells)
 
     def column(self, name: str) -> list | None:
         found = self._ranges(name)
@@ -482,6 +496,7 @@ def review_bytes(deal: Deal, data: bytes) -> Review:
             )
 
     _concessions(deal, cells, review, left_out)
+    _package_asks(deal, cells, review)
 
     for name, attr, label in SIGN_OFF_INPUTS:
         cell = cells.one(name)
@@ -606,6 +621,44 @@ def _concessions(deal: Deal, cells: _Cells, review: Review, left_out: list[str])
     # One note for all concession costs, not one per row.
     seen: set[str] = set()
     left_out[:] = [x for x in left_out if not (x in seen or seen.add(x))]
+
+
+def _package_asks(deal: Deal, cells: _Cells, review: Review) -> None:
+    if not deal.packages:
+        return
+    ids = cells.row(PACKAGE_ID)
+    asks = cells.row(PACKAGE_ASK)
+    if ids is None or asks is None:
+        return
+    index_of = {p.id: i for i, p in enumerate(deal.packages)}
+    for id_cell, ask_cell in zip(ids, asks, strict=False):
+        try:
+            ident = _text(id_cell).strip()
+        except CellRefused:
+            ident = ""
+        if not ident:
+            continue
+        index = index_of.get(ident)
+        if index is None:
+            review.notes.append(
+                f"column {id_cell.column_letter} of the Packages sheet is a package no longer "
+                "in the deal: not read"
+            )
+            continue
+        package = deal.packages[index]
+        label = f"Package “{_clip(package.name, 40) or package.id}”: ask"
+        key = f"packages[{ident}].ask"
+        path = ("packages", index, "ask")
+        old = _money_words(package.ask, deal.currency)
+        try:
+            new, hidden = _money(ask_cell)
+        except CellRefused as exc:
+            review.changes.append(Change(key, label, old, "", path, error=str(exc)))
+            continue
+        if not hidden and new != package.ask:
+            review.changes.append(
+                Change(key, label, old, _money_words(new, deal.currency), path, value=new)
+            )
 
 
 # ---------------------------------------------------------------------- applying

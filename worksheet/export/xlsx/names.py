@@ -44,5 +44,9 @@ CONCESSION_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("ConcessionInPackage", "in_package", "in the package"),
 )
 
+#: Row ranges on the Packages sheet, one column per package; `PackageId` says which.
+PACKAGE_ID = "PackageId"
+PACKAGE_ASK = "PackageAsk"
+
 #: The approval state written at export (a result, not an input).
 SIGN_OFF_STATUS = "SignOffStatus"
