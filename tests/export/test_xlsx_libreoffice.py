@@ -264,7 +264,7 @@ def assert_matches_summary(wb, d: Deal, s: Summary, where: str) -> None:
         ("PackageLow", s.their_low_package),
         ("PackageLikely", s.their_likely_package),
         ("PackageHigh", s.their_high_package),
-        ("Gap", s.gap),
+        ("Gap", None if s.gap is None else round(s.gap, 2)),  # to cents, as the app shows it
     ):
         assert_amount(wb, name, amount, where)
     for zone_name, zone in (
@@ -434,3 +434,22 @@ def test_hostile_text_survives_libreoffice(recalculated) -> None:
     # LibreOffice keeps a CR LF pair as one line break (LF), as it does for typed text.
     expected = [t.replace("\r\n", "\n") for t in HOSTILE]
     assert [c.value for c in got] == expected
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_chance_words_match_the_app(recalculated, key: str) -> None:
+    from worksheet.present.numbers import chance_phrase
+    from worksheet.present.sentences import exact_chance
+
+    wb = recalculated["first"][key]
+    ((sheet, ref),) = list(wb.defined_names["ZopaProbability"].destinations)
+    cell = wb[sheet][ref.replace("$", "")]
+    words = wb[sheet].cell(row=cell.row, column=cell.column + 1).value
+    s = summarize(CASES[key])
+    if s.probability is None:
+        assert blank(words)
+        return
+    exact = exact_chance(s)
+    if (Decimal(exact) * 200) % 2 == 1:  # exactly x.5 %: the spreadsheet rounds it up
+        return
+    assert words == chance_phrase(exact), key

@@ -153,19 +153,38 @@ def format_chance(probability: float | Decimal | None) -> str:
         return "100%"
     whole = pct.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     if whole < 1:
-        return "under 1%"
+        return UNDER_ONE
     if whole >= 100:
-        return "over 99%"
+        return OVER_99
     return f"{whole:f}%"
+
+
+#: The chance's words, also written into the workbook's live chance formula.
+UNDER_ONE = "under 1%"
+OVER_99 = "over 99%"
+NO_CHANCE = "no chance"
+CERTAINTY = "certainty"
+
+
+def chance_formula(chance: str, ready: str) -> str:
+    """A spreadsheet formula that words the chance `chance` (an expression of the exact,
+    unrounded chance) as `chance_phrase` does, when `ready` is true (its ROUND halves away from
+    zero, so a chance of exactly x.5 % may read one point higher than in the app)."""
+    p = f"({chance})"
+    return (
+        f'=IF({ready},IF({p}<=0,"{NO_CHANCE}",IF({p}>=1,"{CERTAINTY}",'
+        f'IF({p}*100<0.5,"{UNDER_ONE}",IF({p}*100>=99.5,"{OVER_99}",'
+        f'"about "&ROUND({p}*100,0)&"%")))),"")'
+    )
 
 
 def chance_phrase(probability: float | Decimal | None) -> str:
     """The chance inside a sentence: `about 49%`, `under 1%`, `over 99%`, `no chance`."""
     text = format_chance(probability)
     if text == "0%":
-        return "no chance"
+        return NO_CHANCE
     if text == "100%":
-        return "certainty"
+        return CERTAINTY
     return f"about {text}" if text[0].isdigit() else text
 
 

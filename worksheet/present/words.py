@@ -68,7 +68,6 @@ STATUS_FALLBACK = STATUSES["unknown"]
 
 #: The three zones, as the chart and the tables name them.
 ZONES: dict[str, str] = {"best": "best case", "likely": "likely", "worst": "worst case"}
-ZONE_ROWS: dict[str, str] = {"worst": "Worst case", "likely": "Likely", "best": "Best case"}
 
 #: The seven readiness checks (spec order lives in the domain; these are their words).
 READINESS: dict[str, str] = {
@@ -105,28 +104,6 @@ CHECK_LABELS: dict[str, str] = {
     "walk_away_worse_than_batna": "Walk-away beats the best alternative",
     "estimate_out_of_order": "Their estimate in order",
     "concession_value_unknown": "Every package concession has a value to them",
-}
-
-#: Section titles, the same in the window's navigation, the PDF and the workbook.
-SECTIONS: dict[str, str] = {
-    "deal": "Deal",
-    "vision": "Vision",
-    "anchors": "Anchors",
-    "their_estimate": "Their side",
-    "concessions": "Concessions",
-    "fallbacks": "Fallbacks",
-    "listening": "Listening",
-    "offers": "Offers",
-    "notes": "Notes",
-    "summary": "Summary",
-    "numbers": "Numbers",
-    "zone": "Deal zone",
-    "readiness": "Readiness",
-    "warnings": "Check these",
-    "questions": "Questions to ask",
-    "trades": "Trades",
-    "interests": "Interests",
-    "objections": "Objections",
 }
 
 

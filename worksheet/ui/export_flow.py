@@ -24,6 +24,7 @@ class ExportHost(Protocol):
 
     doc: Any
     actions: Any
+    files: Any
 
     def statusBar(self) -> QStatusBar: ...
 

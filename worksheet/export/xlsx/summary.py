@@ -32,11 +32,13 @@ from worksheet.export.xlsx.names import SIGN_OFF_INPUTS, SIGN_OFF_STATUS
 from worksheet.export.xlsx.workings import CHART_ROWS
 from worksheet.export.xlsx.zone import (
     ALIASES,
+    RAW_CHANCE,
     RESULTS,
     STATUS_WORDS_FORMULA,
     checks,
     package_cost_formula,
 )
+from worksheet.present.numbers import chance_formula
 from worksheet.present.signoff import (
     DECISION_WORDS,
     LABELS,
@@ -274,7 +276,8 @@ class SummarySheet:
         row = self._next()
         self._label(row, NUMBER_WORDS["probability"][0])
         self._result(f"B{row}", "ZopaProbability")
-        book.fixed(ws, f"C{row}", "chance their walk-away leaves room for ours", font=NOTE_FONT)
+        # In the app's words ("about 83%"), live.
+        book.formula(ws, f"C{row}", chance_formula(RAW_CHANCE, "ZoneReady"), font=HEAD_FONT)
         row = self._next()
         book.table_head(ws, row, ["Price range where a deal can close", "From", "To"])
         # Which of their guesses is the worst case depends on our side, so the label is live too.
