@@ -400,6 +400,8 @@ class SummarySheet:
         """The block a manager fills in: every input cell has a defined name the app reads back."""
         book, ws, deal = self.book, self.ws, self.book.deal
         sign = deal.sign_off
+        # The block a manager fills in prints whole, on a page of its own.
+        ws.row_breaks.append(Break(id=self.row + 1))
         self._band("Sign-off (the manager fills in the yellow cells)")
         row = self._next()
         self._label(row, "Status at export")
