@@ -196,6 +196,8 @@ def open_workbook(data: bytes):
         with warnings.catch_warnings():
             # Extensions openpyxl does not know (slicers, sparklines) are dropped with a warning.
             warnings.simplefilter("ignore")
+            # A full load: openpyxl's read-only mode re-reads a sheet for every named cell,
+            # which costs more than parsing this small workbook once.
             return load_workbook(
                 io.BytesIO(data), data_only=False, keep_links=False, keep_vba=False
             )
@@ -437,6 +439,13 @@ def review_workbook(deal: Deal, path: str | Path) -> Review:
 
 def review_bytes(deal: Deal, data: bytes) -> Review:
     wb = open_workbook(data)
+    try:
+        return _review(deal, wb)
+    finally:
+        wb.close()
+
+
+def _review(deal: Deal, wb) -> Review:
     mark = _property(wb, MARK_PROPERTY)
     if mark is None:
         raise WorkbookRefused(
@@ -555,8 +564,8 @@ def _concessions(deal: Deal, cells: _Cells, review: Review, left_out: list[str])
         index = index_of.get(ident)
         if index is None:
             review.notes.append(
-                f"row {id_cell.row} of the Concessions sheet is a concession no longer in the "
-                "deal: not read"
+                f"row {getattr(id_cell, 'row', '?')} of the Concessions sheet is a concession no "
+                "longer in the deal: not read"
             )
             continue
         concession = deal.concessions[index]
@@ -641,8 +650,8 @@ def _package_asks(deal: Deal, cells: _Cells, review: Review) -> None:
         index = index_of.get(ident)
         if index is None:
             review.notes.append(
-                f"column {id_cell.column_letter} of the Packages sheet is a package no longer "
-                "in the deal: not read"
+                f"column {getattr(id_cell, 'column_letter', '?')} of the Packages sheet is a "
+                "package no longer in the deal: not read"
             )
             continue
         package = deal.packages[index]
