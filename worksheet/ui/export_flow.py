@@ -154,13 +154,13 @@ class ExportDone(QWidget):
         self.path = path
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(f"Wrote {path.name}")
+        label = QLabel(f"Last export: {path.name}")
         label.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QPushButton("Open")
         self.folder_button = QPushButton("Show in Folder")
         for button in (self.open_button, self.folder_button):
-            button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAutoDefault(False)
         self.open_button.setToolTip(f"Open {path.name} in its usual app")
         self.folder_button.setToolTip(f"Show the folder {path.parent}")
         self.open_button.clicked.connect(lambda: open_url(path))
