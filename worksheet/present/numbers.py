@@ -166,16 +166,21 @@ NO_CHANCE = "no chance"
 CERTAINTY = "certainty"
 
 
-def chance_formula(chance: str, ready: str) -> str:
-    """A spreadsheet formula that words the chance `chance` (an expression of the exact,
-    unrounded chance) as `chance_phrase` does, when `ready` is true (its ROUND halves away from
-    zero, so a chance of exactly x.5 % may read one point higher than in the app)."""
+def chance_words_expression(chance: str) -> str:
+    """A spreadsheet expression that words the chance `chance` (an expression of the exact,
+    unrounded chance) as `chance_phrase` does (its ROUND halves away from zero, so a chance of
+    exactly x.5 % may read one point higher than in the app)."""
     p = f"({chance})"
     return (
-        f'=IF({ready},IF({p}<=0,"{NO_CHANCE}",IF({p}>=1,"{CERTAINTY}",'
+        f'IF({p}<=0,"{NO_CHANCE}",IF({p}>=1,"{CERTAINTY}",'
         f'IF({p}*100<0.5,"{UNDER_ONE}",IF({p}*100>=99.5,"{OVER_99}",'
-        f'"about "&ROUND({p}*100,0)&"%")))),"")'
+        f'"about "&ROUND({p}*100,0)&"%"))))'
     )
+
+
+def chance_formula(chance: str, ready: str) -> str:
+    """The chance's words as a formula, blank until `ready` is true."""
+    return f'=IF({ready},{chance_words_expression(chance)},"")'
 
 
 def chance_phrase(probability: float | Decimal | None) -> str:

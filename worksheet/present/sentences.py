@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from worksheet.present.numbers import (
     DEAL_SEPARATORS,
+    NBSP,
     Separators,
     chance_phrase,
     format_money,
@@ -146,3 +147,74 @@ def estimate_legend(summary: Summary, currency: str, seps: Separators = DEAL_SEP
     value = format_money(summary.package_value, currency, seps=seps)
     sign = "+" if summary.role != "buyer" else "−"
     return f"their walk-away with the package ({sign}{value} value to them)"
+
+
+# --- the same status sentence as a live spreadsheet formula --------------------------------
+#
+# The workbook recomputes the zone when a manager edits it, so its sentence cannot be written
+# once at export: this builds, from the same words as `status_sentence` above, a formula over
+# the workbook's named cells. tests/export/test_xlsx_libreoffice.py recalculates it in
+# LibreOffice and compares it with `status_sentence` for every case.
+
+
+def _lit(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def status_sentence_formula(
+    format_whole: str, format_cents: str, chance_words: str, names: dict[str, str]
+) -> str:
+    """`status_sentence` as a formula. `format_whole`/`format_cents` are the money number
+    formats without and with the currency's decimals; `chance_words` a formula expression that
+    words the chance (`chance_phrase`); `names` maps the workbook's names: is_seller, walk_away,
+    limit (our package floor or ceiling), out_of_order, status, gap, likely_low, likely_high,
+    best_low, best_high, chance (the exact chance)."""
+    n = names
+
+    def money(cell: str) -> str:
+        return (
+            f"IF(ROUND({cell},2)=ROUND({cell},0),TEXT({cell},{_lit(format_whole)}),"
+            f"TEXT({cell},{_lit(format_cents)}))"
+        )
+
+    def zone(low: str, high: str) -> str:
+        a, b = money(low), money(high)
+        return f"IF({a}={b},{a},{a}&{_lit(NBSP + '– ')}&{b})"
+
+    seller = n["is_seller"]
+    direction = f'IF({seller},"above","below")'
+    limit = f'"our package "&IF({seller},"floor","ceiling")&" of "&{money(n["limit"])}'
+    unknown = (
+        f"IF({n['out_of_order']},{_lit(OUT_OF_ORDER)},"
+        f"IF(NOT(ISNUMBER({n['walk_away']})),{_lit(NEED_WALK_AWAY)},{_lit(NEED_ESTIMATE)}))"
+    )
+    certain = (
+        '"Even our most cautious guess of their walk-away leaves room "&'
+        f'{direction}&" "&{limit}&": a deal is there to be made. Likely zone "&'
+        f'{zone(n["likely_low"], n["likely_high"])}&"."'
+    )
+    edge_price = money(f"IF({seller},{n['best_low']},{n['best_high']})")
+    edge = (
+        f'"A deal is only just possible: "&{limit}&'
+        '" meets our most hopeful guess of their walk-away, "&'
+        f'{edge_price}&", and nothing "&{direction}&" it; the chance is next to none."'
+    )
+    where = (
+        f'IF(ISNUMBER({n["likely_low"]}),"Likely zone "&{zone(n["likely_low"], n["likely_high"])}'
+        f'&".","Only our most hopeful guess leaves a zone: "&'
+        f'{zone(n["best_low"], n["best_high"])}&".")'
+    )
+    possible = (
+        f'IF(({n["chance"]})<=0,{edge},"A deal is possible, with a chance of "&{chance_words}&'
+        f'": it needs their walk-away "&{direction}&" "&{limit}&". "&{where})'
+    )
+    none = (
+        f'"No deal zone: even our most hopeful guess of their walk-away is "&{money(n["gap"])}&'
+        f'" "&IF({seller},"short of","beyond")&" "&{limit}&'
+        '". Rethink the package or the walk-away, or prepare the fallbacks."'
+    )
+    status = n["status"]
+    return (
+        f'=IF({status}="certain",{certain},IF({status}="possible",{possible},'
+        f'IF({status}="none",{none},{unknown})))'
+    )
