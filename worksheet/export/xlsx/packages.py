@@ -26,13 +26,17 @@ from worksheet.export.xlsx.book import (
     TITLE_FONT,
     WRAP_TOP,
     Book,
+    fit_row,
     merge,
     page_setup,
     set_widths,
 )
+from worksheet.export.xlsx.cells import money_format
 from worksheet.export.xlsx.names import PACKAGE_ASK, PACKAGE_ID
 from worksheet.present.packages import LABELS, MESO_NOTE, package_name
 
+#: A tick reads TRUE/FALSE even where a spreadsheet keeps it as 1/0 (LibreOffice may).
+TICK_FORMAT = '"TRUE";"TRUE";"FALSE"'
 #: Decimal places of the reported figures (spec §2.4): chances to 4, money to cents.
 CHANCE_FORMAT = "0.0%"
 
@@ -183,13 +187,18 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
         where = f"concessions[{deal.concessions.index(c)}].what"
         book.text(ws, f"A{first_flag + r}", c.what or "(not described)", where, border=BOX)
 
+    # Expected value and best ask are reported to the cent (spec §2.4), whatever the deal's
+    # other amounts need.
+    cents = money_format(deal.currency, 2)
+    names = [package_name(p) for p in packages]
+    fit_row(ws, NAME_ROW, max(names, key=len), widths[FIRST_COL])
     rule = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
     rule.error = "Type TRUE (in this package) or FALSE."
     ws.add_data_validation(rule)
     for i, package in enumerate(packages):
         col = get_column_letter(FIRST_COL + i)
         where = f"packages[{i}]"
-        book.text(ws, f"{col}{NAME_ROW}", package_name(package), f"{where}.name", font=HEAD_FONT)
+        book.text(ws, f"{col}{NAME_ROW}", names[i], f"{where}.name", font=HEAD_FONT)
         book.style(ws[f"{col}{NAME_ROW}"], fill=HEAD_FILL, border=BOX)
         book.money(ws, f"{col}{ASK_ROW}", package.ask, fill=INPUT_CELL, border=BOX)
         active = "active" if package.id == deal.active_package else ""
@@ -197,7 +206,11 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
         members = set(package.concessions)
         for r, c in enumerate(ordered):
             cell = book.style(
-                ws[f"{col}{first_flag + r}"], alignment=CENTER, fill=INPUT_CELL, border=BOX
+                ws[f"{col}{first_flag + r}"],
+                alignment=CENTER,
+                fill=INPUT_CELL,
+                border=BOX,
+                number_format=TICK_FORMAT,
             )
             cell.value = c.id in members
         flags = f"${col}${first_flag}:${col}${last_flag}"
@@ -205,7 +218,9 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
         if discreet:
             continue
         for row, formula in column_formulas(col, flags).items():
-            fmt = CHANCE_FORMAT if row == CHANCE_ROW else book.money_format
+            fmt = {CHANCE_ROW: CHANCE_FORMAT, EXPECTED_ROW: cents, BEST_ROW: cents}.get(
+                row, book.money_format
+            )
             reported = row in (NET_ROW, CHANCE_ROW, EXPECTED_ROW, BEST_ROW)
             style = {"fill": RESULT_CELL, "border": BOX} if reported else {"font": NOTE_FONT}
             book.formula(ws, f"{col}{row}", formula, fmt, **style)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from worksheet.domain.deal import Concession
-from worksheet.ui.document import DealDocument, Path
+from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.models.base import Column, ListTableModel
 
 
@@ -74,7 +74,7 @@ class ConcessionsModel(ListTableModel):
 
         remove_concession(self.doc, row, label=f"Remove {self.ITEM_NAME}")
 
-    def _on_package_value(self, path: Path) -> None:
+    def _on_package_value(self, path: FieldPath) -> None:
         if path[:1] not in (("packages",), ("active_package",)) or not self.rowCount():
             return
         col = self.IN_PACKAGE

@@ -18,7 +18,7 @@ from worksheet.present.numbers import format_money
 from worksheet.present.packages import FIGURES as WORDS
 from worksheet.present.packages import figure_text, package_name
 from worksheet.ui import package_edits as edits
-from worksheet.ui.document import DealDocument, Path
+from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.models.base import KindRole, ValueRole, read_amount
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -221,7 +221,7 @@ class PackagesModel(QAbstractTableModel):
         if columns:
             self.dataChanged.emit(self.index(3, 0), self.index(FIRST_CONCESSION - 1, columns - 1))
 
-    def _on_value(self, path: Path) -> None:
+    def _on_value(self, path: FieldPath) -> None:
         columns = self.columnCount()
         if not columns:
             return
@@ -240,7 +240,7 @@ class PackagesModel(QAbstractTableModel):
             row = FIRST_CONCESSION + path[1]
             self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
 
-    def _on_list_about(self, path: Path, op: str, first: int, second: int) -> None:
+    def _on_list_about(self, path: FieldPath, op: str, first: int, second: int) -> None:
         if tuple(path) == ("packages",):
             if op == "insert":
                 self.beginInsertColumns(QModelIndex(), first, first)
@@ -259,7 +259,7 @@ class PackagesModel(QAbstractTableModel):
                     QModelIndex(), row, row, QModelIndex(), FIRST_CONCESSION + second + 1
                 )
 
-    def _on_list_changed(self, path: Path, op: str, first: int, second: int) -> None:
+    def _on_list_changed(self, path: FieldPath, op: str, first: int, second: int) -> None:
         if tuple(path) == ("packages",):
             self._members = None
             if op == "insert":
