@@ -233,8 +233,9 @@ def test_any_deal_says_the_same_in_panel_and_sheet(
         their_estimate=TheirEstimate(
             walk_away_low=low, walk_away_likely=likely, walk_away_high=high
         ),
-        concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value, in_package=True)],
+        concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value)],
     )
+    pack(deal, [True])
     summary = summarize(deal)
     said = summary_text(summary, currency)
     panel = SummaryPanel()
