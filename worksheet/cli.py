@@ -40,7 +40,8 @@ def window_parser() -> argparse.ArgumentParser:
         "  summary FILE... [--json]     print the deal summary of each file (docs/format.md)\n"
         "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n"
         "       (--debrief OUT.pdf      the one-page debrief)\n"
-        "  calibration FOLDER [--json]  agreed prices against your estimates (docs/library.md)\n\n"
+        "  calibration FOLDER [--json]  agreed prices against your estimates (docs/library.md)\n"
+        "  import-review FILE BOOK.xlsx list what the manager's workbook would change\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -107,6 +108,18 @@ def calibration_parser() -> argparse.ArgumentParser:
     return p
 
 
+def import_review_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} import-review",
+        description="List every change the manager's workbook would make to the deal, old → new, "
+        "without applying any. Exit 0 when the workbook was read, 2 when it was refused.",
+    )
+    p.add_argument("file", help="a .deal file")
+    p.add_argument("workbook", help="a workbook this app exported for that deal")
+    p.add_argument("--json", action="store_true", help="print the changes as a JSON object")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -116,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(export_parser().parse_args(argv[1:]))
         if argv and argv[0] == "calibration":
             return run_calibration(calibration_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "import-review":
+            return run_import_review(import_review_parser().parse_args(argv[1:]))
         problem = _unknown_command(argv[0]) if argv else None
         if problem:
             raise UsageError(problem)
@@ -230,6 +245,35 @@ def run_summary(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def run_import_review(args: argparse.Namespace) -> int:
+    try:
+        deal = _load(args.file)
+    except UsageError as exc:
+        return _fail(str(exc))
+    from worksheet.export.xlsx.importer import WorkbookRefused, review_workbook
+
+    try:
+        review = review_workbook(deal, args.workbook)
+    except WorkbookRefused as exc:
+        return _fail(f"{Path(args.workbook).name}: {exc}")
+    if args.json:
+        data = {
+            "workbook": review.title,
+            "changes": [c.to_json() for c in review.changes],
+            "notes": review.notes,
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        _print_out(_LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        return 0
+    lines = [f"{len(review.applicable)} change(s) from {Path(args.workbook).name}:"]
+    lines += [f"  {c.line()}" for c in review.changes]
+    if not review.changes:
+        lines = [f"{Path(args.workbook).name}: no changes"]
+    lines += [f"note: {n}" for n in review.notes]
+    _print_out("\n".join(lines))
+    return 0
+
+
 def summary_for_people(deal, summary) -> str:
     from worksheet.present.numbers import format_chance, format_money, format_range
     from worksheet.present.sentences import exact_chance, status_sentence
@@ -342,7 +386,7 @@ def run_calibration(args: argparse.Namespace) -> int:
 
 #: A first word that reads like a command (and is no file): `deal-worksheet help`, `sumary`.
 _COMMAND_LIKE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-COMMANDS = ("summary", "export", "calibration")
+COMMANDS = ("summary", "export", "calibration", "import-review")
 
 
 def _unknown_command(file: str | None) -> str | None:

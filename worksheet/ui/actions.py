@@ -28,6 +28,9 @@ class Actions:
     about: QAction
     new_from_sample: QMenu
     recent: QMenu
+    print: QAction
+    print_preview: QAction
+    import_workbook: QAction
 
 
 def _action(
@@ -71,7 +74,16 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
         about=_action(window, "&About Deal Worksheet"),
         new_from_sample=QMenu("New from &Sample", window),
         recent=QMenu("Open &Recent", window),
+        print=_action(window, "&Print…", SK.Print, "Print the one-page prep sheet"),
+        print_preview=_action(window, "Print Pre&view…", tip="See the prep sheet as it will print"),
+        import_workbook=_action(
+            window,
+            "&Import Manager's Workbook…",
+            tip="Read back what the manager changed in the exported workbook, and review it",
+        ),
     )
+    if actions.print.shortcuts() == []:
+        actions.print.setShortcut(QKeySequence("Ctrl+P"))
     if actions.save_as.shortcuts() == []:
         actions.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
     if actions.quit.shortcuts() == []:
@@ -90,6 +102,10 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
     file_menu.addAction(actions.export_pdf)
     file_menu.addAction(actions.export_xlsx)
     file_menu.addAction(actions.discreet)
+    file_menu.addAction(actions.import_workbook)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.print_preview)
+    file_menu.addAction(actions.print)
     file_menu.addSeparator()
     file_menu.addAction(actions.close)
     file_menu.addAction(actions.quit)

@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.save_as)
         a.export_pdf.triggered.connect(lambda: self.export("pdf"))
         a.export_xlsx.triggered.connect(lambda: self.export("xlsx"))
+        a.print.triggered.connect(lambda: _flow("print_flow").print_deal(self))
+        a.print_preview.triggered.connect(lambda: _flow("print_flow").preview_deal(self))
+        a.import_workbook.triggered.connect(lambda: _flow("import_flow").import_workbook(self))
         a.discreet.toggled.connect(lambda on: settings().setValue("discreetExports", on))
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
@@ -448,6 +451,13 @@ class MainWindow(QMainWindow):
             ):
                 return True
         return super().eventFilter(watched, event)
+
+
+def _flow(name: str):
+    """A flow module of the window, loaded on first use (printing, importing)."""
+    import importlib
+
+    return importlib.import_module(f"worksheet.ui.{name}")
 
 
 def _inside_item_view(widget: QWidget) -> bool:
