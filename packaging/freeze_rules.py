@@ -22,6 +22,11 @@ EXTRA_HIDDEN_IMPORTS = (
     "reportlab.lib.units",
     "reportlab.rl_settings",
     "platformdirs",
+    # right-to-left order and shaping on the sheet (imported when a text needs them)
+    "bidi",
+    "bidi.algorithm",
+    "bidi.mirror",
+    "uharfbuzz",
 )
 HIDDEN_PACKAGES = (
     "worksheet",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from worksheet.export.pdf.chart_parts import INK, MUTED
-from worksheet.export.pdf.text import REGULAR
+from worksheet.export.pdf.text import REGULAR, shaped_style
 
 #: Ends a section that had to be shortened.
 MORE_MARK = "… more in the worksheet"
@@ -102,8 +102,10 @@ def paragraph(item: Item, styles: Styles):
 
 def _style(item: Item, styles: Styles):
     if item.bullet is None:
-        return styles.mark if item.muted else styles.plain
-    return styles.muted if item.muted else styles.body
+        style = styles.mark if item.muted else styles.plain
+    else:
+        style = styles.muted if item.muted else styles.body
+    return shaped_style(style, item.markup)
 
 
 def _make_paragraph(item: Item, styles: Styles):
@@ -160,9 +162,11 @@ def _least_lines(item: Item, styles: Styles, width: float) -> int:
     """
     if item.parsed is None:
         return 0
+    style = _style(item, styles)
+    if style.shaping:
+        return 0  # shaped glyphs (ligatures, conjuncts) may be narrower than the letters
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    style = _style(item, styles)
     line = width - style.leftIndent - style.rightIndent - min(style.firstLineIndent, 0)
     if line <= 0:
         return 0

@@ -145,7 +145,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
 
 def _fit_paragraph(text: str, style, width: float, max_lines: int, prefix: str = ""):
     """User text (after our own `prefix` markup) cut with an ellipsis to at most `max_lines`."""
-    from reportlab.platypus import Paragraph
+    from worksheet.export.pdf.text import Paragraph
 
     text, _ = cap(text, 600)
     limit = style.leading * max_lines + 0.1
@@ -197,7 +197,9 @@ class _Band:
 def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discreet: bool) -> _Band:
     from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Table, TableStyle
+
+    from worksheet.export.pdf.text import Paragraph
 
     money = lambda a: markup(format_money(a, deal.currency))  # noqa: E731
     table_w = width * 0.37
