@@ -43,7 +43,8 @@ def test_importing_the_core_and_running_summary_loads_no_heavy_library() -> None
     code = f"""
 import json, sys
 import worksheet, worksheet.domain, worksheet.io, worksheet.cli, worksheet.export, worksheet.app
-import worksheet.domain.summary, worksheet.domain.text, worksheet.io.document, worksheet.paths
+import worksheet.domain.summary, worksheet.present.sentences, worksheet.io.document
+import worksheet.paths
 from worksheet.cli import main
 rc = main(["summary", {SAMPLE!r}, "--json"])
 rc = rc or main(["summary", {SAMPLE!r}])

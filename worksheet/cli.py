@@ -37,7 +37,7 @@ def window_parser() -> argparse.ArgumentParser:
         description="Prepare a negotiation: vision, anchors, concessions, fallbacks and "
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
-        "  summary FILE [--json]        print the deal summary (spec §2)\n"
+        "  summary FILE [--json]        print the deal summary (docs/format.md)\n"
         "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -55,9 +55,16 @@ def window_parser() -> argparse.ArgumentParser:
 
 
 def summary_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog=f"{PROG} summary", description="Print the summary of a deal (spec §2).")
+    p = _Parser(
+        prog=f"{PROG} summary",
+        description="Print the summary of a deal: the deal zone, warnings and readiness.",
+    )
     p.add_argument("file", help="a .deal file")
-    p.add_argument("--json", action="store_true", help="print the spec's JSON object")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the summary as one JSON object (see docs/format.md)",
+    )
     return p
 
 
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] == "export":
             return run_export(export_parser().parse_args(argv[1:]))
         args = window_parser().parse_args(argv)
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         return _fail(str(exc))
     return run_window(args)
 
@@ -123,11 +130,39 @@ def _print_out(text: str) -> None:
     try:
         print(text.encode(encoding, "backslashreplace").decode(encoding), flush=True)
     except BrokenPipeError:
-        # The reader went away (`| head -1`): that is its choice, not an error of ours. Point
-        # stdout at the null device so Python's own flush at exit stays quiet as well.
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away (`| head -1`): that is its choice, not an error of ours.
+        _silence_stdout()
+    except OSError as exc:
+        # A full disk or /dev/full: say so once; the exit code tells scripts it failed.
+        _silence_stdout()
+        raise OutputError(f"could not write the output ({exc.strerror or exc})") from None
+
+
+class OutputError(Exception):
+    """Standard output refused the text (a full disk, /dev/full): one line, exit 2."""
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's own flush at exit stays quiet as well."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+#: What a terminal would obey in a deal's text: CSI (colours, cursor moves), OSC (titles,
+#: links), other escape sequences and C0/C1 control characters. Tab and newline stay.
+_TERMINAL_CONTROL_RE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC … BEL or ST
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC … ST
+    r"|\x1b[@-~]?"  # a lone or two-byte escape
+    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"  # other control characters (C0 but tab/newline, C1)
+)
+
+
+def clean_for_terminal(text: str) -> str:
+    """Text for people's terminals: escape sequences from the deal's text are dropped."""
+    return _TERMINAL_CONTROL_RE.sub("", text)
 
 
 def _load(path: str):
@@ -153,12 +188,13 @@ def run_summary(args: argparse.Namespace) -> int:
         text = _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         _print_out(text)
     else:
-        _print_out(summary_for_people(deal, summary))
+        _print_out(clean_for_terminal(summary_for_people(deal, summary)))
     return 0
 
 
 def summary_for_people(deal, summary) -> str:
-    from worksheet.domain.text import format_money, format_probability, status_sentence
+    from worksheet.present.numbers import format_chance, format_money
+    from worksheet.present.sentences import exact_chance, status_sentence
 
     money = lambda a: format_money(a, deal.currency)  # noqa: E731
     lines = [
@@ -174,7 +210,7 @@ def summary_for_people(deal, summary) -> str:
     ):
         text = "—" if zone is None else f"{money(zone.low)} – {money(zone.high)}"
         lines.append(f"  {name:<7} {text}")
-    lines.append(f"  chance  {format_probability(summary.probability)}")
+    lines.append(f"  chance  {format_chance(exact_chance(summary))}")
     if summary.gap is not None:
         lines.append(f"  gap     {money(summary.gap)}")
     cost, value = money(summary.package_cost), money(summary.package_value)
@@ -195,24 +231,33 @@ def run_export(args: argparse.Namespace) -> int:
             "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
             "(see 'deal-worksheet export --help')"
         )
+    from worksheet.io.atomic import WriteRefused, check_writable_target, refuse_same_paths
+
+    outputs = [out for out in (args.pdf, args.xlsx) if out]
+    try:
+        # Before the deal is read or anything rendered: never over the source, never two
+        # outputs into one file, never onto a pipe, a device or a folder.
+        refuse_same_paths(outputs, [args.file])
+        for out in outputs:
+            check_writable_target(out)
+    except WriteRefused as exc:
+        return _fail(str(exc))
     try:
         deal = _load(args.file)
     except UsageError as exc:
         return _fail(str(exc))
+    from worksheet.export.registry import exporter
+
     for kind, out in (("pdf", args.pdf), ("xlsx", args.xlsx)):
         if not out:
             continue
         try:
-            if kind == "pdf":
-                from worksheet.export.pdf import export_pdf
-
-                export_pdf(deal, out, paper=args.paper, discreet=args.discreet)
-            else:
-                from worksheet.export.xlsx import export_xlsx
-
-                report = export_xlsx(deal, out, discreet=args.discreet)
-                for note in getattr(report, "notes", ()) or ():
-                    print(f"{PROG}: note: {_one_line(str(note))}", file=sys.stderr)
+            chosen = exporter(kind)
+            report = chosen.run(deal, out, discreet=args.discreet, paper=args.paper)
+            for note in chosen.notes(report):
+                print(f"{PROG}: note: {_one_line(note)}", file=sys.stderr)
+        except WriteRefused as exc:
+            return _fail(str(exc))
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")
@@ -227,8 +272,6 @@ def run_window(args: argparse.Namespace) -> int:
     gc.disable()
     # Qt-free modules first: once PySide6 is loaded it inspects the source of every module
     # imported after it (its __feature__ hook), which costs the window ~7 ms at start.
-    import worksheet.domain.text
-    import worksheet.io  # noqa: F401
 
     try:
         from worksheet.ui.launch import run

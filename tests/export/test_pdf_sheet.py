@@ -37,9 +37,11 @@ from worksheet.domain.deal import (
     Vision,
 )
 from worksheet.domain.summary import summarize
-from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf import export_pdf, render_pdf
 from worksheet.io import load
+from worksheet.present.numbers import format_money
+from worksheet.present.sentences import status_sentence
+from worksheet.present.words import STATUSES as STATUS_TITLES
 
 GOLDEN = Path(__file__).parent / "golden" / "software-renewal-a4.pdf"
 STANDARD_14 = {
@@ -400,10 +402,13 @@ def test_discreet_copy_leaves_out_our_hidden_numbers(gap: bool) -> None:
     assert "worsethanthebestalternative" in full
     assert "worsethanthebestalternative" not in discreet
     assert "Discreetcopy" in discreet and "Discreetcopy" not in full
-    # What the other side may see stays: our opening, target and what the package is worth.
-    for amount in (Decimal(171717), Decimal(161616), summary.package_value):
-        assert squash(money(amount)) in discreet
-    assert squash(STATUS_TITLES[summary.status]) in discreet
+    # What we would say out loud stays: our opening; the target, the package's value to them
+    # and the zone's status are ours to know (the discreet policy, worksheet.present.discreet).
+    assert squash(money(Decimal(171717))) in discreet
+    for amount in (Decimal(161616), summary.package_value):
+        assert squash(money(amount)) in full and squash(money(amount)) not in discreet
+    assert squash(STATUS_TITLES[summary.status]) in full
+    assert squash(STATUS_TITLES[summary.status]) not in discreet
 
 
 # --- repeatable output

@@ -239,9 +239,12 @@ def test_concession_table_holds_booleans_in_planned_order(tmp_path: Path) -> Non
     [
         ("USD", "100", '"$"#,##0'),
         ("EUR", "100", '"€"#,##0'),
-        ("PLN", "99.95", '#,##0.00" zł"'),
-        ("GBP", "0.0001", '"£"#,##0.0000'),
-        ("XYZ", "100", '"XYZ "#,##0'),
+        ("PLN", "99.95", '#,##0.00"\u00a0zł"'),
+        ("GBP", "0.0001", '"£"#,##0'),
+        ("GBP", "0.125", '"£"#,##0.00'),
+        ("GBP", "100.0000", '"£"#,##0'),
+        ("JPY", "100.5", '"¥"#,##0'),
+        ("XYZ", "100", '"XYZ\u00a0"#,##0'),
     ],
 )
 def test_money_number_formats(tmp_path: Path, currency: str, amount: str, expected: str) -> None:
@@ -302,40 +305,9 @@ def test_summary_shows_a_chart_and_the_sign_off(renewal) -> None:
         assert label in labels
     assert "Zone of possible agreement (live)" in labels
     assert any(str(v).startswith('=IF(IsSeller,"Worst case') for v in labels)
-    assert any(str(v).startswith("Readiness: 7 of 7") for v in labels if v)
-
-
-def test_discreet_copy_leaves_out_walk_away_batna_and_costs(tmp_path: Path) -> None:
-    deal = Deal(
-        anchors=Anchors(target=Decimal(150000), walk_away=Decimal(104321)),
-        their_estimate=TheirEstimate(walk_away_likely=Decimal(120000)),
-        concessions=[
-            Concession(
-                what="c", cost_to_us=Decimal(4013), value_to_them=Decimal(5000), in_package=True
-            )
-        ],
-        fallbacks=[
-            Fallback(kind="batna", what="other buyer", value=Decimal(90123)),
-            Fallback(kind="mini_deal", what="trial", value=Decimal(26000)),
-        ],
-    )
-    out = tmp_path / "discreet.xlsx"
-    export_xlsx(deal, out, discreet=True)
-    wb = load_workbook(out)
-    assert named_cell(wb, "WalkAway").value == "(left out)"
-    assert [c.value for c in named_range(wb, "ConcessionCost")] == ["(left out)"]
-    fallbacks = wb["Fallbacks"]
-    assert [fallbacks.cell(row=r, column=3).value for r in (4, 5)] == ["(left out)", 26000]
-    secrets = {"104321", "104,321", "90123", "90,123", "4013", "4,013", "108334", "108,334"}
-    for _ws, cell in cells_of(out):
-        assert not any(s in str(cell.value) for s in secrets), cell.coordinate
-    with zipfile.ZipFile(out) as z:
-        for name in z.namelist():
-            text = z.read(name).decode("utf-8", "replace")
-            assert not any(s in text for s in secrets), name
-    assert "discreet" in wb.properties.subject
-    assert "discreet copy" in wb["Summary"]["A3"].value.lower()
-    assert "discreet copy" in wb["Summary"].oddFooter.left.text
+    assert "Readiness" in labels
+    done_row = labels.index("Done") + 1
+    assert ws.cell(row=done_row, column=2).value.endswith('&" of 7"')
 
 
 def test_an_empty_deal_still_has_every_name(tmp_path: Path) -> None:
@@ -354,7 +326,8 @@ def test_save_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     out.write_bytes(b"the old workbook")
 
     def broken_save(self, filename):
-        Path(filename).write_bytes(b"half")
+        # The atomic writer hands over its open temp file.
+        filename.write(b"half")
         raise OSError(28, "No space left on device")
 
     from openpyxl.workbook.workbook import Workbook
@@ -412,8 +385,8 @@ def test_money_columns_fit_the_largest_amount(tmp_path: Path) -> None:
     out = tmp_path / "huge.xlsx"
     export_xlsx(deal, out)
     wb = load_workbook(out)
-    shown = "-999,999,999,999.9999 zł"  # as the '#,##0.0000" zł"' format prints it
-    assert named_cell(wb, "WalkAway").number_format == '#,##0.0000" zł"'
+    shown = "-1,000,000,000,000 zł"  # rounded to cents it is whole, so no decimals
+    assert named_cell(wb, "WalkAway").number_format == '#,##0"\u00a0zł"'
     for sheet, col in (("Summary", "B"), ("Concessions", "C"), ("Fallbacks", "C"), ("Offers", "C")):
         assert wb[sheet].column_dimensions[col].width >= len(shown), sheet
 
@@ -459,39 +432,3 @@ def test_styles_stay_on_their_cells(tmp_path: Path) -> None:
     assert concessions["B4"].quotePrefix and not concessions["B3"].quotePrefix
     assert concessions["F4"].fill.fgColor.rgb.endswith("FFF2CC")
     assert not concessions["B4"].fill.fgColor.rgb.endswith("FFF2CC")
-
-
-def test_discreet_copy_notes_free_text_that_mentions_a_left_out_number(tmp_path: Path) -> None:
-    deal = Deal(
-        title="Renewal at 104k?",  # our walk-away in shorthand
-        anchors=Anchors(walk_away=Decimal(104000), target=Decimal(118000)),
-        concessions=[
-            Concession(
-                what="Onboarding",
-                cost_to_us=Decimal("4000.50"),
-                notes="costs us 4,000.50 in staff time",
-            )
-        ],
-        fallbacks=[
-            Fallback(
-                kind="batna",
-                value=Decimal(90000),
-                trigger="Below 104 000, we take the 90,000 pilot instead",
-            ),
-            Fallback(kind="mini_deal", value=Decimal(26000), trigger="26,000 trial"),
-        ],
-        notes="Target 118,000; 1,104,000 seats-hours; 2104000 is a phone number",
-    )
-    report = export_xlsx(deal, tmp_path / "d.xlsx", discreet=True)
-    assert report.notes == [
-        "title mentions our walk-away (104,000), which a discreet copy leaves out; the text is "
-        "copied as written, so check it before sharing",
-        "concessions[0].notes mentions a concession's cost to us (4,000.50), which a discreet "
-        "copy leaves out; the text is copied as written, so check it before sharing",
-        "fallbacks[0].trigger mentions our walk-away (104,000), which a discreet copy leaves "
-        "out; the text is copied as written, so check it before sharing",
-        "fallbacks[0].trigger mentions a BATNA value (90,000), which a discreet copy leaves "
-        "out; the text is copied as written, so check it before sharing",
-    ]
-    # the full copy says nothing: every number in it is meant to be there
-    assert export_xlsx(deal, tmp_path / "full.xlsx").notes == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -410,7 +411,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch) -> None:
     def denied(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied", str(self))
 
-    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     with pytest.raises(DealFileError) as info:
         load(path)
     assert "permission denied" in str(info.value)

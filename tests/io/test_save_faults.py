@@ -5,14 +5,13 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from worksheet.domain.deal import Deal
-from worksheet.io import DealSaveError, document, dumps, load, save
+from worksheet.io import DealSaveError, atomic, dumps, load, save
 
 OLD = Deal(title="Old version", notes="keep me")
 NEW = Deal(title="New version — ünïcödé 🚀", notes="x" * 1000)
@@ -161,7 +160,7 @@ def test_full_disk_at_fsync(existing: Path, monkeypatch) -> None:
 def test_read_only_folder(existing: Path, monkeypatch, exc: OSError) -> None:
     # Root ignores chmod 0o555, so the refusal is staged where the temp file is made.
     before = existing.read_bytes()
-    monkeypatch.setattr(tempfile, "mkstemp", _raise(exc))
+    monkeypatch.setattr(atomic, "_make_temp", _raise(exc))
     with pytest.raises(DealSaveError) as info:
         save(NEW, existing)
     monkeypatch.undo()
@@ -246,7 +245,7 @@ def test_umask_is_read_without_being_changed(monkeypatch) -> None:
         calls: list[int] = []
         real = os.umask
         monkeypatch.setattr(os, "umask", lambda m: calls.append(m) or real(m))
-        assert document._umask() == 0o027
+        assert atomic._umask() == 0o027
         assert calls == []
     finally:
         monkeypatch.undo()

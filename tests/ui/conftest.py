@@ -18,12 +18,22 @@ class Dialogs:
     save_path: str | None = None
     open_path: str | None = None
     export_path: str | None = None
+    discreet_go: bool = True
+    discreet_shown: list[str] = field(default_factory=list)
     restore: str = "later"
     asked_save_changes: list[str] = field(default_factory=list)
     asked_restore: list[object] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str, str]] = field(default_factory=list)
     save_paths_asked: list[str] = field(default_factory=list)
+    overwrite: bool = True
+    asked_overwrite: list[str] = field(default_factory=list)
+    conflict: str = "cancel"
+    asked_conflict: list[str] = field(default_factory=list)
+    locked: str = "open_anyway"
+    asked_locked: list[str] = field(default_factory=list)
+    save_read_only: bool = True
+    asked_save_read_only: list[str] = field(default_factory=list)
 
     def next_save_changes(self) -> str:
         return self.save_changes.pop(0) if len(self.save_changes) > 1 else self.save_changes[0]
@@ -51,6 +61,12 @@ def dialogs(monkeypatch) -> Dialogs:
     monkeypatch.setattr(module, "ask_save_path", ask_save_path)
     monkeypatch.setattr(module, "ask_open_path", lambda parent, start="": d.open_path)
     monkeypatch.setattr(module, "ask_export_path", lambda parent, t, s, f: d.export_path)
+
+    def confirm_discreet(parent, title, text):
+        d.discreet_shown.append(text)
+        return d.discreet_go
+
+    monkeypatch.setattr(module, "confirm_discreet", confirm_discreet)
     monkeypatch.setattr(module, "ask_restore", ask_restore)
     monkeypatch.setattr(
         module, "show_error", lambda parent, title, text: d.errors.append((title, text))
@@ -60,6 +76,27 @@ def dialogs(monkeypatch) -> Dialogs:
         "show_info",
         lambda parent, title, text, details="": d.infos.append((title, text, details)),
     )
+
+    def ask_overwrite(parent, path):
+        d.asked_overwrite.append(str(path))
+        return d.overwrite
+
+    def ask_conflict(parent, name, modified):
+        d.asked_conflict.append(name)
+        return d.conflict
+
+    def ask_locked(parent, name, owner):
+        d.asked_locked.append(name)
+        return d.locked
+
+    def ask_save_read_only(parent, name, reason):
+        d.asked_save_read_only.append(name)
+        return d.save_read_only
+
+    monkeypatch.setattr(module, "ask_overwrite", ask_overwrite)
+    monkeypatch.setattr(module, "ask_conflict", ask_conflict)
+    monkeypatch.setattr(module, "ask_locked", ask_locked)
+    monkeypatch.setattr(module, "ask_save_read_only", ask_save_read_only)
     monkeypatch.setattr(module, "show_about", lambda parent: d.infos.append(("about", "", "")))
     return d
 

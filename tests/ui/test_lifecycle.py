@@ -145,7 +145,7 @@ def test_full_disk_message_is_shown(qtbot, window, dialogs, tmp_path, monkeypatc
     assert window.save()
     edit_title(qtbot, window, "Second")
 
-    def full_disk(deal, path):
+    def full_disk(deal, path, **_options):
         raise DealSaveError(errno.ENOSPC, f"Could not save {path}: the disk is full.")
 
     monkeypatch.setattr("worksheet.ui.document.save", full_disk)
@@ -258,6 +258,12 @@ def test_export_calls_the_exporter_with_discreet_mode(
     assert calls[0] == ("pdf", str(tmp_path / "sheet.pdf"), None, True)
     assert calls[1][0] == "xlsx" and calls[1][1].endswith(".xlsx") and calls[1][3] is True
     assert dialogs.infos and "computed" in dialogs.infos[-1][2]
+    # each discreet export first said what the copy leaves out
+    assert len(dialogs.discreet_shown) == 2
+    assert "walk-away" in dialogs.discreet_shown[0] and "BATNA" in dialogs.discreet_shown[0]
+    dialogs.discreet_go = False
+    assert not window.export("pdf")
+    assert len(calls) == 2  # cancelled: nothing written
 
 
 def test_export_errors_are_shown(window, dialogs, tmp_path, monkeypatch):

@@ -1,6 +1,6 @@
 """The deal summary: ZOPA with the package and the uncertain estimate, warnings, readiness.
 
-A pure function of the deal, exactly per shared/spec/deal-format.md §2. The window, the PDF,
+A pure function of the deal, exactly as docs/format.md describes it. The window, the PDF,
 the workbook and the command line all read this one result, so they can never disagree.
 """
 
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from worksheet.domain.deal import Deal, Money, money_text
+from worksheet.present.numbers import format_money
+from worksheet.present.words import READINESS
 
 STATUSES: tuple[str, ...] = ("certain", "possible", "none", "unknown")
 
@@ -23,15 +25,8 @@ READINESS_CODES: tuple[str, ...] = (
     "questions",
 )
 
-READINESS_LABELS: dict[str, str] = {
-    "goal": "Goal written down",
-    "target": "Target price set",
-    "walk_away": "Walk-away price set",
-    "their_estimate": "Their walk-away estimated",
-    "batna": "Best alternative (BATNA) named",
-    "trades": "A concession with something asked in return",
-    "questions": "At least three follow-up questions",
-}
+#: The checks' words live with every other word, in worksheet.present.words.
+READINESS_LABELS: dict[str, str] = READINESS
 
 MIN_QUESTIONS = 3
 
@@ -87,6 +82,9 @@ class Summary:
     their_high_package: Decimal | None
     warnings: tuple[Warning, ...]
     readiness: tuple[Check, ...]
+    #: The exact chance behind `probability` (which is rounded to 4 decimals, spec §2.4), so
+    #: what people read is rounded once, from this.
+    chance: Decimal | None = None
 
     @property
     def readiness_done(self) -> int:
@@ -236,6 +234,7 @@ def _summarize(deal: Deal) -> Summary:
     status = "unknown"
     worst = likely = best = None
     probability: float | None = None
+    chance: Decimal | None = None
     gap: Decimal | None = None
     lo = mid = hi = None
     if filled is not None and not out_of_order:
@@ -261,6 +260,7 @@ def _summarize(deal: Deal) -> Summary:
             if best is None:
                 gap = lo - b
         probability = _round_probability(p)
+        chance = p
         status = "certain" if worst else "possible" if best else "none"
 
     return Summary(
@@ -282,6 +282,7 @@ def _summarize(deal: Deal) -> Summary:
         their_high_package=hi,
         warnings=tuple(warnings),
         readiness=_readiness(deal),
+        chance=chance,
     )
 
 
@@ -302,8 +303,6 @@ def _readiness(deal: Deal) -> tuple[Check, ...]:
 
 
 def _money_formatter(currency: str):
-    from worksheet.domain.text import format_money
-
     return lambda amount: format_money(amount, currency)
 
 

@@ -15,8 +15,10 @@ class DealFileError(ValueError):
         super().__init__(self.describe())
 
     def describe(self) -> str:
+        from worksheet.io.atomic import shown  # one line, whatever the name or key holds
+
         text = f"{self.where}: {self.message}" if self.where else self.message
-        return f"{self.file}: {text}" if self.file else text
+        return shown(f"{self.file}: {text}" if self.file else text)
 
 
 class DealSaveError(OSError):

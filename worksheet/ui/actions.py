@@ -51,7 +51,7 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
     discreet = _action(
         window,
         "&Discreet Exports",
-        tip="Leave our walk-away, BATNA values and package cost out of the PDF and workbook",
+        tip="Export copies that show only what we would say at the table: no limits or estimates",
     )
     discreet.setCheckable(True)
     actions = Actions(

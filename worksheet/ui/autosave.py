@@ -20,6 +20,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from worksheet import paths
 from worksheet.io import DealSaveError, save
+from worksheet.io.atomic import remove_stale_temps, write_atomic
 from worksheet.ui.document import DealDocument
 
 log = logging.getLogger(__name__)
@@ -111,9 +112,7 @@ class Autosaver(QObject):
                 "name": self.doc.display_name,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
-            tmp = self.meta_path.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.meta_path)
+            write_atomic(self.meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         except (DealSaveError, OSError) as exc:
             message = f"Autosave failed: {exc.strerror if isinstance(exc, DealSaveError) else exc}"
             log.warning("%s", message)
@@ -153,6 +152,7 @@ def find_orphans(own_session: str | None = None) -> list[AutosaveEntry]:
     folder = paths.autosave_dir()
     if not folder.is_dir():
         return []
+    remove_stale_temps(folder)  # temp files of autosaves killed mid-write
     found: list[AutosaveEntry] = []
     for deal_path in folder.glob("*.deal"):
         session = deal_path.stem

@@ -14,6 +14,11 @@ DEAL_FILTER = "Deal worksheets (*.deal);;All files (*)"
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
+RELOAD, SAVE_COPY, OVERWRITE = "reload", "save_copy", "overwrite"
+READ_ONLY, OPEN_ANYWAY = "read_only", "open_anyway"
+
+#: The window asks about replacing a file itself, once, after it has added any extension.
+_NO_NATIVE_OVERWRITE_PROMPT = QFileDialog.Option.DontConfirmOverwrite
 
 
 def documents_dir() -> str:
@@ -84,7 +89,9 @@ def ask_open_path(parent: QWidget, start: str = "") -> str | None:
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Save Deal As", suggested, DEAL_FILTER)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Save Deal As", suggested, DEAL_FILTER, options=_NO_NATIVE_OVERWRITE_PROMPT
+    )
     if not path:
         return None
     if not Path(path).suffix:
@@ -93,8 +100,102 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title, suggested, name_filter, options=_NO_NATIVE_OVERWRITE_PROMPT
+    )
     return path or None
+
+
+def confirm_discreet(parent: QWidget, title: str, left_out: str) -> bool:
+    """Before a discreet export: say what the copy shows and leaves out; go on or cancel."""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText("Export a discreet copy?")
+    box.setInformativeText(left_out)
+    go = box.addButton("Export Discreet Copy", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(go)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_overwrite(parent: QWidget, path: str) -> bool:
+    """The final file exists (perhaps only once the extension was added): replace it?"""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(f"“{Path(path).name}” already exists. Replace it?")
+    box.setInformativeText(f"In {Path(path).parent}. Replacing it overwrites what it holds.")
+    replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is replace
+
+
+def ask_conflict(parent: QWidget, name: str, modified: bool) -> str:
+    """The file changed on disk since it was opened: RELOAD, SAVE_COPY, OVERWRITE or CANCEL."""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(f"“{name}” was changed by another program or window since you opened it.")
+    mine = "your unsaved changes" if modified else "the version you have open"
+    box.setInformativeText(
+        f"Open their version (and lose {mine}), keep yours as a separate copy, or replace "
+        "their version with yours."
+    )
+    reload = box.addButton("Open Their Version", QMessageBox.ButtonRole.DestructiveRole)
+    copy = box.addButton("Save Mine as a Copy…", QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton("Replace Theirs", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(copy)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is reload:
+        return RELOAD
+    if clicked is copy:
+        return SAVE_COPY
+    if clicked is overwrite:
+        return OVERWRITE
+    return CANCEL
+
+
+def ask_locked(parent: QWidget, name: str, owner: str) -> str:
+    """The file is open in another window: READ_ONLY, OPEN_ANYWAY or CANCEL."""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(APP_NAME)
+    box.setText(f"“{name}” is already open in another Deal Worksheet window.")
+    box.setInformativeText(
+        f"{owner} Open it read-only to look without risk, or open it anyway (the first "
+        "to save wins; the other is warned before saving)."
+    )
+    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is read_only:
+        return READ_ONLY
+    if clicked is anyway:
+        return OPEN_ANYWAY
+    return CANCEL
+
+
+def ask_save_read_only(parent: QWidget, name: str, reason: str) -> bool:
+    """Save on a read-only document: True to choose another file with Save As."""
+    box = _box(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(APP_NAME)
+    box.setText(f"“{name}” is open read-only, so Save cannot change it.")
+    box.setInformativeText(f"{reason} Save your work under another name?")
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.exec()
+    return box.clickedButton() is save_as
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from worksheet import paths
 from worksheet.domain.deal import Deal
 from worksheet.io import save
+from worksheet.io.atomic import FileStamp, real_path, same_file
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,11 @@ class DealDocument(QObject):
         super().__init__(parent)
         self.deal = Deal()
         self.path: FilePath | None = None
+        #: What the file was when it was opened or last saved (None: no file, or not known).
+        self.stamp: FileStamp | None = None
+        #: Opened read-only (the file's permissions, or another window has it open): Save
+        #: offers Save As instead.
+        self.read_only = False
         #: Shown instead of "Untitled" for an unsaved copy of a sample.
         self.untitled_name = "Untitled"
         self.undo_stack = QUndoStack(self)
@@ -91,11 +97,15 @@ class DealDocument(QObject):
         *,
         untitled_name: str = "Untitled",
         modified: bool = False,
+        stamp: FileStamp | None = None,
+        read_only: bool = False,
     ) -> None:
         """Show another deal. `modified` marks a restored autosave as unsaved work."""
         was_modified = self.is_modified
         self.deal = deal
         self.path = None if path is None else FilePath(path)
+        self.stamp = stamp
+        self.read_only = read_only
         self.untitled_name = untitled_name
         self.undo_stack.clear()
         self.undo_stack.setClean()
@@ -109,14 +119,30 @@ class DealDocument(QObject):
     def new(self) -> None:
         self.replace(Deal())
 
-    def save(self, path: str | FilePath | None = None) -> None:
-        """Save to `path` (or the current file). On DealSaveError the document stays dirty."""
+    def save(
+        self,
+        path: str | FilePath | None = None,
+        *,
+        check: bool = True,
+        replace_ok: bool = True,
+    ) -> None:
+        """Save to `path` (or the current file). On DealSaveError the document stays dirty.
+
+        `check=False` overwrites even if the file changed on disk since it was opened (the
+        user chose so); `replace_ok=False` refuses a file that appeared meanwhile.
+        """
         target = FilePath(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled document needs a path")
-        save(self.deal, target)
+        same = self.path is not None and same_file(target, self.path)
+        # Over our own file the stamp guards against outside changes; FileChangedOnDisk
+        # (raised before anything is written) lets the window ask what to do.
+        expect = self.stamp if same and check else None
+        self.stamp = save(self.deal, target, expect=expect, replace_ok=replace_ok)
         was_modified = self.is_modified
-        self.path = target.resolve()
+        if not same:
+            self.read_only = False
+        self.path = real_path(target)
         self._forced_dirty = False
         self.undo_stack.setClean()
         self.fileChanged.emit()

@@ -7,29 +7,34 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStatusBar
 
+from worksheet.export.registry import exporter
 from worksheet.ui.files import suggested_file_name
-
-if TYPE_CHECKING:
-    from worksheet.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-def export_deal(window: MainWindow, kind: str) -> bool:
+class ExportHost(Protocol):
+    """What the flow needs of the window (so this module never imports the window's)."""
+
+    doc: Any
+    actions: Any
+
+    def statusBar(self) -> QStatusBar: ...
+
+
+def export_deal(window: ExportHost, kind: str) -> bool:
     """Export the open deal as "pdf" or "xlsx"; False when cancelled or failed (already said)."""
     from worksheet.ui import dialogs
 
     discreet = window.actions.discreet.isChecked()
+    chosen = exporter(kind)
     try:
-        if kind == "pdf":
-            from worksheet.export.pdf import export_pdf as writer
-        else:
-            from worksheet.export.xlsx import export_xlsx as writer
+        chosen.load()
     except ImportError as exc:
         dialogs.show_error(
             window,
@@ -37,14 +42,18 @@ def export_deal(window: MainWindow, kind: str) -> bool:
             f"This build cannot write {kind.upper()} files ({exc}).",
         )
         return False
-    suffix = ".pdf" if kind == "pdf" else ".xlsx"
+    if discreet:
+        from worksheet.present.discreet import left_out_summary
+
+        # The user sees what a discreet copy leaves out before choosing where it goes.
+        if not dialogs.confirm_discreet(window, chosen.title, left_out_summary()):
+            return False
+    suffix = chosen.suffix
     folder = window.doc.path.parent if window.doc.path else Path(dialogs.documents_dir())
     suggested = (
         str(folder / suggested_file_name(window.doc.deal.title)).removesuffix(".deal") + suffix
     )
-    title = "Export PDF Prep Sheet" if kind == "pdf" else "Export Excel Workbook"
-    name_filter = "PDF files (*.pdf)" if kind == "pdf" else "Excel workbooks (*.xlsx)"
-    path = dialogs.ask_export_path(window, title, suggested, name_filter)
+    path = dialogs.ask_export_path(window, chosen.title, suggested, chosen.name_filter)
     if not path:
         return False
     if not Path(path).suffix:
@@ -52,10 +61,7 @@ def export_deal(window: MainWindow, kind: str) -> bool:
     deal = window.doc.snapshot()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        if kind == "pdf":
-            result = writer(deal, path, paper=None, discreet=discreet)
-        else:
-            result = writer(deal, path, discreet=discreet)
+        result = chosen.run(deal, path, discreet=discreet, paper=None)
     except OSError as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(
@@ -68,7 +74,7 @@ def export_deal(window: MainWindow, kind: str) -> bool:
         dialogs.show_error(window, "Export failed", f"Could not write {path}: {exc}")
         return False
     QApplication.restoreOverrideCursor()
-    notes = [str(n) for n in (getattr(result, "notes", None) or ())]
+    notes = chosen.notes(result)
     what = "discreet " if discreet else ""
     window.statusBar().showMessage(f"Exported the {what}{kind.upper()} to {Path(path).name}", 8_000)
     if notes:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from worksheet import paths
+from worksheet.io.atomic import real_path
 
 
 def suggested_file_name(title: str) -> str:
@@ -17,7 +18,7 @@ def suggested_file_name(title: str) -> str:
 
 def _is_bundled_sample(path: Path) -> bool:
     try:
-        return path.resolve().parent == paths.samples_dir().resolve()
+        return real_path(path).parent == real_path(paths.samples_dir())
     except OSError:
         return False
 

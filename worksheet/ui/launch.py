@@ -214,7 +214,10 @@ def start(window, file: str | None) -> None:
 
 def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
     """Open FILE (or the sample) at 1280×800, save the window as a PNG and return the exit code."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
     from worksheet.io import DealFileError, load
+    from worksheet.io.atomic import real_path, shown, write_atomic
     from worksheet.ui.main_window import MainWindow, _sample_title
 
     source = Path(file) if file else paths.default_sample()
@@ -225,7 +228,7 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
         return 2
     window = MainWindow(autosave=False)
     if file:
-        window.doc.replace(deal, source.resolve())
+        window.doc.replace(deal, real_path(source))
     else:
         window.doc.replace(deal, None, untitled_name=f"{_sample_title(source)} (copy)")
     window.resize(*SCREENSHOT_SIZE)
@@ -249,10 +252,13 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
             image.setDevicePixelRatio(1)
         # Quality 80 is zlib's fast level for PNG: the same pixels, a file of about the same
         # size (±5 % on the samples), a quarter less time than the default level.
-        if not image.save(str(out), "PNG", PNG_QUALITY):
-            raise OSError(f"cannot write {out}")
+        png = QBuffer()
+        png.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(png, "PNG", PNG_QUALITY):
+            raise OSError(f"cannot write {shown(out)}")
+        write_atomic(out, bytes(png.data()))
     except Exception as exc:
-        print(f"{PROG}: error: screenshot failed: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: screenshot failed: {shown(str(exc))}", file=sys.stderr)
         return 1
     finally:
         window.doc.undo_stack.setClean()

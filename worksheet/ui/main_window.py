@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
-from worksheet.io import DealFileError, DealSaveError, load
+from worksheet.io import DealFileError, load
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
+from worksheet.ui.file_safety import FileGuard
 from worksheet.ui.files import _is_bundled_sample, _sample_title, suggested_file_name
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
 from worksheet.ui.widgets.summary_panel import SummaryPanel
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.doc = DealDocument(self)
         self.autosaver = Autosaver(self.doc, autosave_interval_ms, self)
+        self.files = FileGuard(self)  # lock, read-only, conflicts, overwrite prompts
         self.summary: Summary = summarize(self.doc.deal)
 
         stack = self.doc.undo_stack
@@ -243,7 +245,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         # A literal "[*]" in a file name must not become the modified mark: Qt's escape doubles it.
         name = self.doc.display_name.replace("[*]", "[*][*]")
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        read_only = " (read-only)" if self.doc.read_only else ""
+        self.setWindowTitle(f"{name}[*]{read_only} — {APP_NAME}")
         self.setWindowModified(self.doc.is_modified)
         self.setWindowFilePath(str(self.doc.path) if self.doc.path else "")
 
@@ -289,15 +292,8 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if _is_bundled_sample(path):
             return self.open_sample(path)
-        try:
-            deal = load(path)
-        except DealFileError as exc:
-            dialogs.show_error(self, "Could not open the file", str(exc))
+        if not self.files.open(path):
             return False
-        if not self.maybe_save():
-            return False
-        self.autosaver.remove()
-        self.doc.replace(deal, path.resolve())
         add_recent(self.doc.path)
         self.statusBar().showMessage(f"Opened {path.name}", 5_000)
         return True
@@ -305,9 +301,11 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.doc.path is None or _is_bundled_sample(self.doc.path):
             return self.save_as()
-        return self._save_to(self.doc.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
+        if not self.files.fields_ready("saved"):
+            return False
         folder = self.doc.path.parent if self.doc.path else Path(dialogs.documents_dir())
         suggested = str(folder / suggested_file_name(self.doc.deal.title))
         path = dialogs.ask_save_path(self, suggested)
@@ -320,24 +318,14 @@ class MainWindow(QMainWindow):
                 "The bundled samples cannot be overwritten. Save your copy elsewhere.",
             )
             return False
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        try:
-            self.doc.save(path)
-        except DealSaveError as exc:
-            # The document stays dirty and the autosave keeps the work safe meanwhile.
-            dialogs.show_error(self, "Could not save", exc.strerror or str(exc))
-            return False
-        self.autosaver.remove()
-        self.statusBar().showMessage(f"Saved {path.name}", 5_000)
-        return True
+        return self.files.save_as_to(Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
             return
         self.autosaver.shutdown()
+        self.files.release()
         app = QApplication.instance()
         if app is not None and self._follows_focus:
             app.focusChanged.disconnect(self._watch_focus)

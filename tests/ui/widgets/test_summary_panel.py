@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel
 from tests.ui.untouchable import Untouchable
 from worksheet.domain.deal import Concession, Deal
 from worksheet.domain.summary import READINESS_CODES, summarize
-from worksheet.domain.text import status_sentence
+from worksheet.present.sentences import status_sentence
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
 #: The offscreen platform has no window manager and says so when a window's size limits change.

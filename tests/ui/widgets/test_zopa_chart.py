@@ -301,3 +301,17 @@ def test_tooltip_event_shows_the_words(qtbot, chart, sample):
     qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
     assert QToolTip.text() == "Our target: £92,000"
     QToolTip.hideText()
+
+
+@pytest.mark.parametrize("scale", [1.25, 1.5, 2.0])
+def test_labels_stay_clear_with_a_taller_font(chart, scale):
+    # Zone names sit on bars a fixed pitch apart; a font taller than that pitch (Noto Sans is)
+    # used to make neighbouring names overlap. All three zones and a gap-free layout:
+    deal = make_deal(walk_away="100", low="110", likely="130", high="160")
+    font = chart.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    chart.setFont(font)
+    chart.resize(560, 320)
+    model = show(chart, deal)
+    assert set(model.zone_labels) == {"best", "likely", "worst"}
+    assert_clear(model, 560, 320)

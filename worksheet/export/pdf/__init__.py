@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import locale
 import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from worksheet.domain.deal import Deal
+from worksheet.io.atomic import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +156,11 @@ def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) 
     from worksheet.export.pdf.sheet import draw_sheet
     from worksheet.export.pdf.text import REGULAR, clean, register_fonts
 
+    if discreet:
+        from worksheet.present.discreet import discreet_deal
+
+        # The one discreet policy: the sheet only ever sees what the copy may show.
+        deal = discreet_deal(deal)
     _import_platypus()
     _lock_down_reportlab()
     register_fonts()
@@ -190,27 +194,5 @@ def export_pdf(
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise OSError(2, f"the folder {folder} does not exist", str(target))
-    try:
-        mode = target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise OSError(
-            exc.errno, f"cannot create a file in {folder}: {exc.strerror}", str(target)
-        ) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from exc
+    write_atomic(target, data)
     log.info("wrote the prep sheet %s (%d bytes)", target, len(data))

@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary, Zone
-from worksheet.domain.text import format_money, price_marks
 from worksheet.export.pdf.chart_parts import (
     CHART_HEIGHT,
     GAP,
@@ -23,7 +22,6 @@ from worksheet.export.pdf.chart_parts import (
     THEIRS,
     THEIRS_FILL,
     ZONE_FILL,
-    ZONE_WORDS,
     Label,
     Scale,
     draw_axis,
@@ -31,6 +29,10 @@ from worksheet.export.pdf.chart_parts import (
     place_labels,
 )
 from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
+from worksheet.present.chart import price_marks
+from worksheet.present.numbers import format_money
+from worksheet.present.sentences import estimate_text, package_moves_estimate
+from worksheet.present.words import ZONES as ZONE_WORDS
 
 
 def _values(deal: Deal, summary: Summary, discreet: bool) -> list[Decimal]:
@@ -109,7 +111,15 @@ def draw_zopa_chart(
         )
     _draw_ours(canvas, deal, summary, scale, money, ours_y, line, discreet=discreet)
     draw_axis(canvas, scale, axis_y, money, x, x + width)
-    draw_offers(canvas, deal, scale, axis_y, y - height + 4, zones=not discreet)
+    draw_offers(
+        canvas,
+        deal,
+        scale,
+        axis_y,
+        y - height + 4,
+        zones=not discreet,
+        package_moves=package_moves_estimate(summary),
+    )
     canvas.restoreState()
     return height
 
@@ -151,7 +161,7 @@ def _draw_theirs(
             canvas,
             (scale.x0 + scale.x1) / 2,
             base + band_h / 2 - 2,
-            "not estimated yet",
+            estimate_text(summary, "USD", package=True),  # says what is missing, no amount
             REGULAR,
             LABEL_SIZE,
             align="center",
@@ -160,7 +170,7 @@ def _draw_theirs(
     canvas.setStrokeColorRGB(*THEIRS)
     canvas.setLineWidth(0.6)
     raw = (summary.their_low, summary.their_likely, summary.their_high)
-    if summary.package_value and None not in raw:
+    if package_moves_estimate(summary) and None not in raw:
         canvas.setDash(2, 2)
         canvas.drawPath(_triangle_path(canvas, scale, *raw, base, band_top), stroke=1, fill=0)
         canvas.setDash()

@@ -6,23 +6,14 @@ from datetime import date, datetime
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import format_money
 from worksheet.export.pdf.measure import Item, Section
 from worksheet.export.pdf.text import cap, markup
+from worksheet.present.numbers import format_money
+from worksheet.present.words import fallback_word
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
-FALLBACK_LABELS: dict[str, str] = {
-    "batna": "BATNA",
-    "alternative_offer": "Other offer",
-    "mini_deal": "Smaller deal",
-    "walk_away_condition": "Walk away if",
-    "keep_door_open": "Keep the door open",
-}
-
-#: Warnings that name our walk-away or BATNA, so a discreet copy leaves them out.
-DISCREET_WARNINGS = {"target_worse_than_walk_away", "walk_away_worse_than_batna"}
 
 GREEN = "#2E7D4F"
 MUTED_HEX = "#6B7280"
@@ -89,6 +80,8 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 if c.ask_in_return.strip()
                 else (muted("nothing asked in return yet"), False)
             )
+            if discreet:  # only what we would say: no package, costs, values or notes
+                return Item(f"{what} {ARROW} <b>{ask}</b>", bullet=f"{i + 1}.", cut=cut1 or cut2)
             details = [
                 f'<font color="{GREEN}"><b>In the package</b></font>'
                 if c.in_package
@@ -119,7 +112,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         def fallback_item(i: int) -> Item:
             f = fallbacks[i]
             what, cut1 = safe(f.what or "(not described)")
-            text = f"<b>{FALLBACK_LABELS.get(f.kind) or markup(f.kind)}</b>  {what}"
+            text = f"<b>{markup(fallback_word(f.kind))}</b>  {what}"
             if f.value is not None and not (discreet and f.kind == "batna"):
                 text += f" — <b>{money(f.value)}</b>"
             cut2 = False
@@ -208,7 +201,9 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         sections.append(Section("Notes from the worksheet", len(notes), note_item))
 
-    warnings = [w for w in summary.warnings if not (discreet and w.code in DISCREET_WARNINGS)]
+    if discreet:  # readiness and warnings speak of what the copy leaves out
+        return sections
+    warnings = list(summary.warnings)
 
     # Missing checks are the to-do list, one line each; the done ones share a single line.
     missing = [c for c in summary.readiness if not c.done]

@@ -4,13 +4,30 @@ from __future__ import annotations
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import STATUS_TITLES, format_money, status_sentence
 from worksheet.export.pdf.chart import draw_zopa_chart
 from worksheet.export.pdf.chart_parts import CHART_HEIGHT, INK, MUTED, RULE
 from worksheet.export.pdf.layout import Flowed, fit_sections
 from worksheet.export.pdf.measure import Styles, measured_height, surely_too_tall
 from worksheet.export.pdf.sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
-from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup
+from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup, text_width
+from worksheet.present.numbers import format_money
+from worksheet.present.sentences import (
+    estimate_text,
+    likely_estimate,
+    package_moves_estimate,
+    status_sentence,
+)
+from worksheet.present.words import STATUSES as STATUS_TITLES
+from worksheet.present.words import kind_word, limit_word
+
+THEIR_PLAIN = "Their walk-away"
+THEIR_BARE = "Their walk-away, bare price"
+THEIR_PACKAGE = "With our package"
+
+DISCREET_NOTE = (
+    "This sheet shows only what we would say at the table; our limits, estimates and notes "
+    "are left out."
+)
 
 MARGIN = 34.0
 GUTTER = 18.0
@@ -21,14 +38,6 @@ NOTES_MIN = 54.0
 NOTES_LINE = 16.0
 
 STATUS_COLOURS = {"certain": GREEN, "possible": "#B7791F", "none": "#B83227", "unknown": MUTED_HEX}
-KIND_LABELS = {
-    "sale": "Sale",
-    "purchase": "Purchase",
-    "job_offer": "Job offer",
-    "renewal": "Renewal",
-    "partnership": "Partnership",
-    "other": "Negotiation",
-}
 
 
 def draw_sheet(
@@ -79,7 +88,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
     draw_text(canvas, left, top - 7, kicker, BOLD, 7)
     side = "We sell" if deal.is_seller else "We buy"
     unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
-    right_text = f"{KIND_LABELS.get(deal.kind, 'Negotiation')} · {side} · {deal.currency}{unit}"
+    right_text = f"{kind_word(deal.kind)} · {side} · {deal.currency}{unit}"
     draw_text(
         canvas,
         left + width,
@@ -183,11 +192,17 @@ class _Band:
         self.discreet, self.deal, self.summary = discreet, deal, summary
         self.table_h = table.wrap(table_w, 1000)[1]
         self.status_h = status.wrap(chart_w, 1000)[1]
-        self.height = max(self.table_h, CHART_HEIGHT + 6 + self.status_h)
+        if discreet:  # no diagram: it would place our floor against their estimate
+            self.height = max(self.table_h, self.status_h)
+        else:
+            self.height = max(self.table_h, CHART_HEIGHT + 6 + self.status_h)
 
     def draw(self, canvas, left: float, top: float) -> None:
         self.table.drawOn(canvas, left, top - self.table_h)
         chart_x = left + self.table_w + GUTTER
+        if self.discreet:
+            self.status.drawOn(canvas, chart_x, top - self.status_h)
+            return
         draw_zopa_chart(
             canvas, chart_x, top, self.chart_w, self.deal, self.summary, discreet=self.discreet
         )
@@ -197,7 +212,6 @@ class _Band:
 def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discreet: bool) -> _Band:
     from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Table, TableStyle
 
     from worksheet.export.pdf.text import Paragraph
 
@@ -218,33 +232,36 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         spans.append(len(rows))
         rows.append([Paragraph(text, head), ""])
 
+    value_w = table_w * 0.57 - 4  # the value column less its right padding
+
     def row(name: str, value: str, style=big) -> None:
-        rows.append([Paragraph(name, label), Paragraph(value, style)])
+        rows.append([Paragraph(name, label), Paragraph(value, unsplit(value, style, value_w))])
 
     a = deal.anchors
     heading("Our numbers")
     row("Opening", money(a.opening))
+    if discreet:
+        return _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary)
     row("Target", money(a.target))
-    if not discreet:
-        row("Walk-away", f'<font color="#B83227">{money(a.walk_away)}</font>')
-        if summary.package_cost and summary.package_walk_away is not None:
-            row("Package floor", money(summary.package_walk_away), cell)
+    row("Walk-away", f'<font color="#B83227">{money(a.walk_away)}</font>')
+    if summary.package_cost and summary.package_walk_away is not None:
+        row(limit_word(summary.role).capitalize(), money(summary.package_walk_away), cell)
     est = deal.their_estimate
     heading("Their side, as we estimate it")
     row("Their target", money(est.target))
+    cur = deal.currency
     if summary.their_low is not None:
-        spread = (
-            money(summary.their_low)
-            if summary.their_low == summary.their_high
-            else f"{money(summary.their_low)} – {money(summary.their_high)}"
-        )
-        row(
-            "Their walk-away",
-            f"<b>{spread}</b><br/>{muted('most likely')} <b>{money(summary.their_likely)}</b>",
-            cell,
-        )
+        moves = package_moves_estimate(summary)
+        # The same figures as the diagram beside it: the bare estimate, and, when the package
+        # moves it, the estimate with the package that the zone is computed against.
+        for name, package in (
+            ((THEIR_BARE, False), (THEIR_PACKAGE, True)) if moves else ((THEIR_PLAIN, False),)
+        ):
+            spread = markup(estimate_text(summary, cur, package=package))
+            likely = markup(likely_estimate(summary, cur, package=package))
+            row(name, f"<b>{spread}</b><br/>{muted('most likely')} <b>{likely}</b>", cell)
     else:
-        row("Their walk-away", muted("not estimated yet"), cell)
+        row(THEIR_PLAIN, muted(markup(estimate_text(summary, cur, package=False))), cell)
     # The band has a fixed place on the page, so its user texts are held to a few lines
     # (a text of many short lines is as dangerous as a long one).
     if est.confidence.strip():
@@ -255,23 +272,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         rows.append([_fit_paragraph(est.source, cell, table_w - 4, max_lines=4, prefix=prefix), ""])
         spans.append(-len(rows))  # negative: a spanning row without a rule
 
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 0.8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
-        ("FONT", (0, 0), (-1, -1), REGULAR, size),
-    ]
-    for r in spans:
-        if r < 0:
-            commands.append(("SPAN", (0, -r - 1), (1, -r - 1)))
-            continue
-        commands.append(("SPAN", (0, r), (1, r)))
-        commands.append(("LINEBELOW", (0, r), (1, r), 0.5, Color(*RULE)))
-        if r:
-            commands.append(("TOPPADDING", (0, r), (1, r), size * 0.8))
-    table = Table(rows, colWidths=[table_w * 0.43, table_w * 0.57], style=TableStyle(commands))
+    table = _band_table(rows, spans, size, table_w)
 
     title = STATUS_TITLES.get(summary.status, summary.status)
     colour = STATUS_COLOURS.get(summary.status, MUTED_HEX)
@@ -345,3 +346,58 @@ def _draw_footer(canvas, left: float, right: float, *, discreet: bool) -> None:
     if discreet:
         draw_text(canvas, right, MARGIN, "Discreet copy", REGULAR, 6.5, align="right")
     canvas.restoreState()
+
+
+def _band_table(rows: list, spans: list[int], size: float, table_w: float):
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Table, TableStyle
+
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
+        ("FONT", (0, 0), (-1, -1), REGULAR, size),
+    ]
+    for r in spans:
+        if r < 0:
+            commands.append(("SPAN", (0, -r - 1), (1, -r - 1)))
+            continue
+        commands.append(("SPAN", (0, r), (1, r)))
+        commands.append(("LINEBELOW", (0, r), (1, r), 0.5, Color(*RULE)))
+        if r:
+            commands.append(("TOPPADDING", (0, r), (1, r), size * 0.8))
+    return Table(rows, colWidths=[table_w * 0.43, table_w * 0.57], style=TableStyle(commands))
+
+
+def _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary) -> _Band:
+    """A discreet copy's band: our opening, and a line saying what the copy is."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from worksheet.export.pdf.text import Paragraph
+
+    table = _band_table(rows, spans, cell.fontSize, table_w)
+    text = f'<font color="{MUTED_HEX}"><b>Discreet copy.</b> {markup(DISCREET_NOTE)}</font>'
+    style = ParagraphStyle("status", parent=cell, leading=cell.fontSize * 1.3)
+    return _Band(table, table_w, Paragraph(text, style), chart_w, True, deal, summary)
+
+
+def unsplit(value: str, style, width: float):
+    """`style` for a cell whose amounts must never be split: long words are not broken, and
+    the size shrinks until the widest word (a 14-digit amount, say) fits the column."""
+    import html
+    import re
+
+    from reportlab.lib.styles import ParagraphStyle
+
+    plain = html.unescape(re.sub(r"<[^>]+>", " ", value))
+    widest = max((text_width(w, BOLD, style.fontSize) for w in plain.split(" ") if w), default=0)
+    scale = min(1.0, width / widest) if widest else 1.0
+    return ParagraphStyle(
+        f"{style.name}-whole",
+        parent=style,
+        splitLongWords=0,
+        fontSize=style.fontSize * scale,
+        leading=style.leading * max(scale, 0.85),
+    )

@@ -9,16 +9,15 @@ See docs/xlsx/README.md for the layout, the names and what a discreet copy leave
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import os
-import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import summarize
+from worksheet.io.atomic import write_atomic
+from worksheet.present.discreet import LEFT_OUT, discreet_deal
 
 #: The workbook-scope names whose values equal the deal summary (spec §2), for tests and docs.
 RESULT_NAMES = (
@@ -47,15 +46,8 @@ class ExportReport:
 
 
 def discreet_copy(deal: Deal) -> Deal:
-    """The deal without what a discreet copy leaves out: walk-away, BATNA values, costs to us."""
-    out = copy.deepcopy(deal)
-    out.anchors.walk_away = None
-    for fallback in out.fallbacks:
-        if fallback.kind == "batna":
-            fallback.value = None
-    for concession in out.concessions:
-        concession.cost_to_us = None
-    return out
+    """The deal as a discreet copy shows it (the one policy, worksheet.present.discreet)."""
+    return discreet_deal(deal)
 
 
 def build_workbook(deal: Deal, *, discreet: bool = False):
@@ -73,17 +65,13 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     )
     from worksheet.export.xlsx.workings import add_chart, workings_sheet
 
-    original_summary = summarize(deal)
-    shown = discreet_copy(deal) if discreet else deal
+    # The one discreet policy (worksheet.present.discreet): the workbook only ever sees what a
+    # discreet copy may show.
+    shown = discreet_deal(deal) if discreet else deal
     summary = summarize(shown)
-    if discreet:
-        # Readiness only says done/missing, never a value, so it reports on the full deal.
-        summary = _with_readiness(summary, original_summary)
 
-    places = money_places(_all_amounts(shown, summary))
+    places = money_places(_all_amounts(shown, summary), deal.currency)
     guard = TextGuard()
-    if discreet:
-        _watch_secrets(guard, deal, original_summary)
     wb = Workbook()
     book = Book(
         guard=guard,
@@ -115,7 +103,7 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     props.subject = "Negotiation preparation" + (" (discreet copy)" if discreet else "")
     props.creator = "Deal Worksheet"
     props.description = (
-        "Discreet copy: our walk-away, BATNA values and the package cost are left out."
+        "Discreet copy: " + "; ".join(LEFT_OUT) + " are left out."
         if discreet
         else "Manager workbook with a live zone of possible agreement."
     )
@@ -133,20 +121,8 @@ def export_xlsx(deal: Deal, path: str | os.PathLike, *, discreet: bool = False) 
 
 
 def _save_atomically(wb, target: Path) -> None:
-    """Save next to the target, then rename over it: a failed save never leaves half a file."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(temp_name)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp makes 0600; a workbook is meant to share
-        os.replace(temp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+    """Save through the one atomic writer: a failed save never leaves half a file."""
+    write_atomic(target, wb.save)
 
 
 def _all_amounts(deal: Deal, summary) -> list:
@@ -161,21 +137,3 @@ def _all_amounts(deal: Deal, summary) -> list:
     amounts.append(sum((abs(c.cost_to_us or 0) for c in deal.concessions), Decimal(0)))
     amounts.append(sum((abs(c.value_to_them or 0) for c in deal.concessions), Decimal(0)))
     return amounts
-
-
-def _watch_secrets(guard, deal: Deal, summary) -> None:
-    """The numbers a discreet copy leaves out, so free text that mentions them is noted."""
-    guard.watch(deal.anchors.walk_away, "our walk-away")
-    guard.watch(summary.package_walk_away, "our walk-away with the package")
-    guard.watch(summary.package_cost, "the package cost")
-    for fallback in deal.fallbacks:
-        if fallback.kind == "batna":
-            guard.watch(fallback.value, "a BATNA value")
-    for concession in deal.concessions:
-        guard.watch(concession.cost_to_us, "a concession's cost to us")
-
-
-def _with_readiness(summary, original):
-    from dataclasses import replace
-
-    return replace(summary, readiness=original.readiness)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from worksheet.domain.text import format_amount, format_money
+from worksheet.present.numbers import currency_places, format_money
 
 #: Characters XML 1.0 (and so the .xlsx file) cannot hold: C0 controls other than tab, LF and CR,
 #: lone surrogate halves, and the two non-characters U+FFFE and U+FFFF.
@@ -31,24 +31,12 @@ HEADER_TITLE_LIMIT = 80
 class TextGuard:
     """Cleans user text for the file and remembers, per field, what had to be dropped.
 
-    For a discreet copy it also watches for the numbers the copy leaves out: free text is
-    copied as the user wrote it, so a trigger like "below $104,000" would give the walk-away
-    away. Such text is kept (rewriting a user's sentence would be worse) but noted.
+    A discreet copy never reaches here with a left-out number in it: the discreet policy
+    (worksheet.present.discreet) has already struck such mentions out of the shown texts.
     """
 
     def __init__(self) -> None:
         self.notes: list[str] = []
-        self._secrets: list[tuple[re.Pattern[str], str]] = []
-        self._flagged: set[tuple[str, str]] = set()
-
-    def watch(self, amount: Decimal | None, label: str) -> None:
-        """Note any text that mentions `amount` (e.g. 104000, 104,000 or 104k)."""
-        if amount is None or not amount.is_finite() or amount == 0:
-            return
-        pattern = number_pattern(amount)
-        if any(p.pattern == pattern.pattern for p, _ in self._secrets):
-            return  # one note per number, under the first (most telling) name
-        self._secrets.append((pattern, f"{label} ({format_amount(abs(amount))})"))
 
     def clean(self, text: Any, where: str) -> str:
         text = "" if text is None else str(text)
@@ -63,13 +51,6 @@ class TextGuard:
                 f"{where} was cut to {CELL_TEXT_LIMIT:,} characters, the most one cell can hold"
             )
             cleaned = cleaned[:CELL_TEXT_LIMIT]
-        for pattern, label in self._secrets:
-            if (where, label) not in self._flagged and pattern.search(cleaned):
-                self._flagged.add((where, label))
-                self.notes.append(
-                    f"{where} mentions {label}, which a discreet copy leaves out; the text is "
-                    "copied as written, so check it before sharing"
-                )
         return cleaned
 
     def put(self, cell: Any, text: Any, where: str) -> str:
@@ -82,21 +63,6 @@ class TextGuard:
         if cleaned.startswith(_FORMULA_LEADS):
             cell.quotePrefix = True
         return cleaned
-
-
-def number_pattern(amount: Decimal) -> re.Pattern[str]:
-    """A pattern for the ways people write an amount: 104000, 104,000, 104 000, 104k, 99.95."""
-    plain = format(abs(amount).normalize(), "f")
-    whole, _, fraction = plain.partition(".")
-    grouped = f"{int(whole):,}"
-    tail = rf"\.{fraction}0*" if fraction else r"(?:\.0+)?"
-    numeric = dict.fromkeys([whole, grouped, grouped.replace(",", " ")])
-    forms = [f"(?:{'|'.join(map(re.escape, numeric))}){tail}"]
-    if not fraction and int(whole) >= 1000 and int(whole) % 1000 == 0:
-        forms.append(rf"{int(whole) // 1000}\s?[kK]")
-    body = "|".join(forms)
-    # Not part of a longer number on either side.
-    return re.compile(rf"(?<![\d.,])(?:{body})(?![\d]|[.,]\d)")
 
 
 def header_text(clean_text: str) -> str:
@@ -130,13 +96,14 @@ def money_width(currency: str, places: int, amounts: Iterable[Decimal | None]) -
     return (digits + sign + 1) * 1.1 + 2
 
 
-def money_places(amounts: Iterable[Decimal | None]) -> int:
-    """0 when every amount is whole (a manager reads `$118,000` faster), else 2, or 4 if needed."""
-    places = 0
+def money_places(amounts: Iterable[Decimal | None], currency: str = "USD") -> int:
+    """0 when every amount is whole (a manager reads `$118,000` faster), else the currency's
+    usual decimals: the same rule as the app's one money formatter (worksheet.present.numbers),
+    never the precision an amount was typed with."""
+    places = currency_places(currency)
     for amount in amounts:
         if amount is None or not amount.is_finite():
             continue
-        exponent = amount.normalize().as_tuple().exponent
-        if isinstance(exponent, int) and exponent < 0:
-            places = max(places, 2 if exponent >= -2 else 4)
-    return places
+        if amount.quantize(Decimal(1).scaleb(-places)) != amount.to_integral_value():
+            return places
+    return 0

@@ -9,7 +9,6 @@ from openpyxl.styles import PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
-from worksheet.domain.text import STATUS_TITLES
 from worksheet.export.xlsx.book import (
     ALERT_FONT,
     BOX,
@@ -37,17 +36,18 @@ from worksheet.export.xlsx.zone import (
     checks,
     package_cost_formula,
 )
-
-KIND_WORDS = {
-    "sale": "Sale",
-    "purchase": "Purchase",
-    "job_offer": "Job offer",
-    "renewal": "Renewal",
-    "partnership": "Partnership",
-    "other": "Other",
-}
+from worksheet.present.words import STATUSES as STATUS_TITLES
+from worksheet.present.words import kind_word
 
 LAST_COL = 5  # A..E
+DONE = "✓ done"
+MISSING = "✗ missing"
+#: Readiness checks whose inputs are cells of this sheet, as live conditions.
+READINESS_FORMULAS = {
+    "target": "ISNUMBER(Target)",
+    "walk_away": "ISNUMBER(WalkAway)",
+    "their_estimate": "COUNT(TheirLow,TheirLikely,TheirHigh)>0",
+}
 INPUT = PatternFill("solid", fgColor=INPUT_FILL)
 RESULT = PatternFill("solid", fgColor=RESULT_FILL)
 
@@ -112,10 +112,18 @@ class SummarySheet:
         fit_row(ws, 1, book.title, (self.wide + self.widths[1]) * 0.65, minimum=17)
         ws.row_dimensions[1].height = min(409.0, ws.row_dimensions[1].height * 1.4)
         role_words = "the buyer" if not deal.is_seller else "the seller"
-        unit = book.guard.clean(deal.price_unit, "price_unit").strip()
-        subtitle = f"Manager workbook · we are {role_words} · amounts in {deal.currency}"
-        subtitle += f", {unit}" if unit else ""
-        book.text(ws, "A2", subtitle, "price_unit", font=SUBTITLE_FONT)
+        unit = " ".join(book.guard.clean(deal.price_unit, "price_unit").split())
+        currency = book.guard.clean(deal.currency, "currency").replace('"', "")[:8]
+        subtitle = f"Manager workbook · we are {role_words} · amounts in {currency}, {unit}"
+        # Live: the side follows the Role cell; the user's unit is read from its own text cell
+        # (PriceUnit), never written into a formula.
+        book.formula(
+            ws,
+            "A2",
+            f'="Manager workbook · we are the "&IF(IsSeller,"seller","buyer")&'
+            f'" · amounts in {currency}"&IF(LEN(PriceUnit)>0,", "&PriceUnit,"")',
+            font=SUBTITLE_FONT,
+        )
         merge(ws, "A2:E2")
         fit_row(ws, 2, subtitle, self.wide + self.widths[1])
         self.row = 2
@@ -160,7 +168,7 @@ class SummarySheet:
         self._band("The deal")
         row = self._next()
         self._label(row, "Kind")
-        book.text(ws, f"B{row}", KIND_WORDS.get(deal.kind, deal.kind), "kind")
+        book.text(ws, f"B{row}", kind_word(deal.kind), "kind")
         row = self._next()
         self._label(row, "We are the")
         book.text(
@@ -177,6 +185,11 @@ class SummarySheet:
         ws.add_data_validation(role_rule)
         role_rule.add(f"B{row}")
         book.fixed(ws, f"C{row}", "seller or buyer: the zone follows this cell", font=NOTE_FONT)
+        row = self._next()
+        self._label(row, "Prices are")
+        book.text(ws, f"B{row}", deal.price_unit, "price_unit")
+        merge(ws, f"B{row}:E{row}")
+        book.name("PriceUnit", ws, f"B{row}")
         cp = deal.counterpart
         who = " — ".join(p for p in (cp.name.strip(), cp.organization.strip()) if p)
         self._long_text("Counterpart", who, "counterpart")
@@ -227,7 +240,7 @@ class SummarySheet:
             "Their walk-away: most likely",
             "TheirLikely",
             e.walk_away_likely,
-            hint="from the others (spec §2.1)",
+            hint="blank: worked out from the other two",
         )
         self._money_input("Their walk-away: highest guess", "TheirHigh", e.walk_away_high)
         if e.confidence.strip():
@@ -332,18 +345,29 @@ class SummarySheet:
 
     def _readiness(self) -> None:
         book, ws, summary = self.book, self.ws, self.book.summary
-        self._band(
-            f"Readiness: {summary.readiness_done} of {len(summary.readiness)} done (at export)"
-        )
+        if book.discreet:  # readiness speaks of what the copy leaves out
+            return
+        self._band("Readiness")
+        first = self.row + 1
         for check in summary.readiness:
             row = self._next()
             self._label(row, check.label)
-            book.fixed(
-                ws,
-                f"B{row}",
-                "✓ done" if check.done else "✗ missing",
-                font=HEAD_FONT if check.done else ALERT_FONT,
-            )
+            live = READINESS_FORMULAS.get(check.code)
+            if live is not None:  # follows the input cells on this sheet
+                book.formula(ws, f"B{row}", f'=IF({live},"{DONE}","{MISSING}")')
+            else:  # lives on other sheets as text: as it was when exported
+                book.fixed(ws, f"B{row}", f"{DONE if check.done else MISSING} (at export)")
+        last = self.row
+        row = self._next()
+        self._label(row, "Done")
+        total = len(summary.readiness)
+        book.formula(
+            ws, f"B{row}", f'=COUNTIF(B{first}:B{last},"{DONE}*")&" of {total}"', font=HEAD_FONT
+        )
+        ws.conditional_formatting.add(
+            f"B{first}:B{last}",
+            FormulaRule(formula=[f'LEFT($B{first},1)="{MISSING[0]}"'], font=ALERT_FONT),
+        )
 
     def _sign_off(self) -> None:
         ws = self.ws

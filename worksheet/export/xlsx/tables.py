@@ -24,17 +24,9 @@ from worksheet.export.xlsx.book import (
     page_setup,
     set_widths,
 )
+from worksheet.present.words import FALLBACK_KINDS, fallback_word, offer_by_word, party_word
 
-FALLBACK_WORDS = {
-    "batna": "Best alternative (BATNA)",
-    "alternative_offer": "Alternative offer",
-    "mini_deal": "Mini deal",
-    "walk_away_condition": "Walk-away condition",
-    "keep_door_open": "Keep the door open",
-}
-BATNA_WORDS = FALLBACK_WORDS["batna"]
-PARTY_WORDS = {"ours": "Ours", "theirs": "Theirs"}
-OFFER_BY_WORDS = {"us": "We", "them": "They"}
+BATNA_WORDS = FALLBACK_KINDS["batna"]
 
 DATE_TIME = "yyyy-mm-dd hh:mm"
 HEAD_ROW = 3  # title, hint, then the table header
@@ -162,7 +154,7 @@ def fallbacks_sheet(book: Book, ws: Any) -> None:
     for i, f in enumerate(deal.fallbacks):
         row += 1
         where = f"fallbacks[{i}]"
-        kind = FALLBACK_WORDS.get(f.kind, f.kind)
+        kind = fallback_word(f.kind)
         book.text(ws, f"A{row}", kind, f"{where}.kind", border=BOX)
         what = book.text(ws, f"B{row}", f.what, f"{where}.what", border=BOX).value
         book.money(ws, f"C{row}", f.value, left_out=discreet and f.kind == "batna", border=BOX)
@@ -200,7 +192,7 @@ def listening_sheet(book: Book, ws: Any) -> None:
     book.table_head(ws, row, ["Whose", "What", "Why"])
     for i, it in enumerate(listening.interests):
         row += 1
-        party = PARTY_WORDS.get(it.party, it.party)
+        party = party_word(it.party)
         where = f"listening.interests[{i}]"
         book.text(ws, f"A{row}", party, f"{where}.party", border=BOX)
         what = book.text(ws, f"B{row}", it.what, f"{where}.what", border=BOX).value
@@ -258,7 +250,7 @@ def offers_sheet(book: Book, ws: Any) -> None:
             cell.value = when
         else:
             book.text(ws, f"A{row}", offer.at, f"{where}.at", border=BOX)
-        by = OFFER_BY_WORDS.get(offer.by, offer.by)
+        by = offer_by_word(offer.by)
         book.text(ws, f"B{row}", by, f"{where}.by", border=BOX)
         book.money(ws, f"C{row}", offer.amount, border=BOX)
         terms = book.text(ws, f"D{row}", offer.terms, f"{where}.terms", border=BOX).value

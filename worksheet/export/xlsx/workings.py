@@ -47,7 +47,7 @@ def workings_sheet(book: Book, ws: Any) -> int:
     book.fixed(
         ws,
         "A2",
-        "How the zone on the Summary is computed, step by step (spec §2.1). "
+        "How the zone on the Summary is computed, step by step (the app's docs/format.md). "
         "Change the yellow cells on the Summary, not these.",
         font=NOTE_FONT,
     )

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from worksheet.present.words import CHECK_LABELS
+
 #: What a discreet copy shows instead of a number it leaves out.
 LEFT_OUT = "(left out)"
 
@@ -226,8 +228,9 @@ RESULTS: dict[str, Step] = {
         Step(
             "Gap",
             "Gap to close",
+            # Rounded to cents, as the app shows it.
             '=IF(ZoneReady,IF(ISNUMBER(BestLow),"",'
-            f'IF(IsSeller,{_S}-PackageHigh,PackageLow-{_S})),"")',
+            f'ROUND(IF(IsSeller,{_S}-PackageHigh,PackageLow-{_S}),2)),"")',
             "money",
             "",
         ),
@@ -263,7 +266,7 @@ def checks(discreet: bool) -> tuple[Check, ...]:
         Check(
             "no_walk_away",
             "CheckWalkAway",
-            "Walk-away price set",
+            CHECK_LABELS["no_walk_away"],
             f'=IF(ISNUMBER(WalkAway),"OK","{no_walk_away}")',
         ),
         Check(

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from worksheet.domain.deal import LIST_LIMIT, TEXT_LIMIT
-from worksheet.domain.text import format_money
 from worksheet.io.document import parse_datetime
+from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument, Path
 from worksheet.ui.undo import InsertItem, RemoveItem, SetValue, SwapItems
 

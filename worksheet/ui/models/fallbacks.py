@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Fallback
+from worksheet.present.words import FALLBACK_KINDS, choices
 from worksheet.ui.models.base import Column, ListTableModel
 
-FALLBACK_LABELS: tuple[tuple[str, str], ...] = (
-    ("batna", "Best alternative (BATNA)"),
-    ("alternative_offer", "Alternative offer"),
-    ("mini_deal", "Smaller or trial deal"),
-    ("walk_away_condition", "Walk-away condition"),
-    ("keep_door_open", "Keep the door open"),
-)
+FALLBACK_LABELS: tuple[tuple[str, str], ...] = choices(FALLBACK_KINDS)
 
 
 class FallbacksModel(ListTableModel):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Interest
+from worksheet.present.words import PARTIES, choices
 from worksheet.ui.models.base import Column, ListTableModel
 
-PARTY_LABELS: tuple[tuple[str, str], ...] = (("theirs", "Theirs"), ("ours", "Ours"))
+PARTY_LABELS: tuple[tuple[str, str], ...] = choices(PARTIES)
 
 
 class InterestsModel(ListTableModel):

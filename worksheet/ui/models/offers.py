@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from worksheet.domain.deal import Offer
+from worksheet.present.words import OFFER_BY, choices
 from worksheet.ui.models.base import Column, ListTableModel
 
-BY_LABELS: tuple[tuple[str, str], ...] = (("us", "Us"), ("them", "Them"))
+BY_LABELS: tuple[tuple[str, str], ...] = choices(OFFER_BY)
 
 
 class OffersModel(ListTableModel):

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtGui import QPalette
 
-from worksheet.domain.text import format_money
+from worksheet.present.numbers import format_money
 from worksheet.ui.document import Path
 from worksheet.ui.models.concessions import ConcessionsModel
 from worksheet.ui.pages.base import Page

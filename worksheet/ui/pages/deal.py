@@ -9,23 +9,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from worksheet.domain.text import CURRENCY_SYMBOLS
+from worksheet.present.numbers import CURRENCY_SYMBOLS
+from worksheet.present.words import KINDS, ROLES, choices
 from worksheet.ui.pages.base import Page, prompt_label
 from worksheet.ui.widgets.colors import accents
 from worksheet.ui.widgets.money_field import MESSAGE_DELAY_MS
 
-KIND_LABELS: tuple[tuple[str, str], ...] = (
-    ("sale", "Sale"),
-    ("purchase", "Purchase"),
-    ("job_offer", "Job offer"),
-    ("renewal", "Renewal"),
-    ("partnership", "Partnership"),
-    ("other", "Other"),
-)
-ROLE_LABELS: tuple[tuple[str, str], ...] = (
-    ("seller", "We sell (we want a higher price)"),
-    ("buyer", "We buy (we want a lower price)"),
-)
+KIND_LABELS: tuple[tuple[str, str], ...] = choices(KINDS)
+ROLE_LABELS: tuple[tuple[str, str], ...] = choices(ROLES)
 _CURRENCY_RE = re.compile(r"[A-Z]{3}")
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import status_sentence
+from worksheet.present.numbers import DEAL_SEPARATORS, Separators
+from worksheet.present.sentences import exact_chance, status_sentence
 
 ZONES: tuple[str, ...] = ("best", "likely", "worst")
-ZONE_WORDS = {"best": "best case", "likely": "likely", "worst": "worst case"}
 EMPTY_MESSAGE = "Fill in your walk-away and their estimate to see where a deal can happen."
 NEED_BOTH = (
     "The chart appears once your walk-away price and your estimate of their walk-away "
@@ -44,6 +44,18 @@ PAD = 8.0
 ZONE_H = 11.0
 ZONE_PITCH = 14.0
 ZONES_H = 2 * ZONE_PITCH + ZONE_H
+
+
+def zone_pitch(line: float) -> float:
+    """The distance between zone bars: at least a label's real line height, so the zones'
+    names never touch whatever the font (a taller one such as Noto Sans needs 15 px)."""
+    return max(ZONE_PITCH, float(math.ceil(line)))
+
+
+def zones_height(line: float) -> float:
+    return 2 * zone_pitch(line) + ZONE_H
+
+
 MIN_TRIANGLE = 12.0
 MAX_TRIANGLE = 60.0
 
@@ -55,7 +67,7 @@ class ChartInput:
     seller: bool
     currency: str
     status: str
-    probability: float | None
+    probability: Decimal | float | None
     gap: Decimal | None
     sentence: str
     missing: str  # what to fill in when the zone is unknown
@@ -67,60 +79,11 @@ class ChartInput:
     their_package: tuple[Decimal, Decimal, Decimal] | None  # moved by the package: lo, mid, hi
     zones: dict[str, tuple[Decimal, Decimal] | None]
     offers: tuple[tuple[Decimal, str], ...]
+    #: How the window writes numbers (the locale's separators, as its amount fields do).
+    seps: Separators = DEAL_SEPARATORS
 
 
-@dataclass
-class ChartLabel:
-    """One value label on the chart: its text, where it sits and its colour."""
-
-    key: str
-    name: str
-    value: str
-    rect: QRectF
-    anchor: QPointF
-    color: QColor
-
-
-@dataclass
-class ChartModel:
-    """Computed geometry in widget pixels, also exposed to tests via `ZopaChart.chartModel()`."""
-
-    width: float
-    height: float
-    message: str | None = None
-    status_text: str = ""
-    status_detail: str = ""
-    domain: tuple[float, float] = (0.0, 1.0)
-    plot: tuple[float, float] = (0.0, 1.0)
-    rows: dict[str, float] = field(default_factory=dict)
-    zones: dict[str, tuple[float, float] | None] = field(default_factory=dict)
-    gap: tuple[float, float] | None = None
-    markers: dict[str, float] = field(default_factory=dict)
-    ticks: list[tuple[Decimal, float, QRectF, str]] = field(default_factory=list)
-    labels: list[ChartLabel] = field(default_factory=list)
-    offers: list[tuple[float, str]] = field(default_factory=list)
-    legend: list[tuple[str, str, QRectF]] = field(default_factory=list)
-    #: Zone name → its bar, and → (where its name goes, whether inside the bar).
-    zone_bars: dict[str, QRectF] = field(default_factory=dict)
-    zone_labels: dict[str, tuple[QRectF, bool]] = field(default_factory=dict)
-    gap_label: tuple[str, QRectF] | None = None
-    #: Areas that explain themselves on hover: (area, words), labels and bars before marks.
-    hotspots: list[tuple[QRectF, str]] = field(default_factory=list)
-
-    def tooltip_at(self, point: QPointF) -> str:
-        """Words for what is under the pointer; the mark nearest in x wins where marks crowd."""
-        found = [(rect, text) for rect, text in self.hotspots if rect.contains(point)]
-        if not found:
-            return ""
-        return min(found, key=lambda hit: abs(hit[0].center().x() - point.x()))[1]
-
-    def x_of(self, value: Decimal | float) -> float:
-        low, high = self.domain
-        left, right = self.plot
-        return left + (float(value) - low) / (high - low) * (right - left)
-
-
-def chart_input(deal: Deal, summary: Summary) -> ChartInput:
+def chart_input(deal: Deal, summary: Summary, seps: Separators = DEAL_SEPARATORS) -> ChartInput:
     """Copy what the chart needs; offers are read here so painting never walks the deal."""
     their = None
     if summary.their_low is not None and summary.their_likely is not None:
@@ -147,9 +110,9 @@ def chart_input(deal: Deal, summary: Summary) -> ChartInput:
         seller=summary.role != "buyer",
         currency=deal.currency,
         status=summary.status,
-        probability=summary.probability,
+        probability=exact_chance(summary),
         gap=summary.gap,
-        sentence=status_sentence(summary, deal.currency),
+        sentence=status_sentence(summary, deal.currency, seps),
         missing=_unknown_message(deal, summary) if summary.status == "unknown" else "",
         walk_away=deal.anchors.walk_away,
         package_walk_away=summary.package_walk_away,
@@ -159,6 +122,7 @@ def chart_input(deal: Deal, summary: Summary) -> ChartInput:
         their_package=their_package,
         zones=zones,
         offers=offers,
+        seps=seps,
     )
 
 

@@ -1,163 +1,456 @@
-"""Pure geometry for the ZOPA chart: nicely rounded ticks and labels that never overlap."""
+"""Where everything on the ZOPA chart goes: `layout_chart` turns its input into geometry.
+
+Kept apart from painting so tests can check where things go (`ZopaChart.chartModel()`) and
+so a repaint only draws: the layout runs once per change of data, size, font or palette.
+"""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-#: Steps finer than a cent make tick labels nobody can read.
-MIN_STEP = Decimal("0.01")
-_NICE = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QFontMetricsF
+
+from worksheet.present.chart import pick_ticks, place_labels, price_marks
+from worksheet.present.numbers import format_chance, format_money
+from worksheet.present.words import STATUSES as STATUS_TITLES
+from worksheet.present.words import ZONES as ZONE_WORDS
+from worksheet.ui.widgets.chart_data import (
+    EMPTY_MESSAGE,
+    MAX_TRIANGLE,
+    MIN_TRIANGLE,
+    PAD,
+    ZONE_H,
+    ZONES,
+    ChartFonts,
+    ChartInput,
+    zone_pitch,
+    zones_height,
+)
+from worksheet.ui.widgets.chart_geometry import ChartLabel, ChartModel
+from worksheet.ui.widgets.colors import Accents
+
+_LABEL_GAP = 10.0
+_MAX_SHIFT = 36.0
 
 
-def nice_step(span: float, count: int) -> Decimal:
-    """A step of 1, 2, 2.5 or 5 × 10^k that cuts `span` into about `count` parts."""
-    if span <= 0 or count < 1:
-        return MIN_STEP
-    raw = span / count
-    power = Decimal(10) ** math.floor(math.log10(raw))
-    for nice in _NICE:
-        step = nice * power
-        if float(step) >= raw:
-            return max(step, MIN_STEP)
-    return max(_NICE[-1] * power, MIN_STEP)  # pragma: no cover - the loop always returns
+def layout_chart(
+    data: ChartInput | None,
+    width: float,
+    height: float,
+    fonts: ChartFonts,
+    colors: Accents,
+    show_status: bool = True,
+) -> ChartModel:
+    """Every position the chart paints, for this data at this size; pure geometry."""
+    model = ChartModel(width=width, height=height)
+    fm = QFontMetricsF(fonts.small)
+    line = fm.height()
+    top = PAD
+    if data is None:
+        model.message = EMPTY_MESSAGE
+        return model
+    if show_status:
+        model.status_text = STATUS_TITLES[data.status]
+        model.status_detail = _status_detail(data)
+        model.rows["status"] = top
+        top += QFontMetricsF(fonts.bold).height() + 6
+    if data.status == "unknown" or data.their_package is None or data.package_walk_away is None:
+        model.message = data.missing or data.sentence
+        model.rows["message"] = top
+        return model
+
+    _layout_horizontal(model, data, fm)
+    bounds = (PAD, width - PAD)
+    # Two label rows per side when there is height for them, else one row (names shortened
+    # or dropped) on their side first: labels are never cut and never overlap.
+    their_by_rows = {rows: _their_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)}
+    our_by_rows = {rows: _our_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)}
+    for their_max, our_max in ((2, 2), (1, 2), (2, 1), (1, 1)):
+        their, ours = their_by_rows[their_max], our_by_rows[our_max]
+        their_rows = 1 + max((row for row, _ in their), default=0)
+        our_rows = 1 + max((row for row, _ in ours), default=0)
+        fixed = _fixed_height(top, line, their_rows, our_rows)
+        if fixed + MIN_TRIANGLE <= height:
+            break
+
+    spare = height - fixed - MIN_TRIANGLE
+    # The legend wraps onto a second line rather than leave out a mark that is drawn.
+    legend_lines = _legend_lines(_legend_items(model), fm, bounds)
+    legend_rows = min(len(legend_lines), 2)
+    while legend_rows and spare < legend_rows * (line + 2) + 4:
+        legend_rows -= 1
+    with_legend = legend_rows > 0
+    if with_legend:
+        spare -= legend_rows * (line + 2) + 4
+    triangle_h = MIN_TRIANGLE + max(0.0, min(spare, MAX_TRIANGLE - MIN_TRIANGLE))
+
+    y = top
+    model.rows["their_labels"] = y
+    y += their_rows * (line + 2)
+    model.rows["their_top"] = y
+    y += triangle_h
+    model.rows["their_base"] = y
+    y += 5
+    model.rows["zones"] = y
+    model.rows["zones_bottom"] = y + zones_height(line)
+    y += zones_height(line) + 6
+    model.rows["ours"] = y + 6
+    y += 14
+    model.rows["our_labels"] = y
+    y += our_rows * (line + 2) + 2
+    model.rows["axis"] = y
+    model.rows["tick_labels"] = y + 6
+    y += 6 + line
+    for labels, first_row, anchor_y in (
+        (their, model.rows["their_labels"], model.rows["their_top"]),
+        (ours, model.rows["our_labels"], model.rows["ours"]),
+    ):
+        for row, label in labels:
+            label.rect.moveTop(first_row + row * (line + 2))
+            label.anchor.setY(anchor_y)
+            model.labels.append(label)
+    model.ticks = [
+        (value, x, QRectF(rect.left(), model.rows["tick_labels"], rect.width(), line), text)
+        for value, x, rect, text in model.ticks
+    ]
+    _place_zone_labels(model, data, fm)
+    _add_hotspots(model, data)
+    if with_legend:
+        model.rows["legend"] = y + 6
+        _place_legend(model, legend_lines[:legend_rows], fm, bounds)
+    return model
 
 
-def ticks_between(low: float, high: float, step: Decimal) -> list[Decimal]:
-    """Every multiple of `step` in [low, high], as exact decimals for clean labels."""
-    first = math.ceil(Decimal(repr(low)) / step)
-    last = math.floor(Decimal(repr(high)) / step)
-    return [step * k for k in range(first, last + 1)]
+def _fixed_height(top: float, line: float, their_rows: int, our_rows: int) -> float:
+    """Everything but their distribution and the legend, from the top edge to the bottom."""
+    return (
+        top
+        + their_rows * (line + 2)
+        + 5
+        + zones_height(line)
+        + 6
+        + 14
+        + our_rows * (line + 2)
+        + 2
+        + 6
+        + line
+        + PAD
+    )
 
 
-def place_row(
-    items: Sequence[tuple[float, float]], left: float, right: float, gap: float
-) -> list[float] | None:
-    """Left edges for labels (anchor x, width) in one row, as close to centred on their anchors
-    as possible without overlapping and inside [left, right]; None when they cannot all fit.
+def _layout_horizontal(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
+    """The price range, ticks and every mark's x."""
+    assert data.their_package is not None and data.package_walk_away is not None
+    lo, mid, hi = data.their_package
+    values = [lo, mid, hi, data.package_walk_away]
+    values.extend(v for v in (data.walk_away, data.target, data.opening) if v is not None)
+    if data.their is not None:
+        values.extend(data.their)
+    values.extend(amount for amount, _ in data.offers)
+    smallest, largest = float(min(values)), float(max(values))
+    span = largest - smallest
+    if span < max(abs(largest) * 1e-9, 0.05):
+        # All equal (or as good as): show a modest window around the value.
+        half = max(abs(largest) * 0.05, 1.0)
+        low, high = smallest - half, largest + half
+    else:
+        low, high = smallest - span * 0.05, largest + span * 0.05
+    if low < 0 <= smallest:
+        low = 0.0  # prices here are never negative: do not invent a negative scale
+    model.domain = (low, high)
+    width = model.width
+    left, right = PAD + 4, width - PAD - 4
+    model.plot = (left, right)
 
-    Overlapping neighbours are merged into clusters that sit where the average label wants to
-    be, which keeps every label near its mark instead of pushing a whole row sideways.
-    """
-    if not items:
-        return []
-    total = sum(width for _, width in items) + gap * (len(items) - 1)
-    if total > right - left + 1e-6:
-        return None
-    order = sorted(range(len(items)), key=lambda i: items[i][0])
-    # A cluster: member indices, their offsets from the cluster start, total width, start.
-    clusters: list[tuple[list[int], list[float], float, float]] = []
+    def tick_text(value: Decimal) -> str:
+        return format_money(value, data.currency, seps=data.seps)
 
-    def best_start(members: list[int], offsets: list[float], width: float) -> float:
-        wanted = [
-            items[i][0] - off - items[i][1] / 2 for i, off in zip(members, offsets, strict=True)
-        ]
-        start = sum(wanted) / len(wanted)
-        return min(max(start, left), right - width)
+    line = fm.height()
+    for value, x, label_left in pick_ticks(
+        low,
+        high,
+        left,
+        right,
+        lambda v: fm.horizontalAdvance(tick_text(v)),
+        (PAD, width - PAD),
+    ):
+        text = tick_text(value)
+        rect = QRectF(label_left, 0, fm.horizontalAdvance(text), line)
+        model.ticks.append((value, x, rect, text))
 
-    for i in order:
-        members, offsets, width = [i], [0.0], items[i][1]
-        start = best_start(members, offsets, width)
-        while clusters and clusters[-1][3] + clusters[-1][2] + gap > start + 1e-9:
-            prev_members, prev_offsets, prev_width, _ = clusters.pop()
-            shift = prev_width + gap
-            members = prev_members + members
-            offsets = prev_offsets + [off + shift for off in offsets]
-            width = prev_width + gap + width
-            start = best_start(members, offsets, width)
-        clusters.append((members, offsets, width, start))
-
-    lefts = [0.0] * len(items)
-    for members, offsets, _, start in clusters:
-        for i, off in zip(members, offsets, strict=True):
-            lefts[i] = start + off
-    return lefts
-
-
-def place_rows(
-    items: Sequence[tuple[float, float]],
-    left: float,
-    right: float,
-    gap: float,
-    max_rows: int,
-    max_shift: float,
-) -> list[tuple[int, float]] | None:
-    """(row, left edge) per label, using the fewest rows in which no label strays more than
-    `max_shift` from its anchor; with all rows in use any fitting placement is accepted.
-    None when even `max_rows` rows cannot hold them."""
-    if not items:
-        return []
-    order = sorted(range(len(items)), key=lambda i: items[i][0])
-    fallback: list[tuple[int, float]] | None = None
-    for rows in range(1, max_rows + 1):
-        result: list[tuple[int, float]] = [(0, 0.0)] * len(items)
-        worst = 0.0
-        fits = True
-        for row in range(rows):
-            members = order[row::rows]  # alternate neighbours between rows
-            lefts = place_row([items[i] for i in members], left, right, gap)
-            if lefts is None:
-                fits = False
-                break
-            for i, x in zip(members, lefts, strict=True):
-                result[i] = (row, x)
-                worst = max(worst, abs(x + items[i][1] / 2 - items[i][0]))
-        if not fits:
-            continue
-        if worst <= max_shift:
-            return result
-        if fallback is None or rows == max_rows:
-            fallback = result
-    return fallback
+    x = model.x_of
+    markers = model.markers
+    names = ("their_low", "their_likely", "their_high")
+    for name, value in zip(names, data.their_package, strict=True):
+        markers[name] = x(value)
+    if data.their is not None and data.their != data.their_package:
+        for name, value in zip(names, data.their, strict=True):
+            markers[f"{name}_before"] = x(value)
+    markers["floor"] = x(data.package_walk_away)
+    markers["walk_away"] = markers["floor"] if data.walk_away is None else x(data.walk_away)
+    if data.target is not None:
+        markers["target"] = x(data.target)
+    if data.opening is not None:
+        markers["opening"] = x(data.opening)
+    for name in ZONES:
+        zone = data.zones[name]
+        model.zones[name] = None if zone is None else (x(zone[0]), x(zone[1]))
+    if data.status == "none":
+        a, b = (hi, data.package_walk_away) if data.seller else (data.package_walk_away, lo)
+        model.gap = (x(a), x(b))
+    seen: set[tuple[int, str]] = set()
+    for amount, by in data.offers:
+        key = (round(x(amount)), by)
+        if key not in seen:  # thousands of offers collapse to one mark per pixel
+            seen.add(key)
+            model.offers.append((x(amount), by))
 
 
-def place_labels(
-    variants: Sequence[Sequence[float]],
-    anchors: Sequence[float],
-    left: float,
-    right: float,
-    gap: float,
-    max_rows: int,
-    max_shift: float,
-) -> tuple[int, list[tuple[int, float]]] | None:
-    """Try each text variant's widths (longest wording first); return the first variant index
-    that fits with its placement, or None when even the shortest cannot be placed."""
-    for index, widths in enumerate(variants):
-        placed = place_rows(
-            list(zip(anchors, widths, strict=True)), left, right, gap, max_rows, max_shift
-        )
-        if placed is not None:
-            return index, placed
-    return None
-
-
-def pick_ticks(
-    low: float,
-    high: float,
-    plot_left: float,
-    plot_right: float,
-    label_width: Callable[[Decimal], float],
+def _place_group(
+    entries: list[tuple[str, list[tuple[str, str]], float, QColor]],
+    fm: QFontMetricsF,
     bounds: tuple[float, float],
-    gap: float = 14.0,
-) -> list[tuple[Decimal, float, float]]:
-    """The most ticks (at most 8) whose labels fit without overlap: (value, x, label left).
+    max_rows: int,
+) -> list[tuple[int, ChartLabel]]:
+    """Labels "name value" near their x in up to `max_rows` rows, in the longest wording
+    that fits: entries are (key, [(name, value)] longest first, anchor x, colour).
 
-    Labels are centred on their tick, then pulled inside `bounds` so none is cut at an edge.
+    The rects come back with the right x and width, and the row each label goes in.
     """
-    span = high - low
-    width = plot_right - plot_left
-    for count in range(8, 0, -1):
-        step = nice_step(span, count)
-        values = ticks_between(low, high, step)
-        if not values:
+    if not entries:
+        return []
+    line = fm.height()
+    space = fm.horizontalAdvance(" ")
+    levels = max(len(wordings) for _, wordings, _, _ in entries)
+    texts: list[list[tuple[str, str]]] = []
+    variants: list[list[float]] = []
+    for level in range(levels):
+        chosen = [wordings[min(level, len(wordings) - 1)] for _, wordings, _, _ in entries]
+        texts.append(chosen)
+        variants.append(
+            [
+                fm.horizontalAdvance(name)
+                + (space if name and value else 0.0)
+                + fm.horizontalAdvance(value)
+                for name, value in chosen
+            ]
+        )
+    anchors = [anchor for _, _, anchor, _ in entries]
+    placed = place_labels(variants, anchors, bounds[0], bounds[1], _LABEL_GAP, max_rows, _MAX_SHIFT)
+    if placed is None:
+        return []  # not even the shortest wording fits: marks and axis still tell the story
+    level, positions = placed
+    out = []
+    for (key, _, anchor, color), (name, value), w, (row, left) in zip(
+        entries, texts[level], variants[level], positions, strict=True
+    ):
+        label = ChartLabel(key, name, value, QRectF(left, 0, w, line), QPointF(anchor, 0), color)
+        out.append((row, label))
+    return out
+
+
+def _their_labels(
+    model: ChartModel,
+    data: ChartInput,
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    colors: Accents,
+    max_rows: int,
+) -> list[tuple[int, ChartLabel]]:
+    assert data.their_package is not None
+    words = {"their_low": "low", "their_likely": "likely", "their_high": "high"}
+    groups: dict[Decimal, list[str]] = {}
+    for key, value in zip(words, data.their_package, strict=True):
+        groups.setdefault(value, []).append(key)
+    entries = []
+    for value, keys in groups.items():
+        money = format_money(value, data.currency, seps=data.seps)
+        if len(keys) == 3:
+            long, short = "their walk-away", "theirs"
+        else:
+            short = "–".join(words[k] for k in keys)
+            long = f"their {short}" if "their_likely" in keys else short
+        # Longest first; names alone beat bare numbers, which the axis can place anyway.
+        wordings = [(long, money), (short, money), (short, ""), ("", money)]
+        entries.append((keys[0], wordings, model.x_of(value), colors.theirs))
+    return _place_group(entries, fm, bounds, max_rows)
+
+
+def _our_labels(
+    model: ChartModel,
+    data: ChartInput,
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    colors: Accents,
+    max_rows: int,
+) -> list[tuple[int, ChartLabel]]:
+    assert data.package_walk_away is not None
+    marks = price_marks(
+        data.walk_away, data.package_walk_away, data.target, data.opening, seller=data.seller
+    )
+    groups: dict[Decimal, list[tuple[str, str]]] = {}
+    for key, word, value in marks:
+        groups.setdefault(value, []).append((key, word))
+    entries = []
+    for value, pairs in groups.items():
+        word = " = ".join(w for _, w in pairs)
+        short = " = ".join(w.replace("package ", "") for _, w in pairs)
+        money = format_money(value, data.currency, seps=data.seps)
+        wordings = [(word, money), (short, money), (short, ""), ("", money)]
+        entries.append((pairs[0][0], wordings, model.x_of(value), colors.ours))
+    return _place_group(entries, fm, bounds, max_rows)
+
+
+def _place_zone_labels(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
+    """Bars for the zones, each named inside when it fits, else beside it on the free side."""
+    top = model.rows["zones"]
+    line = fm.height()
+    for row, name in enumerate(ZONES):
+        span = model.zones.get(name)
+        if span is None:
             continue
-        xs = [plot_left + (float(v) - low) / span * width for v in values]
-        widths = [label_width(v) for v in values]
-        lefts = [
-            min(max(x - w / 2, bounds[0]), bounds[1] - w) for x, w in zip(xs, widths, strict=True)
-        ]
-        spaced = all(lefts[k + 1] >= lefts[k] + widths[k] + gap for k in range(len(values) - 1))
-        if spaced:
-            return list(zip(values, xs, lefts, strict=True))
-    return []
+        y = top + row * zone_pitch(line)
+        x1, x2 = min(span), max(span)
+        if x2 - x1 < 3:
+            x1, x2 = (x1 + x2) / 2 - 1.5, (x1 + x2) / 2 + 1.5  # a single price still shows
+        bar = QRectF(x1, y, x2 - x1, ZONE_H)
+        model.zone_bars[name] = bar
+        w = fm.horizontalAdvance(ZONE_WORDS[name])
+        label_y = bar.center().y() - line / 2
+        if bar.width() >= w + 8:
+            model.zone_labels[name] = (QRectF(bar.center().x() - w / 2, label_y, w, line), True)
+        elif x2 + 4 + w <= model.width - PAD:
+            model.zone_labels[name] = (QRectF(x2 + 4, label_y, w, line), False)
+        else:
+            model.zone_labels[name] = (QRectF(max(PAD, x1 - 4 - w), label_y, w, line), False)
+    if model.gap is not None:
+        x1, x2 = min(model.gap), max(model.gap)
+        word = f"gap {format_money(data.gap, data.currency, seps=data.seps)}"
+        w = fm.horizontalAdvance(word) + 6
+        left = min(max((x1 + x2) / 2 - w / 2, PAD), model.width - PAD - w)
+        zones_h = zones_height(line)
+        model.gap_label = (word, QRectF(left, top + zones_h / 2 - line / 2, w, line))
+
+
+def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
+    """What each mark, label and bar means, in a full sentence for the tooltip."""
+    assert data.their_package is not None and data.package_walk_away is not None
+    money = lambda amount: format_money(amount, data.currency, seps=data.seps)  # noqa: E731
+    limit = "floor" if data.seller else "ceiling"
+    words: dict[str, str] = {}
+    moved = data.walk_away is not None and data.walk_away != data.package_walk_away
+    if moved:
+        assert data.walk_away is not None
+        cost = abs(data.package_walk_away - data.walk_away)
+        sign = "+" if data.seller else "−"
+        words["walk_away"] = f"Our walk-away: {money(data.walk_away)}"
+        words["floor"] = (
+            f"Our {limit} with the package: {money(data.package_walk_away)} "
+            f"(walk-away {sign} package cost {money(cost)})"
+        )
+    else:
+        words["floor"] = f"Our walk-away: {money(data.package_walk_away)}"
+    if data.target is not None:
+        words["target"] = f"Our target: {money(data.target)}"
+    if data.opening is not None:
+        words["opening"] = f"Our opening: {money(data.opening)}"
+    shifted = data.their is not None and data.their != data.their_package
+    for key, guess, value in zip(
+        ("their_low", "their_likely", "their_high"),
+        ("lowest", "most likely", "highest"),
+        data.their_package,
+        strict=True,
+    ):
+        note = " (moved by the package's value to them)" if shifted else ""
+        words[key] = f"Their walk-away, {guess} guess: {money(value)}{note}"
+
+    spots = model.hotspots
+    for label in model.labels:
+        if label.key in words:
+            spots.append((QRectF(label.rect), words[label.key]))
+    zone_names = {"best": "Best-case zone", "likely": "Likely zone", "worst": "Worst-case zone"}
+    for name, bar in model.zone_bars.items():
+        zone = data.zones[name]
+        assert zone is not None
+        text = f"{zone_names[name]}: {money(zone[0])} – {money(zone[1])}"
+        spots.append((QRectF(bar).adjusted(0, -1, 0, 1), text))
+        spots.append((QRectF(model.zone_labels[name][0]), text))
+    if model.gap is not None and data.gap is not None:
+        x1, x2 = min(model.gap), max(model.gap)
+        text = f"No deal zone: {money(data.gap)} apart even at our best guess of their walk-away"
+        zones_h = model.rows["zones_bottom"] - model.rows["zones"]
+        spots.append((QRectF(x1, model.rows["zones"], max(x2 - x1, 4.0), zones_h), text))
+    their_band = (model.rows["their_top"] - 2, model.rows["their_base"] + 5)
+    our_band = (model.rows["ours"] - 8, model.rows["ours"] + 12)
+    for key, text in words.items():
+        x = model.markers.get(key)
+        if x is None:
+            continue
+        top, bottom = their_band if key.startswith("their") else our_band
+        spots.append((QRectF(x - 5, top, 10, bottom - top), text))
+    seen: set[tuple[int, str]] = set()
+    for amount, by in data.offers:
+        x = model.x_of(amount)
+        if (round(x), by) in seen:
+            continue
+        seen.add((round(x), by))
+        if by == "them":
+            where = QRectF(x - 5, model.rows["their_base"] - 5, 10, 10)
+            spots.append((where, f"Their offer: {money(amount)}"))
+        else:
+            where = QRectF(x - 5, model.rows["ours"] + 3, 10, 10)
+            spots.append((where, f"Our offer: {money(amount)}"))
+
+
+def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
+    """An entry for every kind of mark the chart draws, most important first."""
+    items = [("their", "their walk-away (estimate)"), ("zone", "deal zone")]
+    if any(by == "us" for _, by in model.offers):
+        items.append(("offer_us", "our offers"))
+    if any(by == "them" for _, by in model.offers):
+        items.append(("offer_them", "their offers"))
+    if "their_likely_before" in model.markers:
+        items.append(("their_before", "before the package"))
+    return items
+
+
+def _legend_lines(
+    items: list[tuple[str, str]], fm: QFontMetricsF, bounds: tuple[float, float]
+) -> list[list[tuple[str, str, float]]]:
+    """Entries (key, words, width) flowed into lines that fit between the bounds."""
+    lines: list[list[tuple[str, str, float]]] = []
+    x = bounds[0]
+    for key, text in items:
+        w = 18 + fm.horizontalAdvance(text)
+        if not lines or x + w > bounds[1]:
+            if w > bounds[1] - bounds[0]:
+                continue  # wider than the chart: left out rather than cut
+            lines.append([])
+            x = bounds[0]
+        lines[-1].append((key, text, w))
+        x += w + 16
+    return lines
+
+
+def _place_legend(
+    model: ChartModel,
+    lines: list[list[tuple[str, str, float]]],
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+) -> None:
+    top = model.rows["legend"]
+    for n, entries in enumerate(lines):
+        x = bounds[0]
+        y = top + n * (fm.height() + 2)
+        for key, text, w in entries:
+            model.legend.append((key, text, QRectF(x, y, w, fm.height())))
+            x += w + 16
+
+
+def _status_detail(data: ChartInput) -> str:
+    if data.status in ("certain", "possible"):
+        return f"· {format_chance(data.probability)} chance"
+    if data.status == "none" and data.gap is not None:
+        return f"· {format_money(data.gap, data.currency, seps=data.seps)} apart"
+    return ""

@@ -14,14 +14,13 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from worksheet.present.words import ZONES as ZONE_WORDS
 from worksheet.ui.widgets.chart_data import (
     PAD,
-    ZONE_WORDS,
-    ZONES_H,
     ChartFonts,
     ChartInput,
-    ChartModel,
 )
+from worksheet.ui.widgets.chart_geometry import ChartModel
 from worksheet.ui.widgets.colors import accents, blend
 
 
@@ -132,7 +131,8 @@ def _paint_zones(painter, model, data, colors, small, text, background) -> None:
         painter.drawText(where, int(Qt.AlignmentFlag.AlignCenter), ZONE_WORDS[name])
     if model.gap is not None and model.gap_label is not None:
         x1, x2 = min(model.gap), max(model.gap)
-        rect = QRectF(x1, model.rows["zones"], max(x2 - x1, 2.0), ZONES_H)
+        zones_h = model.rows["zones_bottom"] - model.rows["zones"]
+        rect = QRectF(x1, model.rows["zones"], max(x2 - x1, 2.0), zones_h)
         painter.setPen(QPen(colors.gap, 1.0, Qt.PenStyle.DashLine))
         painter.setBrush(QBrush(_alpha(colors.gap, 70), Qt.BrushStyle.BDiagPattern))
         painter.drawRect(rect)

@@ -277,7 +277,7 @@ class MoneyField(QWidget):
 
     def _strip_currency(self, text: str) -> str:
         """People paste "$92,000" or "92 000 EUR": drop this field's own currency code or symbol."""
-        from worksheet.domain.text import CURRENCY_SYMBOLS
+        from worksheet.present.numbers import CURRENCY_SYMBOLS
 
         stripped = text.strip()
         for mark in (self._currency, CURRENCY_SYMBOLS.get(self._currency, "")):

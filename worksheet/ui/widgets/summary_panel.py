@@ -16,30 +16,11 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
-from worksheet.domain.text import STATUS_TITLES, format_money, format_probability, status_sentence
+from worksheet.present.summary import KEY_NUMBER_TIPS, KEY_NUMBERS, summary_text
 from worksheet.ui.widgets.colors import accents, blend, muted_text
+from worksheet.ui.widgets.locale_numbers import separators
 from worksheet.ui.widgets.readiness_list import ReadinessList
 from worksheet.ui.widgets.zopa_chart import ZopaChart
-
-#: Key numbers in reading order: (key, words for a seller, words for a buyer). Short words,
-#: as the chart says them; the tooltips say the whole thing.
-KEY_NUMBERS: tuple[tuple[str, str, str], ...] = (
-    ("package_cost", "Cost to us", "Cost to us"),
-    ("package_value", "Value to them", "Value to them"),
-    ("package_walk_away", "Package floor", "Package ceiling"),
-    ("probability", "Chance of a deal", "Chance of a deal"),
-    ("gap", "Gap to close", "Gap to close"),
-)
-KEY_NUMBER_TIPS: dict[str, tuple[str, str]] = {
-    "package_cost": ("What the concessions in the package cost us.",) * 2,
-    "package_value": ("What the concessions in the package are worth to them.",) * 2,
-    "package_walk_away": (
-        "Our walk-away plus the package cost: the lowest price that still pays for the package.",
-        "Our walk-away minus the package cost: the highest price we can pay with the package.",
-    ),
-    "probability": ("How likely a deal is, from the spread of our estimate of them.",) * 2,
-    "gap": ("How far apart we are when even our best guess leaves no deal zone.",) * 2,
-}
 
 
 def _set_text(label: QLabel, text: str) -> None:
@@ -149,26 +130,20 @@ class SummaryPanel(QWidget):
 
     def setData(self, deal: Deal, summary: Summary) -> None:
         self.chart.setData(deal, summary)
-        if summary == self._summary and deal.currency == self._currency:
+        seps = separators(self.locale())
+        if summary == self._summary and (deal.currency, seps) == self._currency:
             return
-        self._summary, self._currency = summary, deal.currency
-        money = lambda amount: format_money(amount, deal.currency)  # noqa: E731
-        _set_text(self._title, STATUS_TITLES[summary.status])
-        _set_text(self._sentence, status_sentence(summary, deal.currency))
-        seller = summary.role != "buyer"
-        values = {
-            "package_cost": money(summary.package_cost),
-            "package_value": money(summary.package_value),
-            "package_walk_away": money(summary.package_walk_away),
-            "probability": format_probability(summary.probability),
-            "gap": money(summary.gap),
-        }
-        for key, seller_words, buyer_words in KEY_NUMBERS:
-            _set_text(self._number_names[key], seller_words if seller else buyer_words)
-            _set_text(self._number_values[key], values[key])
-            tip = KEY_NUMBER_TIPS[key][0 if seller else 1]
-            if self._number_names[key].toolTip() != tip:
-                self._number_names[key].setToolTip(tip)
+        self._summary, self._currency = summary, (deal.currency, seps)
+        # The words and amounts come from worksheet.present, in this locale's separators so
+        # the panel reads as the amount fields do.
+        text = summary_text(summary, deal.currency, seps)
+        _set_text(self._title, text.title)
+        _set_text(self._sentence, text.sentence)
+        for number in text.numbers:
+            _set_text(self._number_names[number.key], number.label)
+            _set_text(self._number_values[number.key], number.value)
+            if self._number_names[number.key].toolTip() != number.tip:
+                self._number_names[number.key].setToolTip(number.tip)
         self._fit_numbers()
         self._show_warnings([w.message for w in summary.warnings])
         self.readiness.setSummary(summary)

@@ -16,13 +16,14 @@ from worksheet.ui.widgets.chart_data import (
     NEED_THEIRS,
     ZONES,
     ChartInput,
-    ChartModel,
     chart_fonts,
     chart_input,
 )
-from worksheet.ui.widgets.chart_model import layout_chart
+from worksheet.ui.widgets.chart_geometry import ChartModel
+from worksheet.ui.widgets.chart_layout import layout_chart
 from worksheet.ui.widgets.chart_paint import paint_chart
 from worksheet.ui.widgets.colors import accents
+from worksheet.ui.widgets.locale_numbers import separators
 
 __all__ = [
     "EMPTY_MESSAGE",
@@ -53,7 +54,7 @@ class ZopaChart(QWidget):
     # --- public interface -------------------------------------------------------------------
 
     def setData(self, deal: Deal, summary: Summary) -> None:
-        data = chart_input(deal, summary)
+        data = chart_input(deal, summary, separators(self.locale()))
         if data == self._input:
             return
         self._input = data

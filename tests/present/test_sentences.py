@@ -1,52 +1,12 @@
-"""Words and numbers for people: the same phrases in the window, the sheet and the command line."""
+"""The status sentence: one phrase for the window, the sheet, the workbook and the CLI."""
 
 from __future__ import annotations
 
 from decimal import Decimal as D
 
-import pytest
-
 from worksheet.domain.deal import Anchors, Deal, TheirEstimate
 from worksheet.domain.summary import summarize
-from worksheet.domain.text import format_amount, format_money, format_probability, status_sentence
-
-
-@pytest.mark.parametrize(
-    ("amount", "currency", "expected"),
-    [
-        (D("92000"), "USD", "$92,000"),
-        (D("1234567.5"), "EUR", "€1,234,567.50"),
-        (D("99.9999"), "GBP", "£99.9999"),
-        (D("0"), "USD", "$0"),
-        (D("-250"), "USD", "−$250"),
-        (D("1200"), "PLN", "1,200 zł"),
-        (D("1200"), "XYZ", "XYZ 1,200"),
-        (None, "USD", "—"),
-    ],
-)
-def test_format_money(amount, currency, expected):
-    assert format_money(amount, currency) == expected
-
-
-def test_format_amount_keeps_up_to_four_places_and_rounds_half_even():
-    assert format_amount(D("1.005")) == "1.005"
-    assert format_amount(D("2.5"), places=0) == "2"
-    assert format_amount(D("3.5"), places=0) == "4"
-
-
-@pytest.mark.parametrize(
-    ("p", "text"),
-    [
-        (None, "—"),
-        (0.0, "0%"),
-        (0.0012, "under 1%"),
-        (0.7213, "72%"),
-        (0.9961, "over 99%"),
-        (1.0, "100%"),
-    ],
-)
-def test_format_probability_never_rounds_a_real_chance_away(p, text):
-    assert format_probability(p) == text
+from worksheet.present.sentences import status_sentence
 
 
 def _deal(role, walk_away, low, likely, high):
@@ -65,7 +25,7 @@ def test_sentence_for_each_status_names_the_chance_zone_or_gap():
     # seller, s = 100 ≤ lo = 110: certain, likely zone [100, 120]
     certain = _deal("seller", "100", "110", "120", "130")
     text = status_sentence(summarize(certain), "USD")
-    assert "floor of $100" in text and "Likely zone $100 – $120" in text
+    assert "floor of $100" in text and "Likely zone $100\u00a0– $120" in text
     # seller, s = 115 between lo and mid: F = 25/(20*10) = 0.125 → 88%
     possible = _deal("seller", "115", "110", "120", "130")
     text = status_sentence(summarize(possible), "USD")
@@ -73,7 +33,7 @@ def test_sentence_for_each_status_names_the_chance_zone_or_gap():
     # seller, s = 125 above mid: only the best zone [125, 130]
     hopeful = _deal("seller", "125", "110", "120", "130")
     text = status_sentence(summarize(hopeful), "USD")
-    assert "Only our most hopeful guess" in text and "$125 – $130" in text
+    assert "Only our most hopeful guess" in text and "$125\u00a0– $130" in text
     # seller, s = 140 > hi = 130: gap 10
     none = _deal("seller", "140", "110", "120", "130")
     assert "$10 short of our package floor of $140" in status_sentence(summarize(none), "USD")
@@ -90,3 +50,36 @@ def test_sentence_says_what_is_missing_when_the_zone_is_unknown():
         summarize(_deal("seller", "1", None, None, None)), "USD"
     )
     assert "out of order" in status_sentence(summarize(_deal("seller", "1", "3", "2", "1")), "USD")
+
+
+def test_chance_at_the_boundary_is_never_about_zero():
+    # seller, our floor equals their highest guess: a zone of one price, chance exactly 0
+    edge = _deal("seller", "130", "110", "120", "130")
+    summary = summarize(edge)
+    assert summary.status == "possible"
+    text = status_sentence(summary, "USD")
+    assert "0%" not in text and "only just possible" in text and "$130" in text
+    # the buyer's mirror: our ceiling equals their lowest guess
+    buyer = _deal("buyer", "110", "110", "120", "130")
+    summary = summarize(buyer)
+    assert summary.status == "possible"
+    text = status_sentence(summary, "USD")
+    assert "0%" not in text and "only just possible" in text and "$110" in text
+
+
+def test_chance_is_rounded_once_from_the_exact_value():
+    # buyer, lo = 0, mid = hi = 100000, b = 70353: F(b) = b^2 / 10^10 = 0.4949544609,
+    # reported as 0.4950 (spec: 4 decimals); rounding that again would read 50%
+    deal = _deal("buyer", "70353", "0", "100000", "100000")
+    summary = summarize(deal)
+    assert summary.status == "possible"
+    assert summary.chance == D("0.4949544609")
+    assert summary.probability == 0.495
+    assert "about 49%" in status_sentence(summary, "USD")
+
+
+def test_double_rounding_case_from_the_issue():
+    from worksheet.present.numbers import chance_phrase
+
+    assert chance_phrase(D("0.494991")) == "about 49%"
+    assert chance_phrase(0.494991) == "about 49%"

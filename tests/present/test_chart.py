@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worksheet.ui.widgets.chart_layout import nice_step, pick_ticks, place_row, place_rows
+from worksheet.present.chart import nice_step, pick_ticks, place_row, place_rows
 
 
 def test_nice_steps():

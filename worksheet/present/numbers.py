@@ -1,0 +1,188 @@
+"""Numbers for people: the one money formatter and the one chance formatter.
+
+Money: a whole amount shows no decimals; any other amount shows the currency's usual number of
+decimals (two for most, none for yen or won), whatever precision it was typed with, so
+`60.6500` and `60.65` both read `$60.65`. The result never breaks inside: the only space in it
+is a no-break space, and the minus sign is U+2212, which line breaking keeps with its digits.
+
+Separators: exports use the deal's own conventions (`1,234.50`, `DEAL_SEPARATORS`). The window
+passes the separators of the user's locale, so its summary panel and chart read the same way
+as its amount fields (`1.234,50` in German).
+
+Chance: rounded once, from the exact value, to a whole percent; a real in-between chance never
+reads 0% or 100% ("under 1%", "over 99%").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+DASH = "—"
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "¥",
+    "CNY": "CN¥",
+    "INR": "₹",
+    "KRW": "₩",
+    "PLN": "zł",
+    "CHF": "CHF",
+    "CAD": "CA$",
+    "AUD": "A$",
+    "BRL": "R$",
+    "RUB": "₽",
+    "UAH": "₴",
+    "ILS": "₪",
+    "TRY": "₺",
+    "SEK": "kr",
+    "NOK": "kr",
+    "DKK": "kr",
+}
+
+#: Symbols written after the number in everyday use.
+SUFFIX_SYMBOLS = frozenset({"PLN", "SEK", "NOK", "DKK", "CHF"})
+
+#: Currencies whose everyday amounts have no minor unit (ISO 4217 exponent 0); others use 2.
+NO_DECIMALS = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "PYG", "UGX", "HUF"})
+
+
+@dataclass(frozen=True)
+class Separators:
+    """The group separator and the decimal point an output writes numbers with."""
+
+    group: str = ","
+    decimal: str = "."
+
+
+#: The deal's own conventions: what files and exports use.
+DEAL_SEPARATORS = Separators()
+
+
+def currency_places(currency: str) -> int:
+    """The currency's usual number of decimals."""
+    return 0 if currency in NO_DECIMALS else 2
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def format_amount(
+    amount: Decimal,
+    currency: str = "USD",
+    *,
+    seps: Separators = DEAL_SEPARATORS,
+    places: int | None = None,
+) -> str:
+    """`1234567.5` → `1,234,567.50`: grouped, whole amounts without decimals, others with the
+    currency's usual decimals (or `places`). No sign: the caller puts it."""
+    amount = abs(amount)
+    if places is None:
+        places = currency_places(currency)
+        rounded = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+        if rounded == rounded.to_integral_value():
+            places = 0
+    rounded = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    text = f"{rounded:f}"
+    whole, _, fraction = text.partition(".")
+    group = NBSP if seps.group in (" ", NBSP, "\u202f") else seps.group
+    out = _group(whole, group)
+    if fraction:
+        out += seps.decimal + fraction
+    return out
+
+
+def format_money(
+    amount: Decimal | None,
+    currency: str = "USD",
+    *,
+    blank: str = DASH,
+    seps: Separators = DEAL_SEPARATORS,
+) -> str:
+    """An amount with the deal's currency: `$92,000`, `92,000 zł`, `SEK 92,000`, `$60.65`.
+
+    The one money formatter of the app; the text never breaks inside (see the module note).
+    """
+    if amount is None:
+        return blank
+    number = format_amount(amount, currency, seps=seps)
+    rounded_zero = number.strip("0" + seps.decimal + seps.group + NBSP) == ""
+    sign = MINUS if amount < 0 and not rounded_zero else ""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    if symbol is None:
+        return f"{sign}{currency}{NBSP}{number}"
+    if currency in SUFFIX_SYMBOLS:
+        return f"{sign}{number}{NBSP}{symbol}"
+    return f"{sign}{symbol}{number}"
+
+
+def format_range(
+    low: Decimal | None,
+    high: Decimal | None,
+    currency: str = "USD",
+    *,
+    seps: Separators = DEAL_SEPARATORS,
+) -> str:
+    """`$96,500 – $112,000`; one amount when both ends read the same."""
+    a = format_money(low, currency, seps=seps)
+    b = format_money(high, currency, seps=seps)
+    return a if a == b else f"{a}{NBSP}– {b}"  # a line may break after the dash, not before
+
+
+def _percent(probability: float | Decimal) -> Decimal:
+    p = probability if isinstance(probability, Decimal) else Decimal(repr(float(probability)))
+    return p * 100
+
+
+def format_chance(probability: float | Decimal | None) -> str:
+    """`0.7213` → `72%`, rounded once from the value given; a chance strictly between 0 and 1
+    never reads `0%` or `100%` (`under 1%`, `over 99%`)."""
+    if probability is None:
+        return DASH
+    pct = _percent(probability)
+    if pct <= 0:
+        return "0%"
+    if pct >= 100:
+        return "100%"
+    whole = pct.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+    if whole < 1:
+        return "under 1%"
+    if whole >= 100:
+        return "over 99%"
+    return f"{whole:f}%"
+
+
+def chance_phrase(probability: float | Decimal | None) -> str:
+    """The chance inside a sentence: `about 49%`, `under 1%`, `over 99%`, `no chance`."""
+    text = format_chance(probability)
+    if text == "0%":
+        return "no chance"
+    if text == "100%":
+        return "certainty"
+    return f"about {text}" if text[0].isdigit() else text
+
+
+def short_money(amount: Decimal, currency: str = "USD") -> str:
+    """A compact form for chart ticks: `$104k`, `$1.2M`; exact below a thousand."""
+    a = abs(amount)
+    for size, suffix in ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "M"), (Decimal(1000), "k")):
+        if a >= size:
+            scaled = (a / size).quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN).normalize()
+            text = f"{scaled:f}{suffix}"
+            break
+    else:
+        text = format_amount(a, currency)
+    sign = MINUS if amount < 0 else ""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    if symbol is None:
+        return f"{sign}{currency}{NBSP}{text}"
+    if currency in SUFFIX_SYMBOLS:
+        return f"{sign}{text}{NBSP}{symbol}"
+    return f"{sign}{symbol}{text}"
