@@ -6,25 +6,27 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from worksheet.i18n import N_, _, ngettext
 from worksheet.present.numbers import (
     DEAL_SEPARATORS,
     Separators,
     chance_phrase,
     format_money,
     format_range,
+    is_no_chance,
 )
 
 if TYPE_CHECKING:
     from worksheet.domain.summary import Summary
 
-OUT_OF_ORDER = (
+OUT_OF_ORDER = N_(
     "Their walk-away estimate is out of order (lowest, most likely, highest), "
     "so the zone cannot be worked out."
 )
-NEED_WALK_AWAY = "Set your walk-away price to see where a deal can happen."
-NEED_ESTIMATE = "Estimate their walk-away to see where a deal can happen."
-NOT_ESTIMATED = "not estimated yet"
-OUT_OF_ORDER_SHORT = "out of order (lowest ≤ most likely ≤ highest)"
+NEED_WALK_AWAY = N_("Set your walk-away price to see where a deal can happen.")
+NEED_ESTIMATE = N_("Estimate their walk-away to see where a deal can happen.")
+NOT_ESTIMATED = N_("not estimated yet")
+OUT_OF_ORDER_SHORT = N_("out of order (lowest ≤ most likely ≤ highest)")
 
 
 def exact_chance(summary: Summary) -> Decimal | float | None:
@@ -34,16 +36,18 @@ def exact_chance(summary: Summary) -> Decimal | float | None:
 
 
 def limit_phrase(summary: Summary, seps: Separators = DEAL_SEPARATORS, currency: str = "USD"):
-    seller = summary.role != "buyer"
     amount = format_money(summary.package_walk_away, currency, seps=seps)
-    return f"our package {'floor' if seller else 'ceiling'} of {amount}"
+    if summary.role == "buyer":
+        return _("our package ceiling of {amount}").format(amount=amount)
+    return _("our package floor of {amount}").format(amount=amount)
 
 
 def status_sentence(summary: Summary, currency: str, seps: Separators = DEAL_SEPARATORS) -> str:
     """The zone status in plain words: what it means, the chance, and the zone or the gap.
 
     Seller and buyer get the same story mirrored: our package floor (seller) or ceiling
-    (buyer) against their estimated walk-away.
+    (buyer) against their estimated walk-away. Each variant is one whole sentence to
+    translate, never pieced together from words.
     """
     s = summary
 
@@ -55,43 +59,73 @@ def status_sentence(summary: Summary, currency: str, seps: Separators = DEAL_SEP
 
     if s.status == "unknown":
         if s.has_warning("estimate_out_of_order"):
-            return OUT_OF_ORDER
+            return _(OUT_OF_ORDER)
         if s.package_walk_away is None:
-            return NEED_WALK_AWAY
-        return NEED_ESTIMATE
+            return _(NEED_WALK_AWAY)
+        return _(NEED_ESTIMATE)
     seller = s.role != "buyer"
-    limit = limit_phrase(s, seps, currency)
+    amount = money(s.package_walk_away)
     if s.status == "certain":
         assert s.likely is not None
-        return (
-            f"Even our most cautious guess of their walk-away leaves room "
-            f"{'above' if seller else 'below'} {limit}: a deal is there to be made. "
-            f"Likely zone {zone(s.likely)}."
-        )
+        if seller:
+            text = _(
+                "Even our most cautious guess of their walk-away leaves room above our "
+                "package floor of {limit}: a deal is there to be made. Likely zone {zone}."
+            )
+        else:
+            text = _(
+                "Even our most cautious guess of their walk-away leaves room below our "
+                "package ceiling of {limit}: a deal is there to be made. Likely zone {zone}."
+            )
+        return text.format(limit=amount, zone=zone(s.likely))
     if s.status == "possible":
         assert s.best is not None
-        chance = chance_phrase(exact_chance(s))
-        if chance == "no chance":
+        chance = exact_chance(s)
+        if is_no_chance(chance):
             # Our limit sits exactly on their most hopeful guess: one price, nothing more.
-            return (
-                f"A deal is only just possible: {limit} meets our most hopeful guess of their "
-                f"walk-away, {money(s.best.low if seller else s.best.high)}, and nothing "
-                f"{'above' if seller else 'below'} it; the chance is next to none."
+            if seller:
+                text = _(
+                    "A deal is only just possible: our package floor of {limit} meets our most "
+                    "hopeful guess of their walk-away, {guess}, and nothing above it; the "
+                    "chance is next to none."
+                )
+            else:
+                text = _(
+                    "A deal is only just possible: our package ceiling of {limit} meets our "
+                    "most hopeful guess of their walk-away, {guess}, and nothing below it; the "
+                    "chance is next to none."
+                )
+            return text.format(limit=amount, guess=money(s.best.low if seller else s.best.high))
+        if s.likely is not None:
+            where = _("Likely zone {zone}.").format(zone=zone(s.likely))
+        else:
+            where = _("Only our most hopeful guess leaves a zone: {zone}.").format(
+                zone=zone(s.best)
             )
-        where = (
-            f"Likely zone {zone(s.likely)}."
-            if s.likely is not None
-            else f"Only our most hopeful guess leaves a zone: {zone(s.best)}."
+        if seller:
+            text = _(
+                "A deal is possible, with a chance of {chance}: it needs their walk-away "
+                "above our package floor of {limit}. {where}"
+            )
+        else:
+            text = _(
+                "A deal is possible, with a chance of {chance}: it needs their walk-away "
+                "below our package ceiling of {limit}. {where}"
+            )
+        return text.format(chance=chance_phrase(chance), limit=amount, where=where)
+    if seller:
+        text = _(
+            "No deal zone: even our most hopeful guess of their walk-away is {gap} short of "
+            "our package floor of {limit}. Rethink the package or the walk-away, or prepare "
+            "the fallbacks."
         )
-        return (
-            f"A deal is possible, with a chance of {chance}: it needs their walk-away "
-            f"{'above' if seller else 'below'} {limit}. {where}"
+    else:
+        text = _(
+            "No deal zone: even our most hopeful guess of their walk-away is {gap} beyond "
+            "our package ceiling of {limit}. Rethink the package or the walk-away, or prepare "
+            "the fallbacks."
         )
-    return (
-        f"No deal zone: even our most hopeful guess of their walk-away is {money(s.gap)} "
-        f"{'short of' if seller else 'beyond'} {limit}. Rethink the package or the walk-away, "
-        f"or prepare the fallbacks."
-    )
+    return text.format(gap=money(s.gap), limit=amount)
 
 
 def estimate_text(
@@ -100,13 +134,13 @@ def estimate_text(
     """Their walk-away estimate as a range (`$88,000 – $112,000`), before the package or, with
     `package`, moved by the package's value to them (what the zone is computed against)."""
     if summary.has_warning("estimate_out_of_order"):
-        return OUT_OF_ORDER_SHORT
+        return _(OUT_OF_ORDER_SHORT)
     if package:
         low, high = summary.their_low_package, summary.their_high_package
     else:
         low, high = summary.their_low, summary.their_high
     if low is None or high is None:
-        return NOT_ESTIMATED
+        return _(NOT_ESTIMATED)
     return format_range(low, high, currency, seps=seps)
 
 
@@ -131,18 +165,28 @@ def package_sentence(
     seps: Separators = DEAL_SEPARATORS,
 ) -> str:
     """`The package (2 concessions) costs us $6,500 and is worth $12,000 to them.`"""
-    plural = "s" if count != 1 else ""
-    worth = f"worth {format_money(summary.package_value, currency, seps=seps)} to them"
-    cost = (
-        f"costs us {format_money(summary.package_cost, currency, seps=seps)} and is "
-        if costs
-        else "is "
+    worth = format_money(summary.package_value, currency, seps=seps)
+    if costs:
+        text = ngettext(
+            "The package ({count} concession) costs us {cost} and is worth {worth} to them.",
+            "The package ({count} concessions) costs us {cost} and is worth {worth} to them.",
+            count,
+        )
+        return text.format(
+            count=count, cost=format_money(summary.package_cost, currency, seps=seps), worth=worth
+        )
+    text = ngettext(
+        "The package ({count} concession) is worth {worth} to them.",
+        "The package ({count} concessions) is worth {worth} to them.",
+        count,
     )
-    return f"The package ({count} concession{plural}) {cost}{worth}."
+    return text.format(count=count, worth=worth)
 
 
 def estimate_legend(summary: Summary, currency: str, seps: Separators = DEAL_SEPARATORS) -> str:
     """The legend line that says their estimate is drawn as moved by the package."""
     value = format_money(summary.package_value, currency, seps=seps)
     sign = "+" if summary.role != "buyer" else "−"
-    return f"their walk-away with the package ({sign}{value} value to them)"
+    return _("their walk-away with the package ({change} value to them)").format(
+        change=f"{sign}{value}"
+    )
