@@ -80,7 +80,9 @@ def is_right_to_left(code: str | None = None) -> bool:
 
 
 def _(message: str) -> str:
-    """`message` in the current language."""
+    """`message` in the current language ("" stays "": gettext would give the catalog header)."""
+    if not message:
+        return message
     return _state["catalog"].gettext(message)  # type: ignore[union-attr]
 
 

@@ -28,6 +28,65 @@ KEYWORDS = {
 }
 
 
+#: Declarative words the window translates where it shows them, so they carry no `_()`:
+#: page and model class attributes, and the word arguments of the page-building helpers
+#: (positional index after `self`, keyword names). New pages written with these helpers
+#: need no markers.
+UI_ATTRIBUTES = frozenset({"TITLE", "INTRO", "ITEM_NAME"})
+UI_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
+    "section": ((0, 1), ("title", "intro")),
+    "add_line": ((1, 3, 4), ("label", "prompt", "placeholder")),
+    "add_text": ((1, 3, 4), ("label", "prompt", "placeholder")),
+    "add_choice": ((1, 4), ("label", "prompt")),
+    "add_money": ((1, 3, 4), ("label", "prompt", "placeholder")),
+    "add_table": ((1,), ("prompt", "title", "placeholder")),
+    "Column": ((1,), ("title", "help")),
+}
+
+
+def declared_ui_words(root: Path) -> list[tuple[str, str, int]]:
+    """(message, file, line) for the declarative words of worksheet/ui (see UI_CALLS)."""
+    import ast
+
+    found: list[tuple[str, str, int]] = []
+
+    def take(node, name: str) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
+            found.append((node.value, name, node.lineno))
+
+    for path in sorted((root / "ui").rglob("*.py")):
+        name = f"worksheet/{path.relative_to(root).as_posix()}"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.Assign) and any(
+                        isinstance(t, ast.Name) and t.id in UI_ATTRIBUTES for t in item.targets
+                    ):
+                        take(item.value, name)
+            elif isinstance(node, ast.Call):
+                func = node.func
+                called = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if called not in UI_CALLS:
+                    continue
+                positions, keywords = UI_CALLS[called]
+                for index in positions:
+                    if index < len(node.args):
+                        take(node.args[index], name)
+                for keyword in node.keywords:
+                    if keyword.arg in keywords:
+                        take(keyword.value, name)
+            elif (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "SECTIONS" for t in node.targets)
+                and isinstance(node.value, ast.Tuple)
+            ):
+                for entry in node.value.elts:
+                    if isinstance(entry, ast.Tuple) and len(entry.elts) > 1:
+                        take(entry.elts[1], name)
+    return found
+
+
 def translations_dir() -> Path:
     return paths.resources_dir() / "translations"
 
@@ -63,6 +122,12 @@ def extract_template():
     ):
         location = (f"worksheet/{filename}", lineno)
         catalog.add(message, None, [location], auto_comments=comments, context=context)
+    for message, filename, lineno in declared_ui_words(PACKAGE):
+        known = catalog.get(message)
+        if known is not None:
+            known.locations.append((filename, lineno))
+        else:
+            catalog.add(message, None, [(filename, lineno)])
     return catalog
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from worksheet.domain.deal import LIST_LIMIT, TEXT_LIMIT
+from worksheet.i18n import _
 from worksheet.io.document import parse_datetime
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument, Path
@@ -132,7 +133,9 @@ class ListTableModel(QAbstractTableModel):
             # Tooltips guess at HTML; escaping keeps "<b>" in a concession as the user typed it.
             return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.title}: {self.display(column, value) or 'empty'}"
+            return _("{column}: {value}").format(
+                column=_(column.title), value=self.display(column, value) or _("empty")
+            )
         if role == ValueRole:
             return value
         if role == KindRole:
@@ -145,10 +148,14 @@ class ListTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             column = self.COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
+                return _(column.title)
             if role == Qt.ItemDataRole.ToolTipRole:
-                currency = f" In {self.doc.deal.currency}." if column.kind == "money" else ""
-                return (column.help + currency).strip() or None
+                tip = _(column.help)
+                if column.kind == "money":
+                    tip = _("{help} In {currency}.").format(
+                        help=tip, currency=self.doc.deal.currency
+                    )
+                return tip.strip() or None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

@@ -11,6 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from worksheet.i18n import _
 from worksheet.present.chart import pick_ticks, place_labels, price_marks
 from worksheet.present.numbers import format_chance, format_money
 from worksheet.present.words import STATUSES as STATUS_TITLES
@@ -48,7 +49,7 @@ def layout_chart(
     line = fm.height()
     top = PAD
     if data is None:
-        model.message = EMPTY_MESSAGE
+        model.message = _(EMPTY_MESSAGE)
         return model
     if show_status:
         model.status_text = STATUS_TITLES[data.status]
@@ -242,7 +243,7 @@ def _place_group(
         return []  # not even the shortest wording fits: marks and axis still tell the story
     level, positions = placed
     out = []
-    for (key, _, anchor, color), (name, value), w, (row, left) in zip(
+    for (key, _kind, anchor, color), (name, value), w, (row, left) in zip(
         entries, texts[level], variants[level], positions, strict=True
     ):
         label = ChartLabel(key, name, value, QRectF(left, 0, w, line), QPointF(anchor, 0), color)
