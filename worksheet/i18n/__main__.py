@@ -41,6 +41,7 @@ UI_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "add_money": ((1, 3, 4), ("label", "prompt", "placeholder")),
     "add_table": ((1,), ("prompt", "title", "placeholder")),
     "Column": ((1,), ("title", "help")),
+    "_checked_line": ((1, 3, 6), ("label", "prompt", "message")),
 }
 
 

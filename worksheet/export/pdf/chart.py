@@ -29,9 +29,9 @@ from worksheet.export.pdf.chart_parts import (
     place_labels,
 )
 from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
-from worksheet.i18n import _
+from worksheet.i18n import _, language
 from worksheet.present.chart import price_marks
-from worksheet.present.numbers import format_money
+from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import estimate_text, package_moves_estimate
 from worksheet.present.words import ZONES as ZONE_WORDS
 
@@ -61,7 +61,8 @@ def draw_zopa_chart(
 ) -> float:
     """Draw the diagram with its top-left corner at (x, y); returns the height used."""
     height = CHART_HEIGHT
-    money = lambda a: format_money(a, deal.currency)  # noqa: E731
+    seps = language_separators(language())
+    money = lambda a: format_money(a, deal.currency, seps=seps)  # noqa: E731
     canvas.saveState()
     canvas.setStrokeColorRGB(*RULE)
     canvas.setLineWidth(0.6)

@@ -102,8 +102,9 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             )
             if discreet:  # only what we would say: no package, costs, values or notes
                 return Item(f"{what} {ARROW} <b>{ask}</b>", bullet=f"{i + 1}.", cut=cut1 or cut2)
+            in_package = _("In the package")
             details = [
-                f'<font color="{GREEN}"><b>{_("In the package")}</b></font>'
+                f'<font color="{GREEN}"><b>{in_package}</b></font>'
                 if c.in_package
                 else _("Not in the package")
             ]

@@ -29,6 +29,12 @@ import unicodedata
 COMPLEX = re.compile(
     "[\u0590-\u08ff\u0900-\u097f\ua8e0-\ua8ff\u1cd0-\u1cff\ufb1d-\ufdff\ufe70-\ufeff]"
 )
+#: Letters and marks that shaping changes; digits of the Arabic script (which HarfBuzz would
+#: lay out right to left, as it guesses the direction from the script) are not among them.
+LETTERS = re.compile(
+    "[\u0590-\u065f\u066a\u066d-\u06ef\u06fa-\u08ff\u0900-\u097f\ua8e0-\ua8ff"
+    "\u1cd0-\u1cff\ufb1d-\ufdff\ufe70-\ufeff]"
+)
 #: Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their forms).
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
@@ -49,20 +55,27 @@ def has_rtl(text: str) -> bool:
 # --- order -------------------------------------------------------------------------------
 
 
-def visual_pieces(line: str) -> list[tuple[str, bool]]:
+def visual_pieces(line: str, base: int | None = None) -> list[tuple[str, bool]]:
     """`line` as (text, right_to_left) pieces in visual (left-to-right drawing) order.
 
     The levels come from python-bidi; a right-to-left piece is a run of logical text that is
-    drawn reversed, which `visual_words` and HarfBuzz do word by word.
+    drawn reversed, which `visual_words` and HarfBuzz do word by word. `base` 1 lays the line
+    out as right-to-left text whatever it starts with (a sheet in Arabic); None lets the
+    line's first strong character decide.
     """
+    return [(line[low:high], rtl) for low, high, rtl in visual_spans(line, base)]
+
+
+def visual_spans(line: str, base: int | None = None) -> list[tuple[int, int, bool]]:
+    """`visual_pieces` as (start, end, right_to_left) slices of `line`."""
     if not has_rtl(line):
-        return [(line, False)] if line else []
+        return [(0, len(line), False)] if line else []
     from bidi import algorithm as uba
 
     storage = uba.get_empty_storage()
-    base = uba.get_base_level(line)
-    storage["base_level"] = base
-    storage["base_dir"] = ("L", "R")[base]
+    level = uba.get_base_level(line) if base is None else base
+    storage["base_level"] = level
+    storage["base_dir"] = ("L", "R")[level]
     uba.get_embedding_levels(line, storage)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
@@ -80,11 +93,7 @@ def visual_pieces(line: str) -> list[tuple[str, bool]]:
                 pieces[-1][0].append(index)
                 continue
         pieces.append(([index], rtl))
-    out: list[tuple[str, bool]] = []
-    for indices, rtl in pieces:
-        low, high = min(indices), max(indices)
-        out.append((line[low : high + 1], rtl))
-    return out
+    return [(min(indices), max(indices) + 1, rtl) for indices, rtl in pieces]
 
 
 def mirrored(text: str) -> str:
@@ -135,6 +144,8 @@ def _shape_by_font(original, word, *args, **kwargs):
             groups[-1].append((frag, text))
         else:
             groups.append([(frag, text)])
+    if not LETTERS.search("".join(text for _, text in parts)):
+        return word  # digits and punctuation only: drawn as they are, left to right
     if len(groups) == 1:
         shaped = original(word, *args, **kwargs)
         _note(shaped, "".join(t for _, t in parts))
@@ -147,6 +158,10 @@ def _shape_by_font(original, word, *args, **kwargs):
     changed = False
     for group in groups:
         sub_width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in group)
+        if not LETTERS.search("".join(t for _, t in group)):
+            width += sub_width
+            items.extend(group)
+            continue
         shaped = original([sub_width, *group], *args, **kwargs)
         if isinstance(shaped, ShapedFragWord):
             changed = True
@@ -182,7 +197,7 @@ def shape(text: str, font_name: str, size: float):
 
     install()
     font = getFont(font_name)
-    if uharfbuzz is None or not getattr(font, "shapable", False):
+    if uharfbuzz is None or not getattr(font, "shapable", False) or not LETTERS.search(text):
         return text, stringWidth(text, font_name, size)
     shaped = shapeStr(text, font_name, size)
     remember(font, text, shaped)

@@ -9,8 +9,18 @@ from worksheet.export.pdf.chart_parts import CHART_HEIGHT, INK, MUTED, RULE
 from worksheet.export.pdf.layout import Flowed, fit_sections
 from worksheet.export.pdf.measure import Styles, measured_height, surely_too_tall
 from worksheet.export.pdf.sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
-from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup, text_width
-from worksheet.i18n import N_, _, language
+from worksheet.export.pdf.text import (
+    BOLD,
+    REGULAR,
+    cap,
+    draw_text,
+    fit_line,
+    markup,
+    right_to_left,
+    set_right_to_left,
+    text_width,
+)
+from worksheet.i18n import N_, _, is_right_to_left, language
 from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import (
     estimate_text,
@@ -45,7 +55,10 @@ STATUS_COLOURS = {"certain": GREEN, "possible": "#B7791F", "none": "#B83227", "u
 def draw_sheet(
     canvas, deal: Deal, summary: Summary, width: float, height: float, *, discreet: bool
 ) -> None:
-    """Everything on the one page; nothing is drawn outside the margins."""
+    """Everything on the one page; nothing is drawn outside the margins. A sheet in a
+    right-to-left language is mirrored: the numbers box on the right, the first column on
+    the right, every paragraph flush right (the price diagram keeps its axis, low to high)."""
+    set_right_to_left(is_right_to_left())
     left, right = MARGIN, width - MARGIN
     content = right - left
     top = _draw_header(canvas, deal, left, height - MARGIN, content)
@@ -87,18 +100,27 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
     canvas.saveState()
     canvas.setFillColorRGB(*MUTED)
     kicker = _("NEGOTIATION PREP SHEET")
-    draw_text(canvas, left, top - 7, kicker, BOLD, 7)
+    rtl = right_to_left()
+    draw_text(
+        canvas,
+        left + width if rtl else left,
+        top - 7,
+        kicker,
+        BOLD,
+        7,
+        align="right" if rtl else "left",
+    )
     side = _("We sell") if deal.is_seller else _("We buy")
     unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
     right_text = f"{kind_word(deal.kind)} · {side} · {deal.currency}{unit}"
     draw_text(
         canvas,
-        left + width,
+        left if rtl else left + width,
         top - 7,
         fit_line(right_text, REGULAR, 7.5, width * 0.6),
         REGULAR,
         7.5,
-        align="right",
+        align="left" if rtl else "right",
     )
     y = top - 12
 
@@ -202,8 +224,12 @@ class _Band:
             self.height = max(self.table_h, CHART_HEIGHT + 6 + self.status_h)
 
     def draw(self, canvas, left: float, top: float) -> None:
-        self.table.drawOn(canvas, left, top - self.table_h)
-        chart_x = left + self.table_w + GUTTER
+        if right_to_left():
+            self.table.drawOn(canvas, left + self.chart_w + GUTTER, top - self.table_h)
+            chart_x = left
+        else:
+            self.table.drawOn(canvas, left, top - self.table_h)
+            chart_x = left + self.table_w + GUTTER
         if self.discreet:
             self.status.drawOn(canvas, chart_x, top - self.status_h)
             return
@@ -265,7 +291,8 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         ):
             spread = markup(estimate_text(summary, cur, package=package, seps=seps))
             likely = markup(likely_estimate(summary, cur, package=package, seps=seps))
-            row(_(name), f"<b>{spread}</b><br/>{muted(_('most likely'))} <b>{likely}</b>", cell)
+            most = muted(_("most likely"))
+            row(_(name), f"<b>{spread}</b><br/>{most} <b>{likely}</b>", cell)
     else:
         text = muted(markup(estimate_text(summary, cur, package=False, seps=seps)))
         row(_(THEIR_PLAIN), text, cell)
@@ -302,8 +329,10 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
 def _draw_columns(
     canvas, flowed: Flowed, left: float, top: float, column_w: float, column_h: float
 ) -> None:
+    columns = max(len(flowed.used), 1 + max((p.column for p in flowed.placed), default=0))
     for placed in flowed.placed:
-        x = left + placed.column * (column_w + GUTTER)
+        column = columns - 1 - placed.column if right_to_left() else placed.column
+        x = left + column * (column_w + GUTTER)
         # Layout wrapped every block at this width already, which is what drawOn uses.
         h = measured_height(placed.flowable, column_w)
         y = top - placed.top - h
@@ -321,7 +350,8 @@ def _draw_notes_boxes(
 ) -> None:
     """A ruled box for handwriting in each column that has room left at the bottom."""
     canvas.saveState()
-    for column, used in enumerate(flowed.used):
+    for index, used in enumerate(flowed.used):
+        column = len(flowed.used) - 1 - index if right_to_left() else index
         gap = 4 if used else 0
         room = column_h - used - gap
         if room < NOTES_MIN:
@@ -329,7 +359,18 @@ def _draw_notes_boxes(
         x = left + column * (column_w + GUTTER)
         y_top = top - used - gap
         canvas.setFillColorRGB(*INK)
-        draw_text(canvas, x, y_top - styles.heading_size, _("Notes"), BOLD, styles.heading_size)
+        if right_to_left():
+            draw_text(
+                canvas,
+                x + column_w,
+                y_top - styles.heading_size,
+                _("Notes"),
+                BOLD,
+                styles.heading_size,
+                align="right",
+            )
+        else:
+            draw_text(canvas, x, y_top - styles.heading_size, _("Notes"), BOLD, styles.heading_size)
         box_top = y_top - styles.heading_size - 5
         box_h = box_top - (top - column_h)
         canvas.setStrokeColorRGB(*RULE)
@@ -375,7 +416,12 @@ def _band_table(rows: list, spans: list[int], size: float, table_w: float):
         commands.append(("LINEBELOW", (0, r), (1, r), 0.5, Color(*RULE)))
         if r:
             commands.append(("TOPPADDING", (0, r), (1, r), size * 0.8))
-    return Table(rows, colWidths=[table_w * 0.43, table_w * 0.57], style=TableStyle(commands))
+    widths = [table_w * 0.43, table_w * 0.57]
+    if right_to_left():  # label on the right of its value; spanning rows stay as they are
+        spanned = {r if r >= 0 else -r - 1 for r in spans}
+        rows = [row if i in spanned else list(reversed(row)) for i, row in enumerate(rows)]
+        widths.reverse()
+    return Table(rows, colWidths=widths, style=TableStyle(commands))
 
 
 def _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary) -> _Band:
@@ -385,9 +431,8 @@ def _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary) -> _Band:
     from worksheet.export.pdf.text import Paragraph
 
     table = _band_table(rows, spans, cell.fontSize, table_w)
-    text = (
-        f'<font color="{MUTED_HEX}"><b>{_("Discreet copy.")}</b> {markup(_(DISCREET_NOTE))}</font>'
-    )
+    title = _("Discreet copy.")
+    text = f'<font color="{MUTED_HEX}"><b>{title}</b> {markup(_(DISCREET_NOTE))}</font>'
     style = ParagraphStyle("status", parent=cell, leading=cell.fontSize * 1.3)
     return _Band(table, table_w, Paragraph(text, style), chart_w, True, deal, summary)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from worksheet import paths
@@ -61,6 +62,10 @@ FALLBACKS = (FALLBACK, HANGUL, EMOJI)
 #: Fields longer than this cannot fit on the page even at the smallest type, so they are cut
 #: before any measuring: it keeps a 20,000-character field from being wrapped six times.
 TEXT_CAP = 5000
+
+#: The sheet being drawn reads right to left (its language is Arabic): paragraphs are laid
+#: out by `rtl_paragraph` as a whole, lines start at the right.
+_direction = {"rtl": False}
 
 _fonts: dict[str, object] = {}
 _cmaps: dict[str, dict[int, int]] = {}
@@ -198,14 +203,14 @@ def _sticks(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("EN", "ES", "ET", "CS", "ON", "NSM", "AN", "WS")
 
 
-def visual_runs(line: str, font: str = REGULAR) -> list[tuple[str, str]]:
+def visual_runs(line: str, font: str = REGULAR, base: int | None = None) -> list[tuple[str, str]]:
     """One line as (text, font) runs in drawing order (left to right), bidi by python-bidi.
 
     Right-to-left words stay in logical order inside a run: HarfBuzz shapes each one and
     lays its glyphs out right to left. Neutral characters between them are mirrored here.
     """
     out: list[tuple[str, str]] = []
-    for piece, rtl in shaping.visual_pieces(line):
+    for piece, rtl in shaping.visual_pieces(line, base):
         if not rtl:
             out.extend(font_runs(piece, font))
             continue
@@ -269,11 +274,23 @@ def _rtl_chunks(line: str) -> list[str]:
     return chunks
 
 
+def set_right_to_left(rtl: bool) -> None:
+    _direction["rtl"] = rtl
+
+
+def right_to_left() -> bool:
+    return _direction["rtl"]
+
+
 def markup(text: str, *, font: str = REGULAR) -> str:
     """User text as safe Paragraph markup: escaped, in bidi order, with a font run per script.
 
-    Pass the result through `shaped_style` to pick the paragraph's style.
+    Pass the result through `shaped_style` to pick the paragraph's style. On a right-to-left
+    sheet the text stays in logical order: `rtl_paragraph` orders the whole paragraph, labels
+    and user text together.
     """
+    if _direction["rtl"]:
+        return "<br/>".join(escape(line) for line in clean(text).split("\n"))
     lines: list[str] = []
     for line in clean(text).split("\n"):
         lines.extend(_rtl_chunks(line) if len(line) > RTL_CHUNK and _is_rtl(line) else [line])
@@ -292,7 +309,7 @@ def _pieces(text: str, font: str, size: float) -> list[tuple[object, str, float]
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     out: list[tuple[object, str, float]] = []
-    for run, name in visual_runs(text, font):
+    for run, name in visual_runs(text, font, base=1 if _direction["rtl"] else None):
         if not shaping.needs_shaping(run):
             out.append((run, name, stringWidth(run, name, size)))
             continue
@@ -342,7 +359,111 @@ def fit_line(text: str, font: str, size: float, width: float) -> str:
 
 
 def Paragraph(text: str, style, **kwargs):
-    """reportlab's Paragraph with the style `shaped_style` picks for this text."""
+    """reportlab's Paragraph with the style `shaped_style` picks for this text (and on a
+    right-to-left sheet, laid out by `rtl_paragraph` and set flush right)."""
     from reportlab.platypus import Paragraph as Made
 
+    if _direction["rtl"]:
+        text = rtl_paragraph(text)
+        style = right_aligned(style)
     return Made(text, shaped_style(style, text), **kwargs)
+
+
+def right_aligned(style):
+    """`style` set flush right, with its indents on the right (made once per style)."""
+    twin = getattr(style, "_sheet_right", None)
+    if twin is None:
+        from reportlab.lib.enums import TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        twin = ParagraphStyle(
+            f"{style.name}-rtl",
+            parent=style,
+            alignment=TA_RIGHT,
+            leftIndent=style.rightIndent,
+            rightIndent=style.leftIndent,
+        )
+        style._sheet_right = twin
+    return twin
+
+
+# --- a right-to-left sheet: whole paragraphs (our words and the user's) in bidi order
+
+_TOKEN = re.compile(r"(<[^>]+>|&(?:amp|lt|gt|quot);)")
+_ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
+
+
+def _tag_name(tag: str) -> str:
+    return tag.strip("</>").split()[0] if tag.strip("</>") else ""
+
+
+def rtl_paragraph(marked: str, font: str = REGULAR) -> str:
+    """Paragraph markup in logical order → the same, laid out right to left: every line (and
+    long lines in chunks, so they read top-down) in python-bidi's visual order with base
+    direction right to left, the bold and colour tags kept on their characters, and the
+    font runs of every script."""
+    lines: list[list[tuple[str, tuple[str, ...]]]] = [[]]
+    stack: list[str] = []
+    for token in _TOKEN.split(marked):
+        if not token:
+            continue
+        if token.startswith("<"):
+            name = _tag_name(token)
+            if name == "br":
+                lines.append([])
+            elif token.startswith("</"):
+                for i in range(len(stack) - 1, -1, -1):
+                    if _tag_name(stack[i]) == name:
+                        del stack[i]
+                        break
+            else:
+                stack.append(token)
+            continue
+        text = _ENTITY.get(token, token)
+        attrs = tuple(t for t in stack if not t.startswith("<font name="))
+        lines[-1].append((text, attrs))
+    out: list[str] = []
+    for segments in lines:
+        plain = "".join(text for text, _attrs in segments)
+        marks: list[tuple[str, ...]] = []
+        for text, attrs in segments:
+            marks.extend([attrs] * len(text))
+        start = 0
+        for chunk in _rtl_chunks(plain) if len(plain) > RTL_CHUNK else [plain]:
+            at = plain.find(chunk, start)
+            at = start if at < 0 else at
+            out.append(_rtl_line(chunk, marks[at : at + len(chunk)], font))
+            start = at + len(chunk)
+    return "<br/>".join(out)
+
+
+def _rtl_line(line: str, marks: list[tuple[str, ...]], font: str) -> str:
+    parts: list[str] = []
+    for low, high, rtl in shaping.visual_spans(line, base=1):
+        segments: list[tuple[str, tuple[str, ...]]] = []
+        for i in range(low, high):
+            if segments and segments[-1][1] == marks[i]:
+                segments[-1] = (segments[-1][0] + line[i], marks[i])
+            else:
+                segments.append((line[i], marks[i]))
+        if rtl:
+            segments.reverse()
+        for text, attrs in segments:
+            runs = visual_runs(text, font, base=1) if not rtl else _rtl_runs(text, font)
+            for run, name in runs:
+                safe = escape(run)
+                if name != font:
+                    safe = f'<font name="{name}">{safe}</font>'
+                closing = "".join(f"</{_tag_name(t)}>" for t in reversed(attrs))
+                parts.append("".join(attrs) + safe + closing)
+    return "".join(parts)
+
+
+def _rtl_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """A right-to-left piece's words in visual order (as `visual_runs` lays them out)."""
+    out: list[tuple[str, str]] = []
+    for word in shaping.visual_words(text):
+        if word:
+            for run, name in reversed(font_runs(word, font)):
+                out.append((run if shaping.has_rtl(run) else shaping.mirrored(run), name))
+    return out
