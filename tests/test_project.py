@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import tomllib
-
 import worksheet
 from tests.conftest import ROOT
 
@@ -32,11 +30,20 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert commands[-1] == test_command
 
 
+def _project_table() -> str:
+    """The `[project]` table of pyproject.toml as text (tomllib needs Python 3.11; we support
+    3.10, so the few keys checked here are read with regular expressions)."""
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    return re.search(r"^\[project\]\n(.*?)(?=^\[(?!project\.)|\Z)", text, re.S | re.M).group(1)
+
+
 def test_version_agrees_with_pyproject():
-    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert meta["project"]["version"] == worksheet.__version__
-    assert meta["project"]["scripts"]["deal-worksheet"] == "worksheet.app:main"
-    deps = " ".join(meta["project"]["dependencies"]).lower()
+    table = _project_table()
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version\s*=\s*"([^"]+)"', table, re.M).group(1)
+    assert version == worksheet.__version__
+    assert re.search(r'^deal-worksheet\s*=\s*"worksheet\.app:main"', text, re.M)
+    deps = re.search(r"^dependencies\s*=\s*\[(.*?)\]", table, re.S | re.M).group(1).lower()
     for name in ("pyside6-essentials", "openpyxl", "reportlab", "platformdirs"):
         assert name in deps
     assert "appdirs" not in deps.replace("platformdirs", "")
@@ -54,3 +61,19 @@ def test_code_passes_the_linter():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_docs_link_only_inside_the_repository():
+    """A person who clones the repository has every page the README and docs point to."""
+    import re
+
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue  # a web address or an anchor on the same page
+            path = (page.parent / target.split("#")[0]).resolve()
+            assert path.is_relative_to(ROOT.resolve()), (page.name, target)
+            assert path.exists(), (page.name, target)
+        assert "../shared" not in text, page.name

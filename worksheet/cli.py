@@ -265,17 +265,15 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_window(args: argparse.Namespace) -> int:
-    import gc
+    from worksheet.speed import freeze_survivors, pause_collector
 
     # Importing Qt makes many long-lived objects; collecting while they arrive is wasted work.
     # `run` turns the collector back on once the window is up (and freezes what start-up made).
-    gc.disable()
-    # Qt-free modules first: once PySide6 is loaded it inspects the source of every module
-    # imported after it (its __feature__ hook), which costs the window ~7 ms at start.
+    pause_collector()
 
     try:
         from worksheet.ui.launch import run
     except ImportError as exc:
-        gc.enable()
+        freeze_survivors(resume=True)
         return _fail(f"the window cannot start: {exc}", 1)
     return run(args)

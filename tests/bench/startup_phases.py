@@ -50,7 +50,7 @@ def phases(deal_path: Path, out: Path) -> list[tuple[str, float, float, int]]:
     from worksheet.io import load
 
     mark("import worksheet.io (domain, load/save)")
-    from worksheet.ui.launch import PNG_QUALITY, _settle, make_app
+    from worksheet.ui.launch import PNG_QUALITY, make_app, settle
 
     mark("import worksheet.ui.launch")
     from worksheet.ui.main_window import MainWindow
@@ -68,7 +68,7 @@ def phases(deal_path: Path, out: Path) -> list[tuple[str, float, float, int]]:
     # As take_screenshot(): shown with updates off, so the one full paint is the grab's.
     window.setUpdatesEnabled(False)
     window.show()
-    _settle(app, window)
+    settle(app, window)
     window.setUpdatesEnabled(True)
     mark("show and lay out (no paint yet)")
     image = window.grab().toImage()

@@ -108,7 +108,7 @@ _WORDS = st.lists(st.sampled_from(_PIECES), max_size=160).map("".join)
 def test_the_height_floor_never_passes_the_wrapped_height(
     text: str, label: bool, bullet: str | None, muted: bool, size: float, width: float
 ) -> None:
-    from worksheet.export.pdf.measure import Item, Styles, _least_lines, _style, paragraph
+    from worksheet.export.pdf.measure import Item, Styles, item_style, least_lines, paragraph
     from worksheet.export.pdf.text import markup
 
     body = markup(text)
@@ -116,5 +116,5 @@ def test_the_height_floor_never_passes_the_wrapped_height(
     styles = Styles(size)
     # Parsed first at another size, as the layout does.
     paragraph(item, Styles(9.5))
-    floor = _least_lines(item, styles, width) * _style(item, styles).leading
+    floor = least_lines(item, styles, width) * item_style(item, styles).leading
     assert floor <= paragraph(item, styles).wrap(width, 10_000)[1] + 1e-6

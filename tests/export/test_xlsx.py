@@ -432,3 +432,48 @@ def test_styles_stay_on_their_cells(tmp_path: Path) -> None:
     assert concessions["B4"].quotePrefix and not concessions["B3"].quotePrefix
     assert concessions["F4"].fill.fgColor.rgb.endswith("FFF2CC")
     assert not concessions["B4"].fill.fgColor.rgb.endswith("FFF2CC")
+
+
+def test_subtitle_follows_the_role_cell_and_holds_no_user_text(renewal) -> None:
+    _deal, wb, _report = renewal
+    a2 = wb["Summary"]["A2"].value
+    assert a2.startswith("=") and "IsSeller" in a2 and "PriceUnit" in a2
+    assert "per year" not in a2  # the unit is read from its own text cell
+    assert named_cell(wb, "PriceUnit").value == "per year"
+
+
+def test_no_two_summary_rows_share_a_label(renewal) -> None:
+    _deal, wb, _report = renewal
+    ws = wb["Summary"]
+    labels = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    labels = [v for v in labels if isinstance(v, str) and v and not v.startswith("=")]
+    repeated = {v for v in labels if labels.count(v) > 1}
+    assert not repeated, repeated
+
+
+def test_readiness_rows_on_this_sheet_are_live(renewal) -> None:
+    _deal, wb, _report = renewal
+    ws = wb["Summary"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    for label, name in (
+        ("Walk-away price set", "WalkAway"),
+        ("Target price set", "Target"),
+        ("Their walk-away estimated", "TheirLow"),
+    ):
+        formula = ws.cell(row=rows[label], column=2).value
+        assert formula.startswith("=IF(") and name in formula, label
+    # the others are marked as they were when exported
+    assert ws.cell(row=rows["Goal written down"], column=2).value.endswith("(at export)")
+
+
+def test_user_facing_text_never_cites_the_spec(renewal, tmp_path: Path) -> None:
+    _deal, wb, _report = renewal
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert "spec" not in str(cell.value or "").lower(), (ws.title, cell.coordinate)
+    for args in (["--help"], ["summary", "--help"], ["export", "--help"]):
+        out = subprocess.run(
+            [sys.executable, "-m", "worksheet", *args], capture_output=True, text=True
+        ).stdout
+        assert "spec" not in out.lower(), args

@@ -261,7 +261,7 @@ def assert_matches_summary(wb, d: Deal, s: Summary, where: str) -> None:
         ("PackageLow", s.their_low_package),
         ("PackageLikely", s.their_likely_package),
         ("PackageHigh", s.their_high_package),
-        ("Gap", s.gap),
+        ("Gap", None if s.gap is None else round(s.gap, 2)),  # to cents, as the app shows it
     ):
         assert_amount(wb, name, amount, where)
     for zone_name, zone in (
@@ -305,12 +305,22 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory):
     cell_of(wb, "WalkAway").value = 104000
     wb.save(discreet_edit)
 
+    present = exported / "present-edit.xlsx"
+    export_xlsx(renewal, present)
+    present_edit = edited_dir / "present-edit.xlsx"
+    wb = load_workbook(present)
+    cell_of(wb, "WalkAway").value = None
+    cell_of(wb, "Role").value = "buyer"
+    wb.save(present_edit)
+    gap = exported / "present-gap.xlsx"
+    export_xlsx(GAP_DEAL, gap)
+
     hostile = exported / "hostile.xlsx"
     export_xlsx(Deal(concessions=[Concession(what=t) for t in HOSTILE]), hostile)
 
     first, second = recalculate(
-        ([*originals.values(), discreet, hostile], base / "first"),
-        ([p for _, p in edited.values()] + [discreet_edit], base / "second"),
+        ([*originals.values(), discreet, hostile, present, gap], base / "first"),
+        ([p for _, p in edited.values()] + [discreet_edit, present_edit], base / "second"),
     )
     return {
         "first": {p.stem: load_workbook(p, data_only=True) for p in first},
@@ -365,28 +375,50 @@ def test_after_a_managers_edits_the_zone_follows(recalculated, key: str) -> None
     )
 
 
-def test_discreet_copy_has_no_zone_until_a_walk_away_is_typed(recalculated) -> None:
+def test_discreet_copy_has_no_zone_even_when_a_walk_away_is_typed(recalculated) -> None:
+    # The discreet policy leaves out our limits and our estimate of their side, so the copy
+    # holds no zone; a walk-away typed into it alone cannot make one.
     wb = recalculated["first"]["discreet"]
     assert named(wb, "ZopaStatus") == "unknown"
     assert blank(named(wb, "ZopaProbability")) and blank(named(wb, "ZopaLow"))
     assert named(wb, "PackageCost") == "(left out)"
     assert named(wb, "CheckWalkAway").startswith("Walk-away left out of this discreet copy")
-    # the renewal's package is worth 20,000 to them whatever the costs were
-    assert named(wb, "PackageValue") == 20000
-
+    assert named(wb, "Opening") == 126000  # what we would say out loud stays
+    assert blank(named(wb, "Target")) and blank(named(wb, "TheirLow"))
     typed = recalculated["second"]["discreet"]
-    d = copy.deepcopy(recalculated["renewal"])
-    d.anchors.walk_away = Decimal(104000)
-    for c in d.concessions:
-        c.cost_to_us = None  # left out: the floor is the typed walk-away alone
-    for f in d.fallbacks:
-        if f.kind == "batna":
-            f.value = None
+    assert named(typed, "ZopaStatus") == "unknown"
+
+
+def test_workbook_words_follow_the_managers_edits(recalculated) -> None:
+    # The software renewal with its walk-away cleared and the role switched (see the fixture).
+    wb = recalculated["second"]["present-edit"]
+    ws = wb["Summary"]
+    assert "we are the buyer" in ws["A2"].value and "per year" in ws["A2"].value
+    labels = {ws.cell(row=r, column=1).value: r for r in range(1, ws.max_row + 1)}
+    walk_away_row = labels["Walk-away price set"]
+    assert ws.cell(row=walk_away_row, column=2).value == "✗ missing"
+    target_row = labels["Target price set"]
+    assert ws.cell(row=target_row, column=2).value == "✓ done"
+    assert ws.cell(row=labels["Done"], column=2).value == "6 of 7"
+    before = recalculated["first"]["present-edit"]["Summary"]
+    assert "we are the seller" in before["A2"].value
+    assert before.cell(row=walk_away_row, column=2).value == "✓ done"
+
+
+def test_gap_is_rounded_like_the_app(recalculated) -> None:
+    wb = recalculated["first"]["present-gap"]
+    d = GAP_DEAL
     s = summarize(d)
-    assert s.status == "certain"  # 104,000 ≤ their lowest 88,000 + 20,000
-    assert named(typed, "ZopaStatus") == s.status
-    assert abs(named(typed, "ZopaProbability") - s.probability) <= 1e-4
-    assert_amount(typed, "ZopaLow", s.likely.low, "discreet edited")
+    assert s.gap is not None and s.gap != round(s.gap, 2)
+    assert named(wb, "Gap") == float(round(s.gap, 2))
+
+
+GAP_DEAL = Deal(
+    anchors=Anchors(walk_away=Decimal("1000.1234")),
+    their_estimate=TheirEstimate(
+        walk_away_low=Decimal("800.0001"), walk_away_high=Decimal("900.0002")
+    ),
+)
 
 
 HOSTILE = ["=1+1", "_x0041_ stays", "line\r\nbreak", "@SUM(A1)", "#N/A", "+1+1", "\t=1"]
@@ -399,3 +431,22 @@ def test_hostile_text_survives_libreoffice(recalculated) -> None:
     # LibreOffice keeps a CR LF pair as one line break (LF), as it does for typed text.
     expected = [t.replace("\r\n", "\n") for t in HOSTILE]
     assert [c.value for c in got] == expected
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_chance_words_match_the_app(recalculated, key: str) -> None:
+    from worksheet.present.numbers import chance_phrase
+    from worksheet.present.sentences import exact_chance
+
+    wb = recalculated["first"][key]
+    ((sheet, ref),) = list(wb.defined_names["ZopaProbability"].destinations)
+    cell = wb[sheet][ref.replace("$", "")]
+    words = wb[sheet].cell(row=cell.row, column=cell.column + 1).value
+    s = summarize(CASES[key])
+    if s.probability is None:
+        assert blank(words)
+        return
+    exact = exact_chance(s)
+    if (Decimal(exact) * 200) % 2 == 1:  # exactly x.5 %: the spreadsheet rounds it up
+        return
+    assert words == chance_phrase(exact), key

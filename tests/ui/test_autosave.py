@@ -130,6 +130,23 @@ def test_after_a_crash_the_next_start_restores_the_work(
     assert autosaves() == []
 
 
+def test_restored_work_still_notices_a_change_made_on_disk_after_the_crash(
+    make_window, dialogs, sample, tmp_path, isolated_user_folders
+):
+    user_file = tmp_path / "renewal.deal"
+    user_file.write_bytes(sample.read_bytes())
+    crash_with_unsaved_work(user_file, isolated_user_folders)
+    theirs = user_file.read_bytes().replace(b'"title": "', b'"title": "Changed meanwhile: ', 1)
+    user_file.write_bytes(theirs)
+    dialogs.restore = "restore"
+    dialogs.conflict = "cancel"
+    w = make_window()
+    assert w.offer_restore()
+    assert w.save() is False
+    assert dialogs.asked_conflict == ["renewal.deal"]
+    assert user_file.read_bytes() == theirs
+
+
 def test_restore_can_be_discarded_or_postponed(
     make_window, dialogs, sample, tmp_path, isolated_user_folders
 ):

@@ -164,6 +164,7 @@ def test_order_field_keeps_only_whole_numbers(qtbot, page):
     qtbot.keyClicks(order, "7")
     assert doc.deal.concessions[1].order == 7
     assert page.model.index(1, ConcessionsModel.ORDER).data() == "7"
+    qtbot.keyClick(order, Qt.Key.Key_Return)  # the entry is committed
     order.selectAll()
     qtbot.keyClicks(order, "7½")
     messages = []

@@ -104,6 +104,7 @@ def test_undo_covers_choices_money_and_rows(qtbot, window):
 def test_invalid_amount_shows_a_message_and_leaves_the_deal(qtbot, window):
     page = window.show_page("anchors")
     type_into(qtbot, page.target, "118000")
+    qtbot.keyClick(page.target.lineEdit(), Qt.Key.Key_Return)  # the entry is committed
     before = window.doc.deal.anchors.target
     steps = window.doc.undo_stack.count()
     type_into(qtbot, page.target, "x")

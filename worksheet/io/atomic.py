@@ -24,6 +24,7 @@ import os
 import re
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,9 @@ log = logging.getLogger(__name__)
 _TEMP_RE = re.compile(r"^\.(?P<name>.*)\.~dw(?P<pid>\d+)-[0-9a-f]{8}\.tmp$", re.DOTALL)
 #: The part of the target's name kept in a temp name, so it stays under NAME_MAX (255 bytes).
 _NAME_BYTES = 120
+
+#: A temp file untouched this long is abandoned even if its process id is in use again.
+_ABANDONED_S = 24 * 3600
 
 _in_flight: set[str] = set()
 _in_flight_lock = threading.Lock()
@@ -214,6 +218,9 @@ def _pid_alive(pid: int) -> bool:
         return True
     if pid <= 0:
         return False
+    if os.name == "nt":
+        # os.kill(pid, 0) would send CTRL_C_EVENT there: assume alive, let age decide.
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -250,8 +257,14 @@ def remove_stale_temps(folder: str | os.PathLike, target_name: str | None = None
         full = os.path.join(folder, entry.name)
         with _in_flight_lock:
             busy = full in _in_flight
-        if busy or (pid != me and _pid_alive(pid)):
+        if busy:
             continue
+        if pid != me and _pid_alive(pid):
+            try:  # a process that has not touched its temp file for a day has lost it
+                if time.time() - entry.stat(follow_symlinks=False).st_mtime < _ABANDONED_S:
+                    continue
+            except OSError:
+                continue
         try:
             if not entry.is_file(follow_symlinks=False):
                 continue

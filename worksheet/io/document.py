@@ -262,11 +262,14 @@ def _refuse_binary(raw: bytes) -> None:
 
 
 def _object(pairs: list[tuple[str, Any]], dupes: list[tuple[dict, str]]) -> dict:
-    result: dict = {}
-    for key, value in pairs:
-        if key in result and not dupes:
-            dupes.append((result, key))
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs) and not dupes:  # rare: only then find which key it was
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                dupes.append((result, key))
+                break
+            seen.add(key)
     return result
 
 

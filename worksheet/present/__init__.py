@@ -6,9 +6,12 @@ import these modules and only render what they hand over. Adding a label, a warn
 an output format means changing one module here:
 
 - `words`    — the words for every code (kinds, roles, fallback kinds, party, offer-by, statuses,
-               warnings, readiness items, section titles), with a fallback for unknown codes;
+               warnings, readiness items, workbook checks), with a fallback for unknown codes;
 - `numbers`  — the one money formatter and the chance formatter;
 - `sentences`— the status sentence and the other sentences built from a summary;
 - `discreet` — what a copy seen across the table shows and leaves out;
-- `chart`    — the zone chart's inputs and geometry, for the window and the PDF.
+- `summary`  — the summary's title, sentence and key numbers, as strings;
+- `chart`    — the zone chart's marks, legend, colours, ticks and label placement.
+
+See docs/present.md for which module to change for what.
 """

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from worksheet.i18n import _
+from worksheet.i18n import N_, _
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -180,10 +180,38 @@ def format_chance(probability: float | Decimal | None) -> str:
         return _("{percent}%").format(percent=100)
     whole = pct.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     if whole < 1:
-        return _("under 1%")
+        return _(UNDER_ONE)
     if whole >= 100:
-        return _("over 99%")
+        return _(OVER_99)
     return _("{percent}%").format(percent=f"{whole:f}")
+
+
+#: The chance's words, also written (in the reader's language) into the workbook's live
+#: chance formula.
+UNDER_ONE = N_("under 1%")
+OVER_99 = N_("over 99%")
+NO_CHANCE = N_("no chance")
+CERTAINTY = N_("certainty")
+ABOUT = N_("about {percent}%")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def chance_formula(chance: str, ready: str) -> str:
+    """A spreadsheet formula that words the chance `chance` (an expression of the exact,
+    unrounded chance) as `chance_phrase` does, when `ready` is true (its ROUND halves away from
+    zero, so a chance of exactly x.5 % may read one point higher than in the app)."""
+    p = f"({chance})"
+    before, _sep, after = _(ABOUT).partition("{percent}")
+    no, certain = _quoted(_(NO_CHANCE)), _quoted(_(CERTAINTY))
+    under, over = _quoted(_(UNDER_ONE)), _quoted(_(OVER_99))
+    about = f"{_quoted(before)}&ROUND({p}*100,0)&{_quoted(after)}"
+    return (
+        f"=IF({ready},IF({p}<=0,{no},IF({p}>=1,{certain},"
+        f'IF({p}*100<0.5,{under},IF({p}*100>=99.5,{over},{about})))),"")'
+    )
 
 
 def chance_phrase(probability: float | Decimal | None) -> str:
@@ -191,12 +219,12 @@ def chance_phrase(probability: float | Decimal | None) -> str:
     if probability is not None:
         pct = _percent(probability)
         if pct <= 0:
-            return _("no chance")
+            return _(NO_CHANCE)
         if pct >= 100:
-            return _("certainty")
+            return _(CERTAINTY)
         whole = pct.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
         if 1 <= whole < 100:
-            return _("about {percent}%").format(percent=f"{whole:f}")
+            return _(ABOUT).format(percent=f"{whole:f}")
     return format_chance(probability)
 
 

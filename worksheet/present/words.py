@@ -80,9 +80,6 @@ STATUS_FALLBACK = STATUSES.source("unknown")
 
 #: The three zones, as the chart and the tables name them.
 ZONES: Words = Words({"best": N_("best case"), "likely": N_("likely"), "worst": N_("worst case")})
-ZONE_ROWS: Words = Words(
-    {"worst": N_("Worst case"), "likely": N_("Likely"), "best": N_("Best case")}
-)
 
 #: The seven readiness checks (spec order lives in the domain; these are their words).
 READINESS: Words = Words(
@@ -124,30 +121,6 @@ CHECK_LABELS: Words = Words(
         "walk_away_worse_than_batna": N_("Walk-away beats the best alternative"),
         "estimate_out_of_order": N_("Their estimate in order"),
         "concession_value_unknown": N_("Every package concession has a value to them"),
-    }
-)
-
-#: Section titles, the same in the window's navigation, the PDF and the workbook.
-SECTIONS: Words = Words(
-    {
-        "deal": N_("Deal"),
-        "vision": N_("Vision"),
-        "anchors": N_("Anchors"),
-        "their_estimate": N_("Their side"),
-        "concessions": N_("Concessions"),
-        "fallbacks": N_("Fallbacks"),
-        "listening": N_("Listening"),
-        "offers": N_("Offers"),
-        "notes": N_("Notes"),
-        "summary": N_("Summary"),
-        "numbers": N_("Numbers"),
-        "zone": N_("Deal zone"),
-        "readiness": N_("Readiness"),
-        "warnings": N_("Check these"),
-        "questions": N_("Questions to ask"),
-        "trades": N_("Trades"),
-        "interests": N_("Interests"),
-        "objections": N_("Objections"),
     }
 )
 

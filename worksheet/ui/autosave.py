@@ -12,7 +12,7 @@ import contextlib
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from worksheet import paths
 from worksheet.io import DealSaveError, save
-from worksheet.io.atomic import remove_stale_temps, write_atomic
+from worksheet.io.atomic import FileStamp, remove_stale_temps, write_atomic
 from worksheet.ui.document import DealDocument
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ class AutosaveEntry:
     original: Path | None
     name: str
     saved_at: datetime
+    stamp: FileStamp | None = None
 
     def files(self) -> list[Path]:
         base = self.deal_path.with_suffix("")
@@ -111,6 +112,9 @@ class Autosaver(QObject):
                 "original": None if self.doc.path is None else str(self.doc.path),
                 "name": self.doc.display_name,
                 "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                # What the user's file was when this work began: after a restore, saving over
+                # it still notices a change made on disk in the meantime.
+                "stamp": None if self.doc.stamp is None else asdict(self.doc.stamp),
             }
             write_atomic(self.meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         except (DealSaveError, OSError) as exc:
@@ -171,6 +175,7 @@ def find_orphans(own_session: str | None = None) -> list[AutosaveEntry]:
 def _entry(session: str, deal_path: Path) -> AutosaveEntry:
     meta_path = deal_path.with_suffix(".json")
     original: Path | None = None
+    stamp: FileStamp | None = None
     name = "Untitled"
     try:
         saved_at = datetime.fromtimestamp(deal_path.stat().st_mtime, timezone.utc)
@@ -182,6 +187,8 @@ def _entry(session: str, deal_path: Path) -> AutosaveEntry:
             original = Path(meta["original"])
         if isinstance(meta.get("name"), str) and meta["name"]:
             name = meta["name"]
-    except (OSError, ValueError, AttributeError):
+        if isinstance(meta.get("stamp"), dict):
+            stamp = FileStamp(**meta["stamp"])
+    except (OSError, ValueError, AttributeError, TypeError):
         pass  # the deal itself is what matters; the note about it is optional
-    return AutosaveEntry(session, deal_path, original, name, saved_at)
+    return AutosaveEntry(session, deal_path, original, name, saved_at, stamp)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.ui.models.base import KindRole, ListTableModel, ValueRole
+from worksheet.ui.widgets.text_limit import limit_characters
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -111,7 +112,7 @@ class CellDelegate(QStyledItemDelegate):
             return combo
         edit = QLineEdit(parent)
         edit.setFrame(False)
-        edit.setMaxLength(TEXT_LIMIT)
+        limit_characters(edit, TEXT_LIMIT)
         if column is not None:
             edit.setAccessibleName(column.title)
         if kind == "money":
@@ -121,7 +122,29 @@ class CellDelegate(QStyledItemDelegate):
             edit.setPlaceholderText("YYYY-MM-DD HH:MM")
         elif kind == "int":
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if isinstance(model, ListTableModel) and column is not None:
+            self._watch_pending(edit, model, column)
         return edit
+
+    def _watch_pending(self, edit: QLineEdit, model: ListTableModel, column) -> None:
+        """Let Save and Export commit an open cell first, or refuse while it does not read."""
+
+        def commit_pending() -> None:
+            view = edit.parent()
+            while view is not None and not isinstance(view, QAbstractItemView):
+                view = view.parent()
+            if view is not None and pending_problem() is None:
+                view.commitData(edit)  # only the view that owns the editor
+
+        def pending_problem() -> tuple[str, str] | None:
+            try:
+                model.convert(column, edit.text())
+            except ValueError as exc:
+                return column.title, f"“{edit.text().strip()}” is not accepted ({exc})"
+            return None
+
+        edit.commitPending = commit_pending  # type: ignore[attr-defined]
+        edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
     def setEditorData(self, editor: QWidget, index: _Index) -> None:
         value = index.data(ValueRole)

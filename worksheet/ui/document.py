@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -18,7 +18,7 @@ from worksheet.io.atomic import FileStamp, real_path, same_file
 log = logging.getLogger(__name__)
 
 #: A place in the deal: attribute names and list indexes, e.g. ("concessions", 3, "cost_to_us").
-Path = tuple[str | int, ...]
+FieldPath = tuple[str | int, ...]
 
 MAX_RECENT = 8
 
@@ -28,7 +28,7 @@ def settings() -> QSettings:
     return QSettings(str(paths.config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def get_path(root: Any, path: Path) -> Any:
+def get_path(root: Any, path: FieldPath) -> Any:
     obj = root
     for step in path:
         obj = obj[step] if isinstance(step, int) else getattr(obj, step)
@@ -56,7 +56,7 @@ class DealDocument(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.deal = Deal()
-        self.path: FilePath | None = None
+        self.path: Path | None = None
         #: What the file was when it was opened or last saved (None: no file, or not known).
         self.stamp: FileStamp | None = None
         #: Opened read-only (the file's permissions, or another window has it open): Save
@@ -82,7 +82,7 @@ class DealDocument(QObject):
     def display_name(self) -> str:
         return self.path.name if self.path is not None else self.untitled_name
 
-    def get(self, path: Path) -> Any:
+    def get(self, path: FieldPath) -> Any:
         return get_path(self.deal, path)
 
     def push(self, command: QUndoCommand) -> None:
@@ -93,7 +93,7 @@ class DealDocument(QObject):
     def replace(
         self,
         deal: Deal,
-        path: FilePath | None = None,
+        path: Path | None = None,
         *,
         untitled_name: str = "Untitled",
         modified: bool = False,
@@ -103,7 +103,7 @@ class DealDocument(QObject):
         """Show another deal. `modified` marks a restored autosave as unsaved work."""
         was_modified = self.is_modified
         self.deal = deal
-        self.path = None if path is None else FilePath(path)
+        self.path = None if path is None else Path(path)
         self.stamp = stamp
         self.read_only = read_only
         self.untitled_name = untitled_name
@@ -121,7 +121,7 @@ class DealDocument(QObject):
 
     def save(
         self,
-        path: str | FilePath | None = None,
+        path: str | Path | None = None,
         *,
         check: bool = True,
         replace_ok: bool = True,
@@ -131,7 +131,7 @@ class DealDocument(QObject):
         `check=False` overwrites even if the file changed on disk since it was opened (the
         user chose so); `replace_ok=False` refuses a file that appeared meanwhile.
         """
-        target = FilePath(path) if path is not None else self.path
+        target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("an untitled document needs a path")
         same = self.path is not None and same_file(target, self.path)
@@ -156,7 +156,7 @@ class DealDocument(QObject):
 
     # ------------------------------------------------------------------ primitive edits
 
-    def set(self, path: Path, value: Any) -> None:
+    def set(self, path: FieldPath, value: Any) -> None:
         parent = get_path(self.deal, path[:-1])
         last = path[-1]
         if isinstance(last, int):
@@ -166,14 +166,14 @@ class DealDocument(QObject):
         self.valueSet.emit(tuple(path))
         self.edited.emit()
 
-    def insert(self, list_path: Path, index: int, item: Any) -> None:
+    def insert(self, list_path: FieldPath, index: int, item: Any) -> None:
         items = get_path(self.deal, list_path)
         self.listAboutToChange.emit(list_path, "insert", index, index)
         items.insert(index, item)
         self.listChanged.emit(list_path, "insert", index, index)
         self.edited.emit()
 
-    def remove(self, list_path: Path, index: int) -> Any:
+    def remove(self, list_path: FieldPath, index: int) -> Any:
         items = get_path(self.deal, list_path)
         self.listAboutToChange.emit(list_path, "remove", index, index)
         item = items.pop(index)
@@ -182,7 +182,7 @@ class DealDocument(QObject):
         return item
 
     def swap(
-        self, list_path: Path, first: int, second: int, *, keep_field: str | None = None
+        self, list_path: FieldPath, first: int, second: int, *, keep_field: str | None = None
     ) -> None:
         items = get_path(self.deal, list_path)
         self.listAboutToChange.emit(list_path, "swap", first, second)
@@ -199,14 +199,14 @@ class DealDocument(QObject):
 # ---------------------------------------------------------------------- recent files
 
 
-def recent_files() -> list[FilePath]:
+def recent_files() -> list[Path]:
     value = settings().value("recentFiles", [])
     if isinstance(value, str):  # QSettings gives a bare string for a one-item list
         value = [value]
-    return [FilePath(v) for v in (value or []) if isinstance(v, str) and v]
+    return [Path(v) for v in (value or []) if isinstance(v, str) and v]
 
 
-def add_recent(path: FilePath | None) -> None:
+def add_recent(path: Path | None) -> None:
     if path is None:
         return
     text = str(path)

@@ -23,6 +23,7 @@ class ExportHost(Protocol):
 
     doc: Any
     actions: Any
+    files: Any
 
     def statusBar(self) -> QStatusBar: ...
 
@@ -31,6 +32,8 @@ def export_deal(window: ExportHost, kind: str) -> bool:
     """Export the open deal as "pdf" or "xlsx"; False when cancelled or failed (already said)."""
     from worksheet.ui import dialogs
 
+    if not window.files.fields_ready("exported"):
+        return False
     discreet = window.actions.discreet.isChecked()
     chosen = exporter(kind)
     try:
@@ -58,10 +61,26 @@ def export_deal(window: ExportHost, kind: str) -> bool:
         return False
     if not Path(path).suffix:
         path += suffix
+    from worksheet.io.atomic import WriteRefused, same_file, shown
+
+    if window.doc.path is not None and same_file(path, window.doc.path):
+        dialogs.show_error(
+            window,
+            "Choose another name",
+            f"{shown(path)} is the deal itself; exporting there would replace the worksheet.",
+        )
+        return False
+    # The window's own question (the dialog does not ask): once, on the final name.
+    if window.files.confirm_target(Path(path)) is None:
+        return False
     deal = window.doc.snapshot()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         result = chosen.run(deal, path, discreet=discreet, paper=None)
+    except WriteRefused as exc:
+        QApplication.restoreOverrideCursor()
+        dialogs.show_error(window, "Export failed", str(exc))
+        return False
     except OSError as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(

@@ -23,23 +23,12 @@ from worksheet import paths
 from worksheet.io import DealFileError, DealSaveError
 from worksheet.io.atomic import FileChangedOnDisk, FileStamp, real_path, same_file, shown
 from worksheet.io.document import load_stamped
+from worksheet.ui import dialogs
 
 if TYPE_CHECKING:
     from worksheet.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-
-class _Dialogs:
-    """`worksheet.ui.dialogs`, read on each use so tests can patch it."""
-
-    def __getattr__(self, name: str):
-        from worksheet.ui import dialogs as module
-
-        return getattr(module, name)
-
-
-dialogs = _Dialogs()
 
 
 # ---------------------------------------------------------------------- fields not yet valid
@@ -69,6 +58,10 @@ def fields_ready(window: MainWindow, doing: str) -> bool:
     a value, because what would be written (the last good value) is not what the user sees.
     `doing` completes "Nothing was …": "saved", "exported", "printed".
     """
+    for widget in window.findChildren(QWidget):
+        commit = getattr(widget, "commitPending", None)
+        if callable(commit):  # an open table cell: what it holds goes into the deal first
+            commit()
     problems = field_problems(window)
     if not problems:
         return True
@@ -144,19 +137,28 @@ class DocumentLock:
         self.path = lock_path_for(document)
         self._lock = QLockFile(str(self.path))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        self.held = False
 
     def acquire(self) -> bool:
-        return self._lock.tryLock(0)
+        """True when this window now holds the lock, or no lock can be made here at all
+        (a read-only place: nothing to warn about); False when another holds it."""
+        if self._lock.tryLock(0):
+            self.held = True
+            return True
+        self.held = False
+        return self._lock.error() != QLockFile.LockError.LockFailedError
 
     def owner(self) -> str:
         info = self._lock.getLockInfo()
         if not isinstance(info, tuple) or len(info) < 3 or not info[-3]:
             return "Another window holds it."
-        pid, host, app = info[-3:]
-        return f"It is held by process {pid} on {host or 'this computer'} ({app or 'unknown'})."
+        pid, host, _app = info[-3:]
+        return f"It is held by process {pid} on {host or 'this computer'}."
 
     def release(self) -> None:
-        self._lock.unlock()
+        if self.held:
+            self._lock.unlock()
+            self.held = False
 
 
 # ---------------------------------------------------------------------- the window's guard
@@ -174,6 +176,8 @@ class FileGuard(QObject):
         app = QApplication.instance()
         if app is not None:
             app.applicationStateChanged.connect(self._on_application_state)
+        # New, a sample, a restore: the document left its file, so the lock goes too.
+        window.doc.fileChanged.connect(self._follow_document)
 
     @property
     def doc(self):
@@ -220,6 +224,11 @@ class FileGuard(QObject):
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def _follow_document(self) -> None:
+        path = self.doc.path
+        if self.lock is not None and (path is None or not same_file(path, self.lock.document)):
+            self.release()
 
     # --- save ---------------------------------------------------------------------------
 

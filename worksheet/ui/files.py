@@ -16,12 +16,12 @@ def suggested_file_name(title: str) -> str:
     return f"{name or 'Untitled'}.deal"
 
 
-def _is_bundled_sample(path: Path) -> bool:
+def is_bundled_sample(path: Path) -> bool:
     try:
         return real_path(path).parent == real_path(paths.samples_dir())
     except OSError:
         return False
 
 
-def _sample_title(path: Path) -> str:
+def sample_title(path: Path) -> str:
     return path.stem.replace("-", " ").replace("_", " ").capitalize()

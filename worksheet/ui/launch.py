@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import sys
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 import worksheet
 from worksheet import paths
+from worksheet.speed import freeze_survivors, pause_collector
 
 log = logging.getLogger(__name__)
 
@@ -156,11 +156,11 @@ def run(args: argparse.Namespace) -> int:
     # classes, Qt's enums, widgets). Scanning them for garbage again and again while starting,
     # and once more at exit, is wasted time: collect nothing until the window is up, then
     # freeze them out of later collections. Objects made after that are collected as usual.
-    gc.disable()
+    pause_collector()
     try:
         app = make_app(dark=dark)
     except Exception as exc:  # e.g. no display and no offscreen platform
-        gc.enable()
+        freeze_survivors(resume=True)
         print(f"{PROG}: error: the window cannot start: {exc}", file=sys.stderr)
         return 1
     if screenshot:
@@ -195,8 +195,7 @@ def _uninstall_message_handler() -> None:
 
 def _started() -> None:
     """Once the window is up: keep start-up objects out of the garbage collector's way."""
-    gc.freeze()
-    gc.enable()
+    freeze_survivors(resume=True)
 
 
 def start(window, file: str | None) -> None:
@@ -221,7 +220,8 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
 
     from worksheet.io import DealFileError, load
     from worksheet.io.atomic import real_path, shown, write_atomic
-    from worksheet.ui.main_window import MainWindow, _sample_title
+    from worksheet.ui.files import sample_title
+    from worksheet.ui.main_window import MainWindow
 
     source = Path(file) if file else paths.default_sample()
     try:
@@ -233,14 +233,14 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
     if file:
         window.doc.replace(deal, real_path(source))
     else:
-        window.doc.replace(deal, None, untitled_name=f"{_sample_title(source)} (copy)")
+        window.doc.replace(deal, None, untitled_name=f"{sample_title(source)} (copy)")
     window.resize(*SCREENSHOT_SIZE)
     # The picture is rendered once, by grab(), once the window is on screen, active and laid
     # out; painting it to the screen first as well would only draw everything twice.
     window.setUpdatesEnabled(False)
     window.show()
     try:
-        _settle(app, window)
+        settle(app, window)
         window.setUpdatesEnabled(True)
         image = window.grab().toImage()
         if image.isNull():
@@ -269,7 +269,7 @@ def take_screenshot(app: QApplication, out: Path, file: str | None) -> int:
     return 0
 
 
-def _settle(app: QApplication, window, timeout_s: float = 5.0) -> None:
+def settle(app: QApplication, window, timeout_s: float = 5.0) -> None:
     """Wait until the window is on screen and laid out (and painted, unless its updates are
     off), without a fixed sleep."""
     import time

@@ -29,11 +29,12 @@ from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
 from worksheet.i18n import _
 from worksheet.io import DealFileError, load
+from worksheet.ui import dialogs
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
 from worksheet.ui.file_safety import FileGuard
-from worksheet.ui.files import _is_bundled_sample, _sample_title, suggested_file_name
+from worksheet.ui.files import is_bundled_sample, sample_title, suggested_file_name
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
@@ -42,18 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-class _Dialogs:
-    """`worksheet.ui.dialogs`, imported on first use: file and message dialogs are not needed
-    for the first paint. Attributes are read from the module each time, so tests can patch it."""
-
-    def __getattr__(self, name: str):
-        from worksheet.ui import dialogs as module
-
-        return getattr(module, name)
-
-
-dialogs = _Dialogs()
 
 #: Where each readiness check sends the user: (page, field path).
 READINESS_TARGETS: dict[str, tuple[str, tuple]] = {
@@ -289,7 +278,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         self.autosaver.remove()
-        self.doc.replace(deal, None, untitled_name=f"{_sample_title(Path(path))} (copy)")
+        self.doc.replace(deal, None, untitled_name=f"{sample_title(Path(path))} (copy)")
         return True
 
     def open_dialog(self) -> bool:
@@ -300,7 +289,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str | Path) -> bool:
         """Open a file. A bad file shows the loader's message and leaves the open document alone."""
         path = Path(path)
-        if _is_bundled_sample(path):
+        if is_bundled_sample(path):
             return self.open_sample(path)
         if not self.files.open(path):
             return False
@@ -309,7 +298,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save(self) -> bool:
-        if self.doc.path is None or _is_bundled_sample(self.doc.path):
+        if self.doc.path is None or is_bundled_sample(self.doc.path):
             return self.save_as()
         return self.files.save()
 
@@ -321,7 +310,7 @@ class MainWindow(QMainWindow):
         path = dialogs.ask_save_path(self, suggested)
         if not path:
             return False
-        if _is_bundled_sample(Path(path)):
+        if is_bundled_sample(Path(path)):
             dialogs.show_error(
                 self,
                 _("Choose another place"),
@@ -362,7 +351,9 @@ class MainWindow(QMainWindow):
         except DealFileError as exc:
             dialogs.show_error(self, _("Could not restore"), str(exc))
             return False
-        self.doc.replace(deal, entry.original, untitled_name=entry.name, modified=True)
+        self.doc.replace(
+            deal, entry.original, untitled_name=entry.name, modified=True, stamp=entry.stamp
+        )
         # Keep a copy under this session before the old one goes, so the work is never unsaved.
         self.autosaver.mark_pending()
         if self.autosaver.autosave_now():
@@ -401,7 +392,7 @@ class MainWindow(QMainWindow):
         menu = self.actions.new_from_sample
         menu.clear()
         for path in paths.sample_paths():
-            action = menu.addAction(_sample_title(path).replace("&", "&&"))
+            action = menu.addAction(sample_title(path).replace("&", "&&"))
             action.triggered.connect(lambda _=False, p=path: self.open_sample(p))
         if menu.isEmpty():
             menu.addAction(_("No Samples Installed")).setEnabled(False)

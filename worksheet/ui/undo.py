@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 if TYPE_CHECKING:
-    from worksheet.ui.document import DealDocument, Path
+    from worksheet.ui.document import DealDocument, FieldPath
 
 #: Command ids for QUndoStack merging; only value edits merge.
 SET_VALUE_ID = 1001
@@ -17,7 +17,7 @@ class SetValue(QUndoCommand):
     """Set the value at `path`. Consecutive edits of the same field merge into one undo step."""
 
     def __init__(
-        self, doc: DealDocument, path: Path, value: Any, *, label: str = "", merge: bool = True
+        self, doc: DealDocument, path: FieldPath, value: Any, *, label: str = "", merge: bool = True
     ):
         super().__init__(label or "Edit")
         self.doc = doc
@@ -34,6 +34,8 @@ class SetValue(QUndoCommand):
         if not isinstance(other, SetValue) or not other.merge or other.path != self.path:
             return False
         self.new = other.new
+        # Typed away and back (an amount reverted to its value before the edit): no step at all.
+        self.setObsolete(self.new == self.old)
         return True
 
     def redo(self) -> None:
@@ -45,7 +47,7 @@ class SetValue(QUndoCommand):
 
 class InsertItem(QUndoCommand):
     def __init__(
-        self, doc: DealDocument, list_path: Path, index: int, item: Any, *, label: str = ""
+        self, doc: DealDocument, list_path: FieldPath, index: int, item: Any, *, label: str = ""
     ):
         super().__init__(label or "Add row")
         self.doc = doc
@@ -61,7 +63,7 @@ class InsertItem(QUndoCommand):
 
 
 class RemoveItem(QUndoCommand):
-    def __init__(self, doc: DealDocument, list_path: Path, index: int, *, label: str = ""):
+    def __init__(self, doc: DealDocument, list_path: FieldPath, index: int, *, label: str = ""):
         super().__init__(label or "Remove row")
         self.doc = doc
         self.list_path = tuple(list_path)
@@ -82,7 +84,7 @@ class SwapItems(QUndoCommand):
     def __init__(
         self,
         doc: DealDocument,
-        list_path: Path,
+        list_path: FieldPath,
         first: int,
         second: int,
         *,

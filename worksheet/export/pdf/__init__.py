@@ -6,8 +6,6 @@ import io
 import locale
 import logging
 import os
-import re
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -98,10 +96,10 @@ def _lock_down_reportlab() -> None:
     rl_config.trustedSchemes = []
 
 
-#: Patterns reportlab compiles while platypus imports and we never use: together ~22 ms, a
-#: tenth of an export. The URL one (case-insensitive `\xa1-\uffff` classes, ~20 ms) only
-#: serves URL hyphenation when a style sets `uriWasteReduce`; the CJK one (~2.5 ms) only a
-#: legacy word-wrap helper. Matched by their source: a changed reportlab compiles as usual.
+#: Patterns reportlab compiles while platypus imports and we never use (what deferring them
+#: buys: docs/benchmarks.md). The URL one only serves URL hyphenation when a style sets
+#: `uriWasteReduce`; the CJK one only a legacy word-wrap helper. Matched by their source: a
+#: changed reportlab compiles as usual.
 _URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 _CJK_SPLIT_PATTERN = "([\u2e80-\uffff])"
 
@@ -112,40 +110,11 @@ def _deferrable(pattern: object) -> bool:
     )
 
 
-class _LazyPattern:
-    """A regular expression compiled on first use; until then it is only its source."""
-
-    def __init__(self, compile_now, pattern: str, flags: int) -> None:
-        self._args = (compile_now, pattern, flags)
-        self._compiled: re.Pattern | None = None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            compile_now, pattern, flags = self._args
-            self._compiled = compile_now(pattern, flags)
-        return getattr(self._compiled, name)
-
-
 def _import_platypus() -> None:
-    """Import reportlab.platypus, deferring the costly patterns above until something uses them.
+    """Import reportlab.platypus with the patterns above compiled only if ever used."""
+    from worksheet.speed import import_deferring_patterns
 
-    Only those exact patterns are deferred, and only during this import; the modules then
-    behave as before (each pattern compiles the first time it is used).
-    """
-    if "reportlab.platypus" in sys.modules:
-        return
-    real_compile = re.compile
-
-    def compile_lazily(pattern, flags=0):
-        if _deferrable(pattern):
-            return _LazyPattern(real_compile, pattern, flags)
-        return real_compile(pattern, flags)
-
-    re.compile = compile_lazily
-    try:
-        import reportlab.platypus  # noqa: F401
-    finally:
-        re.compile = real_compile
+    import_deferring_patterns("reportlab.platypus", _deferrable)
 
 
 def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) -> bytes:

@@ -1,15 +1,14 @@
 """Parsed TrueType fonts for the PDF sheet, kept in the user cache folder between runs.
 
-reportlab parses a whole TTF (cmap, metrics, glyph offsets) each time a process loads it:
-~8 ms for each DejaVu face, far more for the CJK font. The parsed tables are pickled once
-and read back in ~3 ms. The cache is only a shortcut: any doubt about an entry (another font
+reportlab parses a whole TTF (cmap, metrics, glyph offsets) each time a process loads it,
+which costs more than reading the parsed tables back (docs/benchmarks.md). The parsed tables
+are pickled once and read back. The cache is only a shortcut: any doubt about an entry (another font
 file, reportlab or Python version, an unreadable or odd file) means parsing the font again.
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import logging
 import os
@@ -20,6 +19,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from worksheet import paths
+from worksheet.speed import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -113,15 +113,10 @@ def font_class() -> type:
 
 def load_font(name: str, path: Path):
     """A TTFont (see `font_class`) for `path`, from the cache when it holds this very file."""
-    # A face is ~6,000 small lists and tuples made in one go; the collector would walk the
-    # whole heap several times while they appear (~1 ms per face) and find no garbage.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # A face is thousands of small lists and tuples made in one go and kept: the collector
+    # would walk the heap several times while they appear and find no garbage.
+    with collector_paused():
         return _load(name, path)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load(name: str, path: Path):

@@ -107,7 +107,7 @@ def paragraph(item: Item, styles: Styles):
     return made
 
 
-def _style(item: Item, styles: Styles):
+def item_style(item: Item, styles: Styles):
     if item.bullet is None:
         style = styles.mark if item.muted else styles.plain
     else:
@@ -135,7 +135,7 @@ def _bullet(item: Item):
 def _make_paragraph(item: Item, styles: Styles):
     from reportlab.platypus import Paragraph
 
-    style = _style(item, styles)
+    style = item_style(item, styles)
     if item.parsed is not None:
         # Parsing the markup is half the cost of measuring an item, and only the size differs
         # between tries, so the first parse's fragments are copied at the new size.
@@ -177,7 +177,7 @@ def measured_height(flowable, width: float) -> float:
     return height
 
 
-def _least_lines(item: Item, styles: Styles, width: float) -> int:
+def least_lines(item: Item, styles: Styles, width: float) -> int:
     """No more lines than reportlab breaks the item into, counted without breaking it.
 
     Every printed line holds at most the line width of text, and only spaces vanish at a
@@ -186,7 +186,7 @@ def _least_lines(item: Item, styles: Styles, width: float) -> int:
     """
     if item.parsed is None:
         return 0
-    style = _style(item, styles)
+    style = item_style(item, styles)
     if style.shaping:
         return 0  # shaped glyphs (ligatures, conjuncts) may be narrower than the letters
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -212,9 +212,9 @@ def least_height(section: Section, styles: Styles, width: float, limit: float) -
     total = styles.heading_height
     for index in range(section.count):
         item = section.item(index)
-        style = _style(item, styles)
+        style = item_style(item, styles)
         paragraph(item, styles)  # parses the item, once for all sizes
-        total += _least_lines(item, styles, width) * style.leading + styles.item_gap
+        total += least_lines(item, styles, width) * style.leading + styles.item_gap
         if total > limit:
             break
     return total + styles.section_gap

@@ -135,7 +135,7 @@ def escape(text: str) -> str:
     """`&`, `<` and `>` as entities, so user text can never open a tag in Paragraph markup.
 
     Written here rather than taken from xml.sax.saxutils, whose import pulls in urllib and
-    http (about 12 ms of every export's start-up).
+    http at every export's start-up (docs/benchmarks.md).
     """
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 

@@ -31,15 +31,20 @@ from worksheet.export.xlsx.book import (
 from worksheet.export.xlsx.workings import CHART_ROWS
 from worksheet.export.xlsx.zone import (
     ALIASES,
+    RAW_CHANCE,
     RESULTS,
     STATUS_WORDS_FORMULA,
     checks,
     package_cost_formula,
 )
+from worksheet.present.numbers import chance_formula
+from worksheet.present.summary import KEY_NUMBERS
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import kind_word
 
 LAST_COL = 5  # A..E
+#: The key numbers' words (seller, buyer), the same as the window's summary panel.
+NUMBER_WORDS = {key: (seller, buyer) for key, seller, buyer in KEY_NUMBERS}
 DONE = "✓ done"
 MISSING = "✗ missing"
 #: Readiness checks whose inputs are cells of this sheet, as live conditions.
@@ -159,7 +164,7 @@ class SummarySheet:
         self._sign_off()
         if deal.notes.strip():
             self._band("Notes")
-            self._long_text("Notes", deal.notes, "notes")
+            self._long_text("Anything else", deal.notes, "notes")
         ws.freeze_panes = "A3"
         page_setup(book, ws, landscape=False, title_rows="1:2")
 
@@ -260,9 +265,10 @@ class SummarySheet:
         book.formula(ws, f"C{row}", words, font=HEAD_FONT)
         merge(ws, f"C{row}:E{row}")
         row = self._next()
-        self._label(row, "Chance of a deal")
+        self._label(row, NUMBER_WORDS["probability"][0])
         self._result(f"B{row}", "ZopaProbability")
-        book.fixed(ws, f"C{row}", "chance their walk-away leaves room for ours", font=NOTE_FONT)
+        # In the app's words ("about 83%"), live.
+        book.formula(ws, f"C{row}", chance_formula(RAW_CHANCE, "ZoneReady"), font=HEAD_FONT)
         row = self._next()
         book.table_head(ws, row, ["Price range where a deal can close", "From", "To"])
         # Which of their guesses is the worst case depends on our side, so the label is live too.
@@ -285,11 +291,19 @@ class SummarySheet:
             self._result(f"B{row}", low)
             self._result(f"C{row}", high)
         row = self._next()
-        self._label(row, "Gap to close (when there is no zone)")
+        self._label(row, NUMBER_WORDS["gap"][0])
         self._result(f"B{row}", "Gap")
 
         row = self._next(gap=1)
-        book.table_head(ws, row, ["The package being priced", "Cost to us", "Value to them"])
+        book.table_head(
+            ws,
+            row,
+            [
+                "The package being priced",
+                NUMBER_WORDS["package_cost"][0],
+                NUMBER_WORDS["package_value"][0],
+            ],
+        )
         row = self._next()
         self._label(row, "Concessions marked in package")
         cost = book.formula(
@@ -313,7 +327,11 @@ class SummarySheet:
         book.name("PackageValue", ws, f"C{row}")
         book.fixed(ws, f"D{row}", "flip TRUE/FALSE on the Concessions sheet", font=NOTE_FONT)
         row = self._next()
-        self._label(row, "Our walk-away with the package")
+        seller_words, buyer_words = NUMBER_WORDS["package_walk_away"]
+        # The same words as the window and the sheet, and live: they follow the Role cell.
+        book.formula(
+            ws, f"A{row}", f'=IF(IsSeller,"{seller_words}","{buyer_words}")', font=LABEL_FONT
+        )
         self._result(f"B{row}", "PackageWalkAway")
         row = self._next()
         book.table_head(

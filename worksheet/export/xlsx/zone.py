@@ -48,6 +48,14 @@ _LIKELY = (f"{_S}<=PackageLikely", "PackageLikely<=" + _S)
 _BEST = (f"{_S}<=PackageHigh", "PackageLow<=" + _S)
 
 
+#: The exact chance (before the 4-decimal rounding of the reported figure), for its words.
+RAW_CHANCE = (
+    "IF(PackageLow=PackageHigh,"
+    f"IF(IsSeller,IF({_S}<=PackageLow,1,0),IF(PackageLow<={_S},1,0)),"
+    "IF(IsSeller,1-TriangularCdf,TriangularCdf))"
+)
+
+
 def package_cost_formula(discreet: bool) -> str:
     total = "ROUND(SUMIFS(ConcessionCost,ConcessionInPackage,TRUE),5)"
     if discreet:
@@ -219,9 +227,7 @@ RESULTS: dict[str, Step] = {
         Step(
             "ZopaProbability",
             "Chance of a deal",
-            "=IF(ZoneReady,ROUND(IF(PackageLow=PackageHigh,"
-            f"IF(IsSeller,IF({_S}<=PackageLow,1,0),IF(PackageLow<={_S},1,0)),"
-            'IF(IsSeller,1-TriangularCdf,TriangularCdf)),4),"")',
+            f'=IF(ZoneReady,ROUND({RAW_CHANCE},4),"")',
             "probability",
             "",
         ),
@@ -272,21 +278,21 @@ def checks(discreet: bool) -> tuple[Check, ...]:
         Check(
             "target_worse_than_walk_away",
             "CheckTarget",
-            "Target at least as good as walk-away",
+            CHECK_LABELS["target_worse_than_walk_away"],
             "=IF(AND(ISNUMBER(Target),ISNUMBER(WalkAway)),IF(IF(IsSeller,Target<WalkAway,"
             'Target>WalkAway),"The target is worse for us than the walk-away.","OK"),"OK")',
         ),
         Check(
             "opening_weaker_than_target",
             "CheckOpening",
-            "Opening beyond the target",
+            CHECK_LABELS["opening_weaker_than_target"],
             "=IF(AND(ISNUMBER(Opening),ISNUMBER(Target)),IF(IF(IsSeller,Opening<Target,"
             'Opening>Target),"The opening leaves no room beyond the target.","OK"),"OK")',
         ),
         Check(
             "walk_away_worse_than_batna",
             "CheckBatna",
-            "Walk-away beats the best alternative",
+            CHECK_LABELS["walk_away_worse_than_batna"],
             "=IF(AND(ISNUMBER(WalkAway),COUNT(BatnaValues)>0),IF(IF(IsSeller,"
             "WalkAway<MAX(BatnaValues),WalkAway>MIN(BatnaValues)),"
             '"The best alternative pays better than this walk-away.",'
@@ -295,14 +301,14 @@ def checks(discreet: bool) -> tuple[Check, ...]:
         Check(
             "estimate_out_of_order",
             "CheckEstimate",
-            "Their estimate in order",
+            CHECK_LABELS["estimate_out_of_order"],
             '=IF(AND(EstimateCount>0,NOT(EstimateInOrder)),"Their guesses must run lowest ≤ '
             'most likely ≤ highest; zone unknown.","OK")',
         ),
         Check(
             "concession_value_unknown",
             "CheckPackageValues",
-            "Every package concession has a value to them",
+            CHECK_LABELS["concession_value_unknown"],
             '=IF(ValueUnknownCount>0,ValueUnknownCount&" package concession(s) with no value '
             'to them; counted as 0.","OK")',
         ),

@@ -13,7 +13,7 @@ from worksheet.domain.deal import LIST_LIMIT, TEXT_LIMIT
 from worksheet.i18n import _
 from worksheet.io.document import parse_datetime
 from worksheet.present.numbers import format_money
-from worksheet.ui.document import DealDocument, Path
+from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import InsertItem, RemoveItem, SetValue, SwapItems
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +53,7 @@ class ListTableModel(QAbstractTableModel):
     """Rows are the items of `doc.get(list_path)`; columns come from `COLUMNS`."""
 
     COLUMNS: tuple[Column, ...] = ()
-    LIST_PATH: Path = ()
+    LIST_PATH: FieldPath = ()
     ITEM_NAME = "row"
 
     def __init__(self, doc: DealDocument, parent=None):
@@ -92,7 +92,7 @@ class ListTableModel(QAbstractTableModel):
         key = self.COLUMNS[column].key
         return item if key is None else getattr(item, key)
 
-    def cell_path(self, row: int, column: int) -> Path:
+    def cell_path(self, row: int, column: int) -> FieldPath:
         key = self.COLUMNS[column].key
         return (*self.LIST_PATH, row) if key is None else (*self.LIST_PATH, row, key)
 
@@ -275,7 +275,7 @@ class ListTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ document signals
 
-    def _mine(self, path: Path) -> bool:
+    def _mine(self, path: FieldPath) -> bool:
         n = len(self.LIST_PATH)
         return tuple(path[:n]) == self.LIST_PATH
 
@@ -283,7 +283,7 @@ class ListTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def _on_value_set(self, path: Path) -> None:
+    def _on_value_set(self, path: FieldPath) -> None:
         n = len(self.LIST_PATH)
         if path == ("currency",):
             # Money cells and headers show the currency.
@@ -304,7 +304,7 @@ class ListTableModel(QAbstractTableModel):
         index = self.index(row, col)
         self.dataChanged.emit(index, index)
 
-    def _on_list_about(self, path: Path, op: str, first: int, second: int) -> None:
+    def _on_list_about(self, path: FieldPath, op: str, first: int, second: int) -> None:
         if tuple(path) != self.LIST_PATH:
             return
         if op == "insert":
@@ -315,7 +315,7 @@ class ListTableModel(QAbstractTableModel):
             # Moving the upper row below the lower: Qt wants the row to insert before.
             self.beginMoveRows(QModelIndex(), first, first, QModelIndex(), second + 1)
 
-    def _on_list_changed(self, path: Path, op: str, first: int, second: int) -> None:
+    def _on_list_changed(self, path: FieldPath, op: str, first: int, second: int) -> None:
         if tuple(path) != self.LIST_PATH:
             return
         if op == "insert":

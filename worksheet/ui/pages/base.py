@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.i18n import _
-from worksheet.ui.document import DealDocument, Path
+from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
+from worksheet.ui.widgets.text_limit import limit_characters
 
 if TYPE_CHECKING:
     from worksheet.ui.models.base import ListTableModel
@@ -87,8 +88,8 @@ class Page(QWidget):
         super().__init__(parent)
         self.doc = doc
         self.setObjectName(f"page-{self.KEY}")
-        self._bindings: dict[Path, Callable[[], None]] = {}
-        self._focus_targets: dict[Path, QWidget] = {}
+        self._bindings: dict[FieldPath, Callable[[], None]] = {}
+        self._focus_targets: dict[FieldPath, QWidget] = {}
         self.money_fields: list[MoneyField] = []
 
         outer = QVBoxLayout(self)
@@ -120,7 +121,7 @@ class Page(QWidget):
             outer.addWidget(content)
 
         self._captions: list[QLabel] = []
-        self._echo: Path | None = None
+        self._echo: FieldPath | None = None
         self.build()
         self._align_captions()
         if self.SCROLLS:
@@ -182,7 +183,7 @@ class Page(QWidget):
 
     # ------------------------------------------------------------------ bound fields
 
-    def _push(self, path: Path, value: Any, label: str) -> None:
+    def _push(self, path: FieldPath, value: Any, label: str) -> None:
         if self.doc.get(path) == value:
             return
         # The field that made the edit already shows it: rewriting it would move the cursor
@@ -196,15 +197,20 @@ class Page(QWidget):
             self._echo = None
 
     def add_line(
-        self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
+        self,
+        form: QFormLayout,
+        label: str,
+        path: FieldPath,
+        prompt: str = "",
+        placeholder: str = "",
     ) -> QLineEdit:
         label, prompt, placeholder = _(label), _(prompt), _(placeholder)
         edit = QLineEdit()
-        edit.setMaxLength(TEXT_LIMIT)
+        limit_characters(edit, TEXT_LIMIT)
         edit.setAccessibleName(label)
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
-        edit.textEdited.connect(lambda text: self._push(path, text, label))
+        edit.textEdited.connect(lambda text: self._push(path, text[:TEXT_LIMIT], label))
 
         def refresh() -> None:
             value = self.doc.get(path)
@@ -220,7 +226,7 @@ class Page(QWidget):
         self,
         form: QFormLayout | None,
         label: str,
-        path: Path,
+        path: FieldPath,
         prompt: str = "",
         placeholder: str = "",
         lines: int = 3,
@@ -273,7 +279,7 @@ class Page(QWidget):
         self,
         form: QFormLayout,
         label: str,
-        path: Path,
+        path: FieldPath,
         choices: tuple[tuple[str, str], ...],
         prompt: str = "",
     ) -> QComboBox:
@@ -297,7 +303,12 @@ class Page(QWidget):
         return combo
 
     def add_money(
-        self, form: QFormLayout, label: str, path: Path, prompt: str = "", placeholder: str = ""
+        self,
+        form: QFormLayout,
+        label: str,
+        path: FieldPath,
+        prompt: str = "",
+        placeholder: str = "",
     ) -> MoneyField:
         label, prompt, placeholder = _(label), _(prompt), _(placeholder)
         field = MoneyField(label)
@@ -441,16 +452,16 @@ class Page(QWidget):
         view.update_count = update_buttons
         return view
 
-    def _register(self, path: Path, widget: QWidget, refresh: Callable[[], None]) -> None:
+    def _register(self, path: FieldPath, widget: QWidget, refresh: Callable[[], None]) -> None:
         self._bindings[tuple(path)] = refresh
         self._focus_targets[tuple(path)] = widget
 
-    def register_focus(self, path: Path, widget: QWidget) -> None:
+    def register_focus(self, path: FieldPath, widget: QWidget) -> None:
         self._focus_targets[tuple(path)] = widget
 
     # ------------------------------------------------------------------ document → widgets
 
-    def _on_value_set(self, path: Path) -> None:
+    def _on_value_set(self, path: FieldPath) -> None:
         refresh = self._bindings.get(tuple(path))
         if refresh is not None and tuple(path) != self._echo:
             refresh()
@@ -464,10 +475,10 @@ class Page(QWidget):
 
     # ------------------------------------------------------------------ navigation
 
-    def widget_for(self, path: Path) -> QWidget | None:
+    def widget_for(self, path: FieldPath) -> QWidget | None:
         return self._focus_targets.get(tuple(path))
 
-    def focus_path(self, path: Path) -> bool:
+    def focus_path(self, path: FieldPath) -> bool:
         """Put the keyboard focus on the field for `path` and scroll it into view."""
         widget = self.widget_for(path)
         if widget is None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtGui import QPalette
 
 from worksheet.present.numbers import format_money
-from worksheet.ui.document import Path
+from worksheet.ui.document import FieldPath
 from worksheet.ui.models.concessions import ConcessionsModel
 from worksheet.ui.pages.base import Page
 
@@ -40,7 +40,7 @@ class ConcessionsPage(Page):
         self.doc.listChanged.connect(lambda path, *_: self._on_value(path))
         self.doc.dealReplaced.connect(self.table.update_count)
 
-    def _on_value(self, path: Path) -> None:
+    def _on_value(self, path: FieldPath) -> None:
         if path[:1] in (("concessions",), ("currency",)):
             self.table.update_count()
 

@@ -15,6 +15,7 @@ from worksheet.present.words import KINDS, ROLES, choices
 from worksheet.ui.pages.base import Page, prompt_label
 from worksheet.ui.widgets.colors import accents
 from worksheet.ui.widgets.money_field import MESSAGE_DELAY_MS
+from worksheet.ui.widgets.text_limit import limit_characters
 
 KIND_LABELS: tuple[tuple[str, str], ...] = choices(KINDS)
 ROLE_LABELS: tuple[tuple[str, str], ...] = choices(ROLES)
@@ -131,7 +132,7 @@ class DealPage(Page):
         edit.setAccessibleName(label)
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
-        edit.setMaxLength(20)
+        limit_characters(edit, 20)
         error = self._message_label()
         column.addWidget(edit)
         column.addWidget(error)
@@ -142,14 +143,24 @@ class DealPage(Page):
         delay.setSingleShot(True)
         delay.setInterval(MESSAGE_DELAY_MS)
 
+        # What the deal held when this edit began: bad text puts it back, so a valid prefix
+        # typed on the way ("" while retyping a date) is never what the deal keeps.
+        baseline: list = []
+
+        def kept() -> str:
+            value = baseline[0] if baseline else self.doc.get(path)
+            return f"“{value}”" if value else "it empty"
+
         def show_error() -> None:
-            error.setText(f"⚠ {message}")
+            error.setText(f"⚠ {message} Not used: the deal keeps {kept()}.")
             error.show()
             edit.setToolTip(message)
 
         delay.timeout.connect(show_error)
 
         def on_edit(text: str) -> None:
+            if not baseline:
+                baseline.append(self.doc.get(path))
             value = normalise(text.strip())
             if check(value):
                 delay.stop()
@@ -157,19 +168,31 @@ class DealPage(Page):
                 edit.setToolTip("")
                 self._push(path, value, label)
             else:
+                self._push(path, baseline[0], label)
                 delay.start()
 
         def on_finished() -> None:
             if not check(normalise(edit.text().strip())):
                 delay.stop()
                 show_error()
+            else:
+                baseline.clear()
 
         def refresh() -> None:
+            baseline.clear()
             value = self.doc.get(path)
             if normalise(edit.text().strip()) != value:
                 edit.setText(value)
             delay.stop()
             error.hide()
+
+        def pending_problem() -> tuple[str, str] | None:
+            text = edit.text().strip()
+            if check(normalise(text)):
+                return None
+            return label, f"“{text}” is not accepted ({message}); the deal still holds {kept()}"
+
+        edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
         edit.textEdited.connect(on_edit)
         edit.editingFinished.connect(on_finished)
@@ -193,7 +216,7 @@ class DealPage(Page):
             normalise=str.upper,
         )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("WWWW") + 24)
-        edit.setMaxLength(3)
+        limit_characters(edit, 3)
         # Offer the codes we know a symbol for; any other ISO code works too.
         from PySide6.QtWidgets import QCompleter
 
@@ -213,7 +236,7 @@ class DealPage(Page):
             "Write the date as YYYY-MM-DD, e.g. 2027-01-14, or leave it empty.",
         )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2027-01-14") * 2)
-        edit.setMaxLength(10)
+        limit_characters(edit, 10)
         return edit
 
 

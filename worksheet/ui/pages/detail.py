@@ -34,6 +34,7 @@ from worksheet.ui.models.base import Column, ListTableModel
 from worksheet.ui.pages.table import TableView
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
+from worksheet.ui.widgets.text_limit import limit_characters
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -222,7 +223,7 @@ class _RowForm(QWidget):
         """Whole numbers and dates: checked as typed, kept only when they read right."""
         edit = QLineEdit()
         edit.setAccessibleName(column.title)
-        edit.setMaxLength(40)
+        limit_characters(edit, 40)
         chars = 10 if column.kind == "int" else 20
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * chars + 16)
         if column.kind == "int":
@@ -230,12 +231,20 @@ class _RowForm(QWidget):
         else:
             edit.setPlaceholderText("YYYY-MM-DD HH:MM")
 
+        # What the row held when this edit began: half-typed text puts it back, so a valid
+        # prefix typed on the way ("12" of "12a") is never what the deal keeps.
+        baseline: list = []
+
         def on_edit(text: str) -> None:
+            if not baseline and 0 <= self.row < self.model.rowCount():
+                baseline.append(self.model.value(self.row, i))
             try:
                 value = self.model.convert(column, text)
             except ValueError as exc:
                 edit.setToolTip(str(exc))
-                return  # half-typed: the deal keeps its value until the text reads right
+                if baseline:
+                    self._push(i, baseline[0])
+                return
             edit.setToolTip(column.help)
             self._push(i, value)
 
@@ -246,11 +255,24 @@ class _RowForm(QWidget):
                 if 0 <= self.row < self.model.rowCount():
                     self.report(f"{exc} It keeps its previous value.")
                     refresh(self.model.value(self.row, i))
+            baseline.clear()
 
         def refresh(value: Any) -> None:
+            baseline.clear()
             text = "" if value is None else str(value).replace("T", " ")
             if edit.text() != text:
                 edit.setText(text)
+
+        def pending_problem() -> tuple[str, str] | None:
+            if not (0 <= self.row < self.model.rowCount()):
+                return None
+            try:
+                self.model.convert(column, edit.text())
+            except ValueError as exc:
+                return column.title, f"“{edit.text().strip()}” is not accepted ({exc})"
+            return None
+
+        edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
         edit.textEdited.connect(on_edit)
         edit.editingFinished.connect(on_finished)

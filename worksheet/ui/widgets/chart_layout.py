@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from worksheet.i18n import _
-from worksheet.present.chart import pick_ticks, place_labels, price_marks
+from worksheet.present.chart import LEGEND, legend_items, pick_ticks, place_labels, price_marks
 from worksheet.present.numbers import format_chance, format_money
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import ZONES as ZONE_WORDS
@@ -422,15 +422,26 @@ def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
 
 
 def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
-    """An entry for every kind of mark the chart draws, most important first."""
-    items = [("their", _("their walk-away (estimate)")), ("zone", _("deal zone"))]
-    if any(by == "us" for _amount, by in model.offers):
-        items.append(("offer_us", _("our offers")))
-    if any(by == "them" for _amount, by in model.offers):
-        items.append(("offer_them", _("their offers")))
-    if "their_likely_before" in model.markers:
-        items.append(("their_before", _("before the package")))
-    return items
+    """An entry for every kind of mark the chart draws, in the words and order of the prep
+    sheet's legend (worksheet.present.chart)."""
+    keys = legend_items(
+        package_moves="their_likely_before" in model.markers,
+        zones=True,
+        ours=any(by == "us" for _amount, by in model.offers),
+        theirs=any(by == "them" for _amount, by in model.offers),
+    )
+    return [(_LEGEND_KEYS[key], LEGEND[key]) for key in keys]
+
+
+#: present.chart's legend keys -> the marks this chart paints for them.
+_LEGEND_KEYS = {
+    "theirs": "their",
+    "theirs_package": "their",
+    "theirs_bare": "their_before",
+    "zone": "zone",
+    "us": "offer_us",
+    "them": "offer_them",
+}
 
 
 def _legend_lines(

@@ -1,4 +1,4 @@
-"""Painting of the ZOPA chart from its computed geometry (see chart_model)."""
+"""Painting of the ZOPA chart from its computed geometry (see chart_layout and chart_geometry)."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 from worksheet.domain.deal import MONEY_LIMIT, MONEY_PLACES
 from worksheet.i18n import N_, _
 from worksheet.ui.widgets.colors import accents
+from worksheet.ui.widgets.text_limit import limit_characters
 
 #: Spaces people put between thousands in any locale: space, no-break, narrow no-break, thin.
 _SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
@@ -159,11 +160,18 @@ def format_amount_for_locale(amount: Decimal, locale: QLocale) -> str:
     return sign + text
 
 
+_UNSET = object()
+
+
 class MoneyField(QWidget):
     """Amount line edit + currency code + an inline message that explains a bad entry.
 
     `amountEdited` fires on each user edit that reads as a valid amount (Decimal) or as empty
-    (None, "not set"). Invalid text fires nothing, so the deal never holds a bad value.
+    (None, "not set"), so the chart follows the typing. The rule that keeps the deal honest:
+    while the text is not an amount, the deal holds the value it had when this edit began
+    (the last committed one), never a valid prefix of what is being typed ("1.5" of "1.5e3",
+    "92" of "92,0"); the message under the field says so, and `pendingProblem()` lets Save,
+    Export and Print refuse and bring the user here.
     """
 
     amountEdited = Signal(object)
@@ -174,11 +182,15 @@ class MoneyField(QWidget):
         self._allow_negative = False
         self._currency = ""
         self._message = ""
+        #: What the deal holds for this field, as far as the field knows.
+        self._committed: Decimal | None = None
+        #: What the deal held when the current edit began (_UNSET between edits).
+        self._baseline: object = _UNSET
 
         self._edit = QLineEdit(self)
         self._edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._edit.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
-        self._edit.setMaxLength(40)
+        limit_characters(self._edit, 40)
         self._currency_label = QLabel(self)
         self._currency_label.setTextFormat(Qt.TextFormat.PlainText)
         self._currency_label.setBuddy(self._edit)
@@ -194,11 +206,17 @@ class MoneyField(QWidget):
         layout.setVerticalSpacing(2)
         layout.addWidget(self._edit, 0, 0)
         layout.addWidget(self._currency_label, 0, 1)
-        layout.addWidget(self._message_label, 1, 0, 1, 2)
+        # The message may be wider than the amount box: it spans an empty third column, so it
+        # wraps at the width the form really gives it, not at the box's.
+        layout.addWidget(self._message_label, 1, 0, 1, 3)
         layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(2, 1)
         self.setFocusProxy(self._edit)
         # Keep the message right under the edit even when a form row is taller than needed.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # A wrapped message needs its second line: let the form ask the height for the width.
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
@@ -209,6 +227,12 @@ class MoneyField(QWidget):
         self._edit.installEventFilter(self)
         self._apply_message_colour()
         self._update_accessibility()
+
+    def setMaximumWidth(self, width: int) -> None:
+        """Limit the amount box and its currency code; the message under them may be wider."""
+        spacing = self.layout().horizontalSpacing()
+        code = self._currency_label.sizeHint().width()
+        self._edit.setMaximumWidth(max(40, width - code - spacing))
 
     # --- public interface -------------------------------------------------------------------
 
@@ -232,10 +256,34 @@ class MoneyField(QWidget):
                     return
             except ValueError:
                 pass
+        self._committed = amount
+        self._baseline = _UNSET
         text = "" if amount is None else format_amount_for_locale(amount, self.locale())
         if text != self._edit.text():
             self._edit.setText(text)
         self._set_message("")
+
+    def committedAmount(self) -> Decimal | None:
+        """What the deal holds for this field (the last committed amount)."""
+        return self._committed
+
+    def pendingProblem(self) -> tuple[str, str] | None:
+        """(label, sentence) while the text is not an amount; None when it is one."""
+        error = self.errorMessage()
+        if not error:
+            return None
+        return (
+            self._label,
+            f"“{self._edit.text().strip()}” is not an amount ({error[0].lower()}{error[1:]}); "
+            f"the deal still holds {self._kept_text()}",
+        )
+
+    def _kept_text(self) -> str:
+        kept = self._committed
+        if kept is None:
+            return "no amount (not set)"
+        shown = format_amount_for_locale(kept, self.locale())
+        return f"{shown} {self._currency}".strip()
 
     def isValid(self) -> bool:
         try:
@@ -296,14 +344,28 @@ class MoneyField(QWidget):
         return stripped
 
     def _on_text_edited(self, text: str) -> None:
+        if self._baseline is _UNSET:
+            self._baseline = self._committed
         try:
             value = self._parse(text)
         except ValueError:
-            # Wait a moment: the user may be half-way through a valid number.
+            # Not an amount: the deal goes back to what it held before this edit began, so a
+            # valid prefix typed on the way ("1.5" of "1.5e3") is never what it keeps.
+            if self._committed != self._baseline:
+                self._committed = self._baseline  # type: ignore[assignment]
+                self.amountEdited.emit(self._baseline)
+            # Wait a moment before saying so: the user may be half-way through a number.
             self._message_timer.start()
             return
         self._set_message("")
+        self._committed = value
         self.amountEdited.emit(value)
+
+    def _finish_edit(self) -> None:
+        """Focus left or Enter: a valid entry becomes the committed value; else say why now."""
+        if self.isValid():
+            self._baseline = _UNSET
+        self._reformat()
 
     def _revalidate(self, immediately: bool) -> None:
         message = self.errorMessage()
@@ -323,7 +385,12 @@ class MoneyField(QWidget):
         if message == self._message:
             return
         self._message = message
-        self._message_label.setText(f"⚠ {message}" if message else "")
+        if message:
+            self._message_label.setText(
+                f"⚠ {message}. Not used: the deal keeps {self._kept_text()}."
+            )
+        else:
+            self._message_label.setText("")
         self._message_label.setVisible(bool(message))
         self._update_accessibility()
 
@@ -346,7 +413,7 @@ class MoneyField(QWidget):
                 Qt.Key.Key_Enter,
             )
             if kind == QEvent.Type.FocusOut or confirmed:
-                self._reformat()
+                self._finish_edit()
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -166,6 +166,10 @@ class SummaryPanel(QWidget):
     def sentenceText(self) -> str:
         return self._sentence.text()
 
+    def numberName(self, key: str) -> str:
+        """The words shown for one of `KEY_NUMBERS`, e.g. "Package ceiling" for a buyer."""
+        return self._number_names[key].text()
+
     def numberText(self, key: str) -> str:
         """The value shown for one of `KEY_NUMBERS`, e.g. `numberText("probability")`."""
         return self._number_values[key].text()
