@@ -45,6 +45,19 @@ UI_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
 }
 
 
+def _assigns(node, names) -> bool:
+    """`node` is `NAME = …` or `NAME: type = …` for one of `names`."""
+    import ast
+
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        targets = [node.target]
+    else:
+        return False
+    return any(isinstance(t, ast.Name) and t.id in names for t in targets)
+
+
 def declared_ui_words(root: Path) -> list[tuple[str, str, int]]:
     """(message, file, line) for the declarative words of worksheet/ui (see UI_CALLS)."""
     import ast
@@ -61,9 +74,7 @@ def declared_ui_words(root: Path) -> list[tuple[str, str, int]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 for item in node.body:
-                    if isinstance(item, ast.Assign) and any(
-                        isinstance(t, ast.Name) and t.id in UI_ATTRIBUTES for t in item.targets
-                    ):
+                    if _assigns(item, UI_ATTRIBUTES):
                         take(item.value, name)
             elif isinstance(node, ast.Call):
                 func = node.func
@@ -77,11 +88,7 @@ def declared_ui_words(root: Path) -> list[tuple[str, str, int]]:
                 for keyword in node.keywords:
                     if keyword.arg in keywords:
                         take(keyword.value, name)
-            elif (
-                isinstance(node, ast.Assign)
-                and any(isinstance(t, ast.Name) and t.id == "SECTIONS" for t in node.targets)
-                and isinstance(node.value, ast.Tuple)
-            ):
+            elif _assigns(node, {"SECTIONS"}) and isinstance(node.value, ast.Tuple):
                 for entry in node.value.elts:
                     if isinstance(entry, ast.Tuple) and len(entry.elts) > 1:
                         take(entry.elts[1], name)
