@@ -42,7 +42,14 @@ UI_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "add_table": ((1,), ("prompt", "title", "placeholder")),
     "Column": ((1,), ("title", "help")),
     "_checked_line": ((1, 3, 6), ("label", "prompt", "message")),
+    # the workbook's Summary sheet (worksheet/export/xlsx/summary.py)
+    "_label": ((1,), ()),
+    "_long_text": ((0,), ()),
+    "_band": ((0,), ()),
+    "_money_input": ((0,), ("hint",)),
 }
+#: Where those declarative words live.
+DECLARING = ("ui", "export/xlsx")
 
 
 def _assigns(node, names) -> bool:
@@ -68,7 +75,8 @@ def declared_ui_words(root: Path) -> list[tuple[str, str, int]]:
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value:
             found.append((node.value, name, node.lineno))
 
-    for path in sorted((root / "ui").rglob("*.py")):
+    paths_ = sorted(p for folder in DECLARING for p in (root / folder).rglob("*.py"))
+    for path in paths_:
         name = f"worksheet/{path.relative_to(root).as_posix()}"
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
