@@ -359,10 +359,14 @@ def test_freeze_rules_keep_what_the_app_needs_and_drop_the_rest():
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
         "resources/samples/job-offer.deal",
         *(f"resources/fonts/{name}" for name in sorted(set(FONT_FILES.values()))),
+        # Qt's own words in the app's languages, and the app's catalogs
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qtbase_ar.qm",
+        "resources/translations/de/LC_MESSAGES/worksheet.mo",
     ]
     dropped = [
-        "PySide6/Qt/translations/qtbase_de.qm",
         "PySide6\\translations\\qtbase_fr.qm",
+        "PySide6/Qt/translations/qtbase_ja.qm",
         "PySide6/Qt/plugins/platforms/libqeglfs.so",
         "PySide6/Qt/plugins/platforms/libqvnc.so",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
