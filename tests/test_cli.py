@@ -123,8 +123,8 @@ def test_summary_for_people(hand_file: Path) -> None:
     text = result.stdout.decode("utf-8")
     assert text.splitlines()[0] == "Northwind — renewal «2027» 🚚"
     assert "We are the seller; amounts in USD." in text
-    assert "likely  $114,900 – $120,000" in text
-    assert "best    $114,900 – $132,000" in text
+    assert "likely  $114,900\u00a0– $120,000" in text
+    assert "best    $114,900\u00a0– $132,000" in text
     assert "chance  83%" in text
     assert "Readiness: 4 of 7" in text
     assert "Package: costs us $10,900, worth $20,000 to them." in text

@@ -193,7 +193,7 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def summary_for_people(deal, summary) -> str:
-    from worksheet.present.numbers import format_chance, format_money
+    from worksheet.present.numbers import format_chance, format_money, format_range
     from worksheet.present.sentences import exact_chance, status_sentence
 
     money = lambda a: format_money(a, deal.currency)  # noqa: E731
@@ -208,7 +208,7 @@ def summary_for_people(deal, summary) -> str:
         ("likely", summary.likely),
         ("best", summary.best),
     ):
-        text = "—" if zone is None else f"{money(zone.low)} – {money(zone.high)}"
+        text = "—" if zone is None else format_range(zone.low, zone.high, deal.currency)
         lines.append(f"  {name:<7} {text}")
     lines.append(f"  chance  {format_chance(exact_chance(summary))}")
     if summary.gap is not None:

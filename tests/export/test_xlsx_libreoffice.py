@@ -450,3 +450,29 @@ def test_chance_words_match_the_app(recalculated, key: str) -> None:
     if (Decimal(exact) * 200) % 2 == 1:  # exactly x.5 %: the spreadsheet rounds it up
         return
     assert words == chance_phrase(exact), key
+
+
+def _sentence_comparable(s: Summary) -> bool:
+    """Spreadsheets round halves away from zero, the app half to even: skip the exact ties."""
+    from worksheet.present.sentences import exact_chance
+
+    exact = exact_chance(s)
+    if exact is not None and (Decimal(exact) * 200) % 2 == 1:
+        return False
+    amounts = [s.package_walk_away, s.gap]
+    for z in (s.likely, s.best):
+        if z is not None:
+            amounts += [z.low, z.high]
+    return not any(a is not None and (a * 200) % 2 == 1 for a in amounts)
+
+
+@pytest.mark.parametrize("key", list(CASES))
+def test_status_sentence_is_the_apps_live(recalculated, key: str) -> None:
+    from worksheet.present.sentences import status_sentence
+
+    for batch, d in (("first", CASES[key]), ("second", recalculated["edited"][key])):
+        s = summarize(d)
+        if not _sentence_comparable(s):
+            continue
+        words = named(recalculated[batch][key], "ZopaSentence")
+        assert words == status_sentence(s, d.currency), (key, batch)

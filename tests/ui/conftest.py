@@ -62,8 +62,8 @@ def dialogs(monkeypatch) -> Dialogs:
     monkeypatch.setattr(module, "ask_open_path", lambda parent, start="": d.open_path)
     monkeypatch.setattr(module, "ask_export_path", lambda parent, t, s, f: d.export_path)
 
-    def confirm_discreet(parent, title, text):
-        d.discreet_shown.append(text)
+    def confirm_discreet(parent, title, shown, left_out):
+        d.discreet_shown.append(" ".join([*shown, *left_out]))
         return d.discreet_go
 
     monkeypatch.setattr(module, "confirm_discreet", confirm_discreet)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from tests.conftest import SAMPLES
@@ -154,6 +156,11 @@ def test_panel_sheet_and_workbook_say_the_same(qtbot, workbooks, key: str) -> No
     assert f'"{said.title}"' in status_formula
     limit_formula = next(v for v in cells if v.startswith('=IF(IsSeller,"Package floor"'))
     assert f'"{limit.label}"' in limit_formula
+    # the sentence is a live formula built from present's words (recalculated and compared
+    # word for word in tests/export/test_xlsx_libreoffice.py::test_status_sentence_is_the_apps_live)
+    ((sheet, ref),) = list(wb.defined_names["ZopaSentence"].destinations)
+    sentence_formula = wb[sheet][ref.replace("$", "")].value
+    assert "Even our most cautious guess of their walk-away leaves room" in sentence_formula
     for label in ("Chance of a deal", "Gap to close"):
         assert (
             said.number("probability" if label.startswith("Chance") else "gap").label == label
@@ -201,3 +208,40 @@ def test_a_german_window_agrees_with_its_own_fields(qtbot) -> None:
     panel.chart.resize(460, 220)
     labels = [label.value for label in panel.chart.chartModel().labels]
     assert "114.900\u00a0$" in labels and not any("114,900" in v for v in labels), labels
+
+
+_AMOUNT = st.decimals(min_value=D("0"), max_value=D("999999999999.9999"), places=4, allow_nan=False)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    role=st.sampled_from(["seller", "buyer"]),
+    walk_away=st.one_of(st.none(), _AMOUNT),
+    estimate=st.lists(st.one_of(st.none(), _AMOUNT), min_size=3, max_size=3),
+    cost=st.one_of(st.none(), _AMOUNT),
+    value=st.one_of(st.none(), _AMOUNT),
+    currency=st.sampled_from(["USD", "EUR", "PLN", "JPY", "XYZ"]),
+)
+def test_any_deal_says_the_same_in_panel_and_sheet(
+    qtbot, role, walk_away, estimate, cost, value, currency
+) -> None:
+    low, likely, high = estimate
+    deal = Deal(
+        role=role,
+        currency=currency,
+        anchors=Anchors(walk_away=walk_away),
+        their_estimate=TheirEstimate(
+            walk_away_low=low, walk_away_likely=likely, walk_away_high=high
+        ),
+        concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value, in_package=True)],
+    )
+    summary = summarize(deal)
+    said = summary_text(summary, currency)
+    panel = SummaryPanel()
+    qtbot.addWidget(panel)
+    panel.setLocale(panel.locale().__class__("en_US"))
+    panel.setData(deal, summary)
+    assert (panel.titleText(), panel.sentenceText()) == (said.title, said.sentence)
+    assert all(panel.numberText(n.key) == n.value for n in said.numbers)
+    text = squash(pdf_text(deal))
+    assert squash(said.title) in text and squash(said.sentence) in text

@@ -199,19 +199,24 @@ def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def chance_formula(chance: str, ready: str) -> str:
-    """A spreadsheet formula that words the chance `chance` (an expression of the exact,
-    unrounded chance) as `chance_phrase` does, when `ready` is true (its ROUND halves away from
-    zero, so a chance of exactly x.5 % may read one point higher than in the app)."""
+def chance_words_expression(chance: str) -> str:
+    """A spreadsheet expression that words the chance `chance` (an expression of the exact,
+    unrounded chance) as `chance_phrase` does (its ROUND halves away from zero, so a chance of
+    exactly x.5 % may read one point higher than in the app)."""
     p = f"({chance})"
     before, _sep, after = _(ABOUT).partition("{percent}")
     no, certain = _quoted(_(NO_CHANCE)), _quoted(_(CERTAINTY))
     under, over = _quoted(_(UNDER_ONE)), _quoted(_(OVER_99))
     about = f"{_quoted(before)}&ROUND({p}*100,0)&{_quoted(after)}"
     return (
-        f"=IF({ready},IF({p}<=0,{no},IF({p}>=1,{certain},"
-        f'IF({p}*100<0.5,{under},IF({p}*100>=99.5,{over},{about})))),"")'
+        f"IF({p}<=0,{no},IF({p}>=1,{certain},"
+        f"IF({p}*100<0.5,{under},IF({p}*100>=99.5,{over},{about}))))"
     )
+
+
+def chance_formula(chance: str, ready: str) -> str:
+    """The chance's words as a formula, blank until `ready` is true."""
+    return f'=IF({ready},{chance_words_expression(chance)},"")'
 
 
 def chance_phrase(probability: float | Decimal | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -110,13 +111,30 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: st
     return path or None
 
 
-def confirm_discreet(parent: QWidget, title: str, left_out: str) -> bool:
+def confirm_discreet(
+    parent: QWidget, title: str, shown: Sequence[str], left_out: Sequence[str]
+) -> bool:
     """Before a discreet export: say what the copy shows and leaves out; go on or cancel."""
+    from html import escape
+
+    def bullets(items: Sequence[str]) -> str:
+        return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
     box.setText(_("Export a discreet copy?"))
-    box.setInformativeText(left_out)
+    box.setTextFormat(Qt.TextFormat.RichText)  # our words only, escaped above
+    box.setInformativeText(
+        "<p>"
+        + _("It shows only what you would say at the table:")
+        + "</p>"
+        + bullets(shown)
+        + "<p>"
+        + _("It leaves out:")
+        + "</p>"
+        + bullets(left_out)
+    )
     go = box.addButton(_("Export Discreet Copy"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(go)

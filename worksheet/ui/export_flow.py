@@ -46,10 +46,10 @@ def export_deal(window: ExportHost, kind: str) -> bool:
         )
         return False
     if discreet:
-        from worksheet.present.discreet import left_out_summary
+        from worksheet.present.discreet import LEFT_OUT, SHOWN
 
         # The user sees what a discreet copy leaves out before choosing where it goes.
-        if not dialogs.confirm_discreet(window, chosen.title, left_out_summary()):
+        if not dialogs.confirm_discreet(window, chosen.title, SHOWN, LEFT_OUT):
             return False
     suffix = chosen.suffix
     folder = window.doc.path.parent if window.doc.path else Path(dialogs.documents_dir())

@@ -28,6 +28,7 @@ from worksheet.export.xlsx.book import (
     page_setup,
     set_widths,
 )
+from worksheet.export.xlsx.cells import money_format
 from worksheet.export.xlsx.workings import CHART_ROWS
 from worksheet.export.xlsx.zone import (
     ALIASES,
@@ -38,12 +39,27 @@ from worksheet.export.xlsx.zone import (
     package_cost_formula,
 )
 from worksheet.i18n import _
-from worksheet.present.numbers import chance_formula
+from worksheet.present.numbers import chance_formula, chance_words_expression, currency_places
+from worksheet.present.sentences import status_sentence_formula
 from worksheet.present.summary import KEY_NUMBERS
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import kind_word
 
 LAST_COL = 5  # A..E
+#: The workbook's names for the parts of the status sentence (present.sentences).
+SENTENCE_NAMES = {
+    "is_seller": "IsSeller",
+    "walk_away": "WalkAway",
+    "limit": "PackageWalkAway",
+    "out_of_order": "AND(EstimateCount>0,NOT(EstimateInOrder))",
+    "status": "ZopaStatus",
+    "gap": "Gap",
+    "likely_low": "LikelyLow",
+    "likely_high": "LikelyHigh",
+    "best_low": "BestLow",
+    "best_high": "BestHigh",
+    "chance": RAW_CHANCE,
+}
 #: The key numbers' words (seller, buyer), the same as the window's summary panel.
 NUMBER_WORDS = {key: (seller, buyer) for key, seller, buyer in KEY_NUMBERS}
 DONE = "✓ done"
@@ -270,6 +286,21 @@ class SummarySheet:
         self._result(f"B{row}", "ZopaProbability")
         # In the app's words ("about 83%"), live.
         book.formula(ws, f"C{row}", chance_formula(RAW_CHANCE, "ZoneReady"), font=HEAD_FONT)
+        if not book.discreet:  # a discreet copy has no zone to put in words
+            row = self._next()
+            self._label(row, "In words")
+            currency = book.deal.currency
+            sentence = status_sentence_formula(
+                money_format(currency, 0),
+                money_format(currency, currency_places(currency)),
+                chance_words_expression(RAW_CHANCE),
+                SENTENCE_NAMES,
+            )
+            cell = book.formula(ws, f"B{row}", sentence, alignment=WRAP_TOP)
+            book.name("ZopaSentence", ws, f"B{row}")
+            merge(ws, f"B{row}:E{row}")
+            ws.row_dimensions[row].height = 3 * 15 + 4
+            cell.alignment = WRAP_TOP
         row = self._next()
         book.table_head(ws, row, ["Price range where a deal can close", "From", "To"])
         # Which of their guesses is the worst case depends on our side, so the label is live too.
