@@ -118,7 +118,7 @@ def confirm_discreet(
     from html import escape
 
     def bullets(items: Sequence[str]) -> str:
-        return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+        return "<ul>" + "".join(f"<li>{escape(_(item))}</li>" for item in items) + "</ul>"
 
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Information)
