@@ -66,6 +66,10 @@ EXCLUDES = (
     "_pytest",
     "hypothesis",
     "pypdf",
+    # extracts and compiles the translation catalogs (python -m worksheet.i18n) in a checkout;
+    # the app reads the compiled .mo files with the standard library (31 MiB of locale data)
+    "babel",
+    "fontTools",
     "IPython",
     "setuptools",
     "pkg_resources",

@@ -381,6 +381,8 @@ def test_freeze_rules_keep_what_the_app_needs_and_drop_the_rest():
     assert "PIL" not in rules.EXCLUDES  # reportlab cannot import without Pillow
     # Shaping and bidi are imported only when a text needs them, so they are named.
     assert {"uharfbuzz", "bidi.algorithm"} <= set(rules.EXTRA_HIDDEN_IMPORTS)
+    # Babel only builds the catalogs; the bundle reads them with gettext.
+    assert "babel" in rules.EXCLUDES
 
 
 def test_every_bundled_font_is_truetype_with_its_licence_beside_it():

@@ -174,8 +174,18 @@ def _load(path: str):
         raise UsageError(str(exc)) from None
 
 
+def _speak_the_system_language() -> None:
+    """The command line's words and exports follow the system locale, as the window does
+    without a saved choice (the JSON summary stays in the spec's English words)."""
+    from worksheet import i18n
+
+    i18n.set_language(None)
+
+
 def run_summary(args: argparse.Namespace) -> int:
     from worksheet.domain.summary import summarize, summary_to_dict
+
+    _speak_the_system_language()
 
     try:
         deal = _load(args.file)
@@ -226,6 +236,7 @@ def summary_for_people(deal, summary) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    _speak_the_system_language()
     if not args.pdf and not args.xlsx:
         return _fail(
             "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
