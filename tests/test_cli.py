@@ -95,6 +95,22 @@ def test_summary_json_by_hand(hand_file: Path) -> None:
             "gap": None,
         },
         "package": {"cost_to_us": "10900", "value_to_them": "20000"},
+        # The version 1 ticks became package p1 (no ask). Its best ask, s = 114900 on the
+        # falling side: (hi + 2s) / 3 = (132000 + 229800) / 3 = 120600 ≥ mid = 120000.
+        "packages": [
+            {
+                "id": "p1",
+                "name": "Package 1",
+                "ask": None,
+                "cost_to_us": "10900",
+                "value_to_them": "20000",
+                "net": None,
+                "acceptance": None,
+                "expected_value": None,
+                "best_ask": "120600",
+            }
+        ],
+        "meso": False,
         "warnings": [],
         # done: target, walk_away, their_estimate, trades; missing: goal, batna, questions
         "readiness": {"done": 4, "total": 7, "missing": ["goal", "batna", "questions"]},
@@ -172,7 +188,6 @@ def test_help_mentions_the_commands() -> None:
     "args",
     [
         ["summary"],
-        ["summary", "a.deal", "b.deal"],
         ["summary", "--bogus", "a.deal"],
         ["export"],
         ["export", "a.deal", "--pdf"],

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 def _readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"```sh\n(python3 -m venv[^\n]*)\n```", text)
+    return re.findall(r"```sh\n(scripts/setup[^\n]*)\n```", text)
 
 
 def test_readme_has_the_two_setup_commands():
@@ -20,7 +20,24 @@ def test_readme_has_the_two_setup_commands():
     assert "deal-worksheet resources/samples/" in run
     sample = run.rsplit(" ", 1)[-1]
     assert (ROOT / sample).is_file()
-    assert "pytest" in test and ".[test]" in test
+    assert "pytest" in test and "scripts/setup --test" in test
+    assert run.startswith("scripts/setup && ")
+
+
+def test_setup_installs_what_readme_and_ci_name():
+    """scripts/setup is the one place the system packages are listed for both commands."""
+    import os
+
+    script = ROOT / "scripts" / "setup"
+    assert os.access(script, os.X_OK)
+    text = script.read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"sudo apt-get install ([^\n]*(?:\\\n[^\n]*)*)", readme)
+    wanted = set(" ".join(listed).replace("\\", " ").split())
+    assert "python3-venv" in wanted and "libxcb-cursor0" in wanted
+    for package in [*wanted, "poppler-utils", "libreoffice-calc-nogui", "xvfb", "appstream"]:
+        assert re.search(rf"(?<![\w-]){re.escape(package)}(?![\w-])", text), package
+    assert "sudo" in text and "--no-install-recommends" in text
 
 
 def test_ci_runs_exactly_the_readme_test_command():

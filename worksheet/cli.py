@@ -37,7 +37,7 @@ def window_parser() -> argparse.ArgumentParser:
         description="Prepare a negotiation: vision, anchors, concessions, fallbacks and "
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
-        "  summary FILE [--json]        print the deal summary (docs/format.md)\n"
+        "  summary FILE... [--json]     print the deal summary of each file (docs/format.md)\n"
         "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -57,9 +57,11 @@ def window_parser() -> argparse.ArgumentParser:
 def summary_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=f"{PROG} summary",
-        description="Print the summary of a deal: the deal zone, warnings and readiness.",
+        description="Print the summary of each deal: the deal zone, warnings and readiness. "
+        "With several files, each summary is headed by its file name, and --json prints a list "
+        "of the objects in the same order.",
     )
-    p.add_argument("file", help="a .deal file")
+    p.add_argument("files", nargs="+", metavar="FILE", help="a .deal file")
     p.add_argument(
         "--json",
         action="store_true",
@@ -96,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_summary(summary_parser().parse_args(argv[1:]))
         if argv and argv[0] == "export":
             return run_export(export_parser().parse_args(argv[1:]))
+        problem = _unknown_command(argv[0]) if argv else None
+        if problem:
+            raise UsageError(problem)
         args = window_parser().parse_args(argv)
     except (UsageError, OutputError) as exc:
         return _fail(str(exc))
@@ -183,23 +188,37 @@ def _speak_the_system_language() -> None:
 
 
 def run_summary(args: argparse.Namespace) -> int:
+    """One summary per file. A bad file gets its one line and the others are still summarised."""
     from worksheet.domain.summary import summarize, summary_to_dict
 
     _speak_the_system_language()
-
-    try:
-        deal = _load(args.file)
-    except UsageError as exc:
-        return _fail(str(exc))
-    summary = summarize(deal)
-    if args.json:
-        text = json.dumps(summary_to_dict(deal, summary), ensure_ascii=False, indent=2)
+    several = len(args.files) > 1
+    results: list[str | dict] = []
+    failed = False
+    for file in args.files:
+        try:
+            deal = _load(file)
+        except UsageError as exc:
+            _fail(str(exc))
+            failed = True
+            continue
+        summary = summarize(deal)
+        if args.json:
+            results.append(summary_to_dict(deal, summary))
+        else:
+            # Escape sequences in the deal's text never reach the terminal (nor in a name).
+            text = clean_for_terminal(summary_for_people(deal, summary))
+            name = clean_for_terminal(_one_line(file))
+            results.append(f"==> {name} <==\n{text}" if several else text)
+    if args.json and results:
+        value = results if several else results[0]
+        text = json.dumps(value, ensure_ascii=False, indent=2)
         # Unpaired surrogates can only sit inside JSON strings: write them as \uXXXX escapes.
         text = _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         _print_out(text)
-    else:
-        _print_out(clean_for_terminal(summary_for_people(deal, summary)))
-    return 0
+    elif results:
+        _print_out("\n\n".join(str(r) for r in results))
+    return 2 if failed else 0
 
 
 def summary_for_people(deal, summary) -> str:
@@ -275,8 +294,31 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+#: A first word that reads like a command (and is no file): `deal-worksheet help`, `sumary`.
+_COMMAND_LIKE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+COMMANDS = ("summary", "export")
+
+
+def _unknown_command(file: str | None) -> str | None:
+    if file is None or not _COMMAND_LIKE_RE.fullmatch(file) or os.path.lexists(file):
+        return None
+    return (
+        f"unknown command '{file}' (commands: {', '.join(COMMANDS)}; "
+        f"to open a file named {file}, write ./{file}; see '{PROG} --help')"
+    )
+
+
 def run_window(args: argparse.Namespace) -> int:
+    from worksheet.display import display_problem
     from worksheet.speed import freeze_survivors, pause_collector
+
+    problem = display_problem()
+    if problem and args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        # A picture needs no screen: draw it offscreen.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        problem = None
+    if problem:
+        return _fail(problem)
 
     # Importing Qt makes many long-lived objects; collecting while they arrive is wasted work.
     # `run` turns the collector back on once the window is up (and freezes what start-up made).

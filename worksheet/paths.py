@@ -88,6 +88,21 @@ def icons_dir() -> Path:
     return resources_dir() / "icons"
 
 
+def help_dir() -> Path:
+    """The user guide, one HTML page per section (read inside the app, offline)."""
+    return resources_dir() / "help"
+
+
+def templates_dir() -> Path:
+    """The bundled templates, one per kind of negotiation."""
+    return resources_dir() / "templates"
+
+
+def user_templates_dir() -> Path:
+    """Where a user adds templates of their own (`*.dealtemplate`)."""
+    return data_dir() / "templates"
+
+
 def sample_paths() -> list[Path]:
     return sorted(samples_dir().glob("*.deal"))
 

@@ -25,6 +25,7 @@ Bench = Callable[[int, Path], list[Row]]
 def _benches() -> dict[str, tuple[str, Bench, int, int]]:
     from tests.bench.bench_core import bench_core
     from tests.bench.bench_edit import bench_edit
+    from tests.bench.bench_packages import bench_packages
     from tests.bench.bench_process import bench_pdf, bench_window, bench_xlsx
 
     return {
@@ -33,6 +34,7 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
         "pdf": ("command-line PDF export", bench_pdf, 15, 3),
         "xlsx": ("command-line Excel export", bench_xlsx, 15, 3),
         "core": ("summary, load, save of a 2,000-concession deal", bench_core, 40, 5),
+        "packages": ("packages summary and the MESO builder", bench_packages, 40, 5),
     }
 
 

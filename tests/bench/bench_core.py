@@ -31,7 +31,9 @@ def bench_core(repeats: int, workdir: Path) -> list[Row]:
 
     def package_sums() -> tuple[Decimal, Decimal]:
         # A floor for any summary: find the package among all 2,000, add up its two columns.
-        package = [c for c in deal.concessions if c.in_package]
+        active = deal.active()
+        wanted = set(active.concessions) if active is not None else set()
+        package = [c for c in deal.concessions if c.id in wanted]
         cost = sum((c.cost_to_us or Decimal(0) for c in package), Decimal(0))
         value = sum((c.value_to_them or Decimal(0) for c in package), Decimal(0))
         return cost, value

@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.bench.deals import BIG_CONCESSIONS, SAMPLE, big_deal, write_deal
+from tests.bench.deals import (
+    BIG_CONCESSIONS,
+    BIG_PACKAGES,
+    SAMPLE,
+    big_deal,
+    packaged_deal,
+    write_deal,
+)
 from tests.bench.harness import ChildFailed, Measure, Row, child_env, max_goal, run_child
 
 GOAL = max_goal(0.016)  # one frame at 60 Hz
@@ -13,6 +20,7 @@ GOAL = max_goal(0.016)  # one frame at 60 Hz
 
 def bench_edit(repeats: int, workdir: Path) -> list[Row]:
     big = write_deal(big_deal(), workdir / "big.deal")
+    packaged = write_deal(packaged_deal(), workdir / "packaged.deal")
     n = f"{BIG_CONCESSIONS:,}"
     cases = [
         (
@@ -23,6 +31,18 @@ def bench_edit(repeats: int, workdir: Path) -> list[Row]:
         ),
         ("edit-2000", f"Edit walk-away → repainted, {n} concessions", big, "walk_away"),
         ("edit-2000-table", f"Edit a cost in the {n}-row table → repainted", big, "table"),
+        (
+            "edit-packages",
+            f"Edit an ask → Packages page repainted, {BIG_PACKAGES} packages × {n}",
+            packaged,
+            "packages",
+        ),
+        (
+            "edit-packages-sample",
+            "Edit an ask → Packages page repainted, sample deal",
+            SAMPLE,
+            "packages",
+        ),
     ]
     rows = []
     for name, title, path, mode in cases:

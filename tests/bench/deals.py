@@ -44,11 +44,11 @@ def big_deal(concessions: int = BIG_CONCESSIONS) -> Deal:
         word = _WORDS[i % len(_WORDS)]
         items.append(
             Concession(
+                id=f"c{i + 1}",
                 what=f"{word} #{i + 1}",
                 cost_to_us=Decimal(50 + (i * 37) % 900) + Decimal("0.25"),
                 value_to_them=None if i % 97 == 0 else Decimal(80 + (i * 53) % 1500),
                 ask_in_return=f"ask {i + 1}: a reference call" if i % 3 else "",
-                in_package=False,
                 order=i if i % 5 else None,
                 notes="" if i % 4 else f"note {i}: " + word * 3,
             )
@@ -60,3 +60,44 @@ def big_deal(concessions: int = BIG_CONCESSIONS) -> Deal:
 def write_deal(deal: Deal, path: Path) -> Path:
     path.write_text(dumps(deal), encoding="utf-8")
     return path
+
+
+#: The size the issue names for the packages rows.
+BIG_PACKAGES = 20
+MESO_CONCESSIONS = 30
+
+
+def packaged_deal(packages: int = BIG_PACKAGES) -> Deal:
+    """The 2,000-concession deal with `packages` packages side by side, each holding every
+    second to every twentieth concession and priced near the target."""
+    from worksheet.domain.deal import Package
+
+    deal = big_deal()
+    ids = [c.id for c in deal.concessions]
+    deal.packages = [
+        Package(
+            id=f"p{n + 1}",
+            name=f"Package {n + 1}",
+            ask=Decimal(118000 + 500 * n),
+            concessions=ids[:: n + 2],
+        )
+        for n in range(packages)
+    ]
+    deal.active_package = "p1"
+    return deal
+
+
+def meso_deal(concessions: int = MESO_CONCESSIONS) -> Deal:
+    """The sample with `concessions` varied concessions, all offerable, for the MESO builder."""
+    deal = copy.deepcopy(sample_deal())
+    deal.concessions = [
+        Concession(
+            id=f"c{i + 1}",
+            what=f"{_WORDS[i % len(_WORDS)]} #{i + 1}",
+            cost_to_us=Decimal(100 + (i * 379) % 4000),
+            value_to_them=Decimal(200 + (i * 613) % 7000),
+        )
+        for i in range(concessions)
+    ]
+    deal.packages, deal.active_package = [], None
+    return deal

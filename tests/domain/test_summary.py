@@ -11,7 +11,7 @@ from decimal import Decimal, localcontext
 
 import pytest
 
-from tests.domain.builders import D, batna, make_deal
+from tests.domain.builders import D, batna, make_deal, pack
 from worksheet.domain.deal import Concession, Deal, Fallback, Listening, Vision
 from worksheet.domain.summary import Zone, summarize, summary_to_dict
 
@@ -323,6 +323,7 @@ def mirror(deal: Deal) -> Deal:
     out.their_estimate.walk_away_likely = m(est.walk_away_likely)
     out.their_estimate.walk_away_high = m(est.walk_away_low)
     out.concessions = list(deal.concessions)  # costs and values are not prices: unchanged
+    out.packages, out.active_package = deal.packages, deal.active_package
     return out
 
 
@@ -436,7 +437,7 @@ def test_no_walk_away_present_and_absent() -> None:
 
 
 def test_concession_value_unknown_only_counts_the_package() -> None:
-    outside = Concession(what="later", cost_to_us=D("1"), value_to_them=None, in_package=False)
+    outside = Concession(what="later", cost_to_us=D("1"), value_to_them=None)
     assert "concession_value_unknown" not in codes(make_deal(concessions=[outside]))
     assert "concession_value_unknown" not in codes(make_deal(package=(("1", "0"),)))
     assert "concession_value_unknown" in codes(make_deal(package=(("1", None),)))
@@ -568,6 +569,8 @@ def test_summary_to_dict_shape_matches_the_spec() -> None:
         "currency",
         "zopa",
         "package",
+        "packages",
+        "meso",
         "warnings",
         "readiness",
     ]
@@ -623,6 +626,7 @@ def test_summary_to_dict_unknown_and_none() -> None:
 )
 def test_amounts_are_plain_decimal_strings(amount: Decimal, text: str) -> None:
     deal = make_deal()
-    deal.concessions = [Concession(cost_to_us=amount, value_to_them=amount, in_package=True)]
+    deal.concessions = [Concession(cost_to_us=amount, value_to_them=amount)]
+    pack(deal, [True])
     package = summary_to_dict(deal, summarize(deal))["package"]
     assert package == {"cost_to_us": text, "value_to_them": text}

@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.domain.builders import pack
 from tests.io.strategies import LARGEST, deals
 from worksheet.domain.deal import Anchors, Concession, Deal, TheirEstimate
 from worksheet.domain.summary import STATUSES, Summary, Zone, summarize, summary_to_dict
@@ -30,7 +31,11 @@ small = st.none() | st.decimals(min_value=0, max_value=1000, places=4)
 @st.composite
 def zone_deals(draw: st.DrawFn, role: str | None = None) -> Deal:
     """Deals where the zone is usually computable: the parts of §2.1, the rest left empty."""
-    return Deal(
+    concessions = draw(
+        st.lists(st.builds(Concession, cost_to_us=small, value_to_them=small), max_size=3)
+    )
+    inside = draw(st.lists(st.booleans(), min_size=len(concessions), max_size=len(concessions)))
+    deal = Deal(
         role=draw(st.sampled_from(["seller", "buyer"])) if role is None else role,
         anchors=Anchors(walk_away=draw(prices)),
         their_estimate=TheirEstimate(
@@ -38,15 +43,9 @@ def zone_deals(draw: st.DrawFn, role: str | None = None) -> Deal:
             walk_away_likely=draw(maybe_prices),
             walk_away_high=draw(maybe_prices),
         ),
-        concessions=draw(
-            st.lists(
-                st.builds(
-                    Concession, cost_to_us=small, value_to_them=small, in_package=st.booleans()
-                ),
-                max_size=3,
-            )
-        ),
+        concessions=concessions,
     )
+    return pack(deal, inside)
 
 
 def _zones(s: Summary) -> list[Zone]:
@@ -131,6 +130,8 @@ def _mirror(deal: Deal) -> Deal:
             walk_away_high=m(est.walk_away_low),
         ),
         concessions=deal.concessions,
+        packages=deal.packages,
+        active_package=deal.active_package,
     )
 
 

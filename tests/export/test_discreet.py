@@ -32,6 +32,7 @@ from worksheet.domain.deal import (
     Meeting,
     Objection,
     Offer,
+    Package,
     TheirEstimate,
     Vision,
 )
@@ -69,10 +70,13 @@ def mentioning_deal() -> Deal:
                 cost_to_us=Decimal(3457),
                 value_to_them=Decimal(8642),
                 ask_in_return="ask",
-                in_package=True,
                 notes="cno",
             )
         ],
+        packages=[
+            Package(id="p1", name="pn", ask=Decimal(131313), concessions=["c1"], notes="pno")
+        ],
+        active_package="p1",
         fallbacks=[
             Fallback(kind="batna", what="bw", value=Decimal(95173), trigger="bt"),
             Fallback(kind="mini_deal", what="mw", value=Decimal(27381), trigger="mt"),
@@ -121,10 +125,12 @@ def left_out_numbers(deal: Deal) -> list[Decimal]:
         if zone is not None:
             values += [zone.low, zone.high]
     values += [s.their_low_package, s.their_likely_package, s.their_high_package]
-    opening = a.opening
+    # Our opening and our packages' asks are offers said out loud: the copy shows them, even
+    # when one happens to equal a number it keeps back.
+    said = {abs(x) for x in (a.opening, *(p.ask for p in deal.packages)) if x is not None}
     out = []
     for v in values:
-        if v is None or v == 0 or (opening is not None and abs(v) == abs(opening)):
+        if v is None or v == 0 or abs(v) in said:
             continue
         v = abs(v)
         if v >= 100:

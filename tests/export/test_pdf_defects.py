@@ -7,6 +7,7 @@ from decimal import Decimal as D
 
 import pypdf
 
+from tests.domain.builders import pack
 from worksheet.domain.deal import Anchors, Concession, Deal, Fallback, TheirEstimate
 from worksheet.domain.summary import summarize
 from worksheet.export.pdf import render_pdf
@@ -23,16 +24,15 @@ def lines_of(deal: Deal) -> list[str]:
 
 
 def packaged(role: str) -> Deal:
-    return Deal(
+    deal = Deal(
         role=role,
         anchors=Anchors(walk_away=D(104000) if role == "seller" else D(126000)),
         their_estimate=TheirEstimate(
             walk_away_low=D(88000), walk_away_likely=D(100000), walk_away_high=D(112000)
         ),
-        concessions=[
-            Concession(what="Setup", cost_to_us=D(5000), value_to_them=D(20000), in_package=True)
-        ],
+        concessions=[Concession(what="Setup", cost_to_us=D(5000), value_to_them=D(20000))],
     )
+    return pack(deal, [True])
 
 
 def test_a_buyer_has_a_package_ceiling_in_the_numbers_box() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.domain.builders import pack
 from tests.export.test_pdf_sheet import assert_inside_margins, assert_sound_page, squash, text_of
 from worksheet.domain.deal import (
     TEXT_LIMIT,
@@ -36,7 +37,7 @@ LONG = (
 
 def _huge_deal() -> Deal:
     text = (LONG * (TEXT_LIMIT // len(LONG) + 1))[:TEXT_LIMIT]
-    return Deal(
+    deal = Deal(
         title=text,
         counterpart=Counterpart(name=text, organization=text, style=text, notes=text),
         meeting=Meeting(date="2027-01-14", place=text, attendees=text),
@@ -51,7 +52,6 @@ def _huge_deal() -> Deal:
                 cost_to_us=Decimal(1),
                 value_to_them=Decimal(2),
                 ask_in_return=f"Ask {i}",
-                in_package=i % 2 == 0,
                 order=i,
             )
             for i in range(2000)
@@ -65,6 +65,7 @@ def _huge_deal() -> Deal:
         offers=[Offer(at="2026-12-02T10:00", by="them", amount=Decimal(99), terms=text)] * 20,
         notes=text,
     )
+    return pack(deal, [i % 2 == 0 for i in range(len(deal.concessions))])
 
 
 def test_two_thousand_concessions_and_full_texts_fit_one_page(tmp_path: Path) -> None:
@@ -140,7 +141,7 @@ def _deals(draw) -> Deal:
     """Every text field of the deal may be long, odd or hostile; lists vary in length."""
     t = _long_text()
     amount = st.integers(1, 10**6).map(Decimal)
-    return Deal(
+    deal = Deal(
         title=draw(t),
         kind=draw(st.sampled_from(["sale", "purchase", "job_offer", "renewal", "other"])),
         role=draw(st.sampled_from(["seller", "buyer"])),
@@ -159,9 +160,7 @@ def _deals(draw) -> Deal:
             walk_away_likely=draw(amount), confidence=draw(t), source=draw(t)
         ),
         concessions=[
-            Concession(
-                what=draw(t), ask_in_return=draw(t), notes=draw(t), in_package=draw(st.booleans())
-            )
+            Concession(what=draw(t), ask_in_return=draw(t), notes=draw(t))
             for _ in range(draw(st.integers(0, 12)))
         ],
         fallbacks=[
@@ -192,6 +191,7 @@ def _deals(draw) -> Deal:
         ],
         notes=draw(t),
     )
+    return pack(deal, [draw(st.booleans()) for _ in deal.concessions])
 
 
 @settings(
@@ -221,7 +221,7 @@ _money = st.one_of(
 @st.composite
 def _priced_deals(draw) -> Deal:
     """Deals whose amounts, not texts, are wild: the diagram must stay inside its box."""
-    return Deal(
+    deal = Deal(
         title="Diagram check",
         role=draw(st.sampled_from(["seller", "buyer"])),
         currency=draw(st.sampled_from(["USD", "PLN", "JPY", "XAF"])),
@@ -234,7 +234,6 @@ def _priced_deals(draw) -> Deal:
                 what="c",
                 cost_to_us=draw(_money),
                 value_to_them=draw(_money),
-                in_package=draw(st.booleans()),
             )
             for _ in range(draw(st.integers(0, 3)))
         ],
@@ -244,6 +243,7 @@ def _priced_deals(draw) -> Deal:
             for _ in range(draw(st.integers(0, 4)))
         ],
     )
+    return pack(deal, [draw(st.booleans()) for _ in deal.concessions])
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -24,6 +24,7 @@ import pypdf
 import pytest
 
 from tests.conftest import ROOT, SAMPLES
+from tests.domain.builders import pack
 from worksheet.domain.deal import (
     Anchors,
     Concession,
@@ -188,11 +189,12 @@ def test_concessions_in_planned_order_with_the_package_marked() -> None:
         title="Order check",
         concessions=[
             Concession(what="Gamma gift", ask_in_return="Gamma ask", order=3),
-            Concession(what="Alpha gift", ask_in_return="Alpha ask", order=1, in_package=True),
+            Concession(what="Alpha gift", ask_in_return="Alpha ask", order=1),
             Concession(what="Unordered gift", ask_in_return="Last ask"),
             Concession(what="Beta gift", ask_in_return="Beta ask", order=2),
         ],
     )
+    pack(deal, [False, True, False, False])
     flat = squash(text_of(render_pdf(deal, paper="a4")))
     positions = [flat.index(squash(c.what)) for c in deal.concessions_in_order()]
     assert positions == sorted(positions)
@@ -337,7 +339,7 @@ def test_right_to_left_text_is_drawn(tmp_path: Path) -> None:
 
 def _secret_deal(*, gap: bool) -> Deal:
     """Numbers chosen so that none of them can appear by accident elsewhere on the sheet."""
-    return Deal(
+    deal = Deal(
         title="Discreet check",
         role="seller",
         anchors=Anchors(opening=Decimal(171717), target=Decimal(161616), walk_away=Decimal(123457)),
@@ -352,14 +354,12 @@ def _secret_deal(*, gap: bool) -> Deal:
                 cost_to_us=Decimal(3331),
                 value_to_them=Decimal(6000),
                 ask_in_return="Longer term",
-                in_package=True,
             ),
             Concession(
                 what="Training day",
                 cost_to_us=Decimal(2229),
                 value_to_them=Decimal(4000),
                 ask_in_return="Reference",
-                in_package=True,
             ),
         ],
         fallbacks=[
@@ -367,6 +367,7 @@ def _secret_deal(*, gap: bool) -> Deal:
             Fallback(kind="batna", what="Second customer", value=Decimal(124681)),
         ],
     )
+    return pack(deal, [True, True])
 
 
 @pytest.mark.parametrize("gap", [False, True])

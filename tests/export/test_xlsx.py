@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import SAMPLES
+from tests.domain.builders import pack
 from worksheet.domain.deal import (
     Anchors,
     Concession,
@@ -47,7 +48,7 @@ PAYLOADS = (
 
 def hostile_deal(payload: str) -> Deal:
     """Every text field of a deal holding the same hostile payload."""
-    return Deal(
+    deal = Deal(
         title=payload,
         price_unit=payload,
         counterpart=Counterpart(name=payload, organization=payload, style=payload, notes=payload),
@@ -64,7 +65,6 @@ def hostile_deal(payload: str) -> Deal:
                 cost_to_us=Decimal(1),
                 value_to_them=Decimal(2),
                 ask_in_return=payload,
-                in_package=True,
                 notes=payload,
             )
         ],
@@ -77,6 +77,7 @@ def hostile_deal(payload: str) -> Deal:
         offers=[Offer(at=payload, by="them", amount=Decimal(105), terms=payload)],
         notes=payload,
     )
+    return pack(deal, [True])
 
 
 def ooxml_text(value: object) -> object:
@@ -216,11 +217,12 @@ def test_inputs_and_results_are_named(renewal) -> None:
 def test_concession_table_holds_booleans_in_planned_order(tmp_path: Path) -> None:
     deal = Deal(
         concessions=[
-            Concession(what="third", cost_to_us=Decimal(3), in_package=True, order=3),
+            Concession(what="third", cost_to_us=Decimal(3), order=3),
             Concession(what="unordered", cost_to_us=Decimal(9)),
             Concession(what="first", cost_to_us=Decimal(1), value_to_them=Decimal("2.5"), order=1),
         ]
     )
+    pack(deal, [True, False, False])
     out = tmp_path / "c.xlsx"
     export_xlsx(deal, out)
     wb = load_workbook(out)
@@ -266,6 +268,7 @@ def test_sheets_freeze_panes_and_print_setup(renewal) -> None:
     assert wb.sheetnames == [
         "Summary",
         "Concessions",
+        "Packages",
         "Fallbacks",
         "Listening",
         "Offers",
@@ -275,6 +278,7 @@ def test_sheets_freeze_panes_and_print_setup(renewal) -> None:
     assert frozen == {
         "Summary": "A3",
         "Concessions": "A4",
+        "Packages": "B7",
         "Fallbacks": "A4",
         "Listening": "A3",
         "Offers": "A4",
@@ -396,6 +400,7 @@ def test_input_cells_offer_the_valid_choices(renewal) -> None:
     lists = {
         dv.formula1: str(dv.sqref)
         for ws in wb.worksheets
+        if ws.title != "Packages"  # its own TRUE/FALSE ticks, checked in test_xlsx_packages
         for dv in ws.data_validations.dataValidation
     }
     role = named_cell(wb, "Role")

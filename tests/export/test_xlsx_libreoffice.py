@@ -21,6 +21,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import SAMPLES
+from tests.domain.builders import pack, set_in_active
 from worksheet.domain.deal import Anchors, Concession, Deal, Fallback, TheirEstimate
 from worksheet.domain.summary import Summary, summarize
 from worksheet.export.xlsx import export_xlsx
@@ -96,7 +97,7 @@ def deal(
     opening: str | None = None,
     batna: tuple[str, ...] = (),
 ) -> Deal:
-    return Deal(
+    made = Deal(
         title=f"{role} {W} {L}/{M}/{H}",
         role=role,
         anchors=Anchors(target=D(target), opening=D(opening), walk_away=D(W)),
@@ -108,14 +109,14 @@ def deal(
                 what=f"c{i}",
                 cost_to_us=D(c),
                 value_to_them=D(v),
-                in_package=inside,
                 order=len(package) - i,
             )
-            for i, (c, v, inside) in enumerate(package)
+            for i, (c, v, _inside) in enumerate(package)
         ],
         fallbacks=[Fallback(kind="batna", what="b", value=D(v)) for v in batna]
         + [Fallback(kind="mini_deal", what="m", value=D("1"))],
     )
+    return pack(made, [inside for _c, _v, inside in package])
 
 
 PACKAGE = (("500", "2000", True), ("300", None, True), ("1000", "4000", False))
@@ -352,7 +353,7 @@ def manager_edit(d: Deal, source: Path, target: Path) -> tuple[Deal, Path]:
     planned = changed.concessions_in_order()
     if planned:
         flags[0].value = not flags[0].value
-        planned[0].in_package = not planned[0].in_package
+        set_in_active(changed, planned[0], not changed.in_active(planned[0]))
     if "only" in source.stem:  # switch sides too: the zone must follow the role cell
         role = "buyer" if d.role == "seller" else "seller"
         cell_of(wb, "Role").value = role

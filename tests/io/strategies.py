@@ -9,9 +9,12 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from worksheet.domain.deal import (
+    CONCESSION_STATUSES,
+    DECISIONS,
     FALLBACK_KINDS,
     KINDS,
     OFFER_BY,
+    OUTCOME_STATUSES,
     PARTIES,
     ROLES,
     Anchors,
@@ -20,10 +23,15 @@ from worksheet.domain.deal import (
     Deal,
     Fallback,
     Interest,
+    Limits,
     Listening,
     Meeting,
     Objection,
     Offer,
+    Outcome,
+    Package,
+    ReviewItem,
+    SignOff,
     TheirEstimate,
     Vision,
 )
@@ -110,14 +118,17 @@ estimates = st.builds(
     confidence=texts,
     source=texts,
 )
+#: Ids: 1–64 characters of any text (the spec allows any), short and long.
+ids = st.text(min_size=1, max_size=6) | st.text(min_size=60, max_size=64)
 concessions = st.builds(
     Concession,
+    id=ids,
     what=texts,
     cost_to_us=amounts(),
     value_to_them=amounts(),
     ask_in_return=texts,
-    in_package=st.booleans(),
     order=st.none() | st.integers(min_value=-(10**11), max_value=10**11),
+    status=st.sampled_from(CONCESSION_STATUSES),
     notes=texts,
 )
 fallbacks = st.builds(
@@ -137,8 +148,14 @@ listenings = st.builds(
     ),
     questions=st.lists(texts, max_size=4),
 )
-offers = st.builds(
-    Offer, at=date_times, by=st.sampled_from(OFFER_BY), amount=amounts(), terms=texts
+sign_offs = st.builds(
+    SignOff,
+    by=texts,
+    role=texts,
+    decision=st.sampled_from(DECISIONS),
+    date=dates,
+    comment=texts,
+    limits=st.builds(Limits, walk_away=amounts(), package_cost=amounts()),
 )
 
 # Unknown keys hold any JSON. Numbers come back from a file as exact Decimals, which compare
@@ -154,7 +171,66 @@ json_values = st.recursive(
 )
 extras = st.dictionaries(texts.filter(lambda k: k not in KNOWN_KEYS), json_values, max_size=3)
 
-deals = st.builds(
+
+@st.composite
+def _v2_deals(draw: st.DrawFn) -> Deal:
+    """A valid version 2 deal: unique ids, and packages, offers and outcome naming real ids."""
+    deal = draw(_deal_parts)
+    unique = {}
+    for c in draw(st.lists(concessions, max_size=4)):
+        unique.setdefault(c.id, c)
+    deal.concessions = list(unique.values())
+    concession_ids = [c.id for c in deal.concessions]
+    members = (
+        st.lists(st.sampled_from(concession_ids), max_size=5) if concession_ids else st.just([])
+    )
+    packages = {}
+    for _ in range(draw(st.integers(0, 3))):
+        p = Package(
+            id=draw(ids),
+            name=draw(texts),
+            ask=draw(amounts()),
+            concessions=draw(members),
+            notes=draw(texts),
+        )
+        packages.setdefault(p.id, p)
+    deal.packages = list(packages.values())
+    package_ids = st.none() | (
+        st.sampled_from([p.id for p in deal.packages]) if deal.packages else st.nothing()
+    )
+    deal.active_package = draw(package_ids)
+    deal.offers = draw(
+        st.lists(
+            st.builds(
+                Offer,
+                at=date_times,
+                by=st.sampled_from(OFFER_BY),
+                amount=amounts(),
+                terms=texts,
+                package=package_ids,
+            ),
+            max_size=3,
+        )
+    )
+    deal.outcome = draw(
+        st.builds(
+            Outcome,
+            status=st.sampled_from(OUTCOME_STATUSES),
+            date=dates,
+            price=amounts(),
+            package=package_ids,
+            terms=texts,
+            their_walk_away_at_least=amounts(),
+            their_walk_away_at_most=amounts(),
+            went_well=texts,
+            do_differently=texts,
+            review=st.lists(st.builds(ReviewItem, check=texts, kept=st.booleans()), max_size=2),
+        )
+    )
+    return deal
+
+
+_deal_parts = st.builds(
     Deal,
     title=texts,
     kind=st.sampled_from(KINDS),
@@ -166,10 +242,11 @@ deals = st.builds(
     vision=visions,
     anchors=anchors,
     their_estimate=estimates,
-    concessions=st.lists(concessions, max_size=4),
     fallbacks=st.lists(fallbacks, max_size=4),
     listening=listenings,
-    offers=st.lists(offers, max_size=3),
+    sign_off=sign_offs,
     notes=texts,
     extra=extras,
 )
+
+deals = _v2_deals()

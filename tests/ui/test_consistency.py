@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from tests.conftest import SAMPLES
+from tests.domain.builders import pack
 from worksheet.domain.deal import Anchors, Concession, Deal, TheirEstimate
 from worksheet.domain.summary import summarize
 from worksheet.export.pdf import render_pdf
@@ -44,10 +45,9 @@ def generated() -> dict[str, Deal]:
                     what="c",
                     cost_to_us=None if cost is None else D(cost),
                     value_to_them=None if value is None else D(value),
-                    in_package=True,
                 )
             )
-        return Deal(
+        made = Deal(
             role=role,
             currency=kw.get("currency", "USD"),
             anchors=Anchors(walk_away=None if walk_away is None else D(walk_away)),
@@ -58,6 +58,7 @@ def generated() -> dict[str, Deal]:
             ),
             concessions=concessions,
         )
+        return pack(made, [True] * len(concessions))
 
     cases = {
         "seller-certain": deal("seller", "100000", "110000", "120000", "130000", "2500", "4000"),
@@ -226,14 +227,17 @@ def test_any_deal_says_the_same_in_panel_and_sheet(
     qtbot, role, walk_away, estimate, cost, value, currency
 ) -> None:
     low, likely, high = estimate
-    deal = Deal(
-        role=role,
-        currency=currency,
-        anchors=Anchors(walk_away=walk_away),
-        their_estimate=TheirEstimate(
-            walk_away_low=low, walk_away_likely=likely, walk_away_high=high
+    deal = pack(
+        Deal(
+            role=role,
+            currency=currency,
+            anchors=Anchors(walk_away=walk_away),
+            their_estimate=TheirEstimate(
+                walk_away_low=low, walk_away_likely=likely, walk_away_high=high
+            ),
+            concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value)],
         ),
-        concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value, in_package=True)],
+        [True],
     )
     summary = summarize(deal)
     said = summary_text(summary, currency)

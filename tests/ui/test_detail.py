@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPlainTextEdit
 
+from tests.domain.builders import pack
 from tests.ui.helpers import OFFSCREEN_LIMITS
 from worksheet.domain.deal import Concession, Deal, Interest, Listening, Objection, Offer
 from worksheet.ui.models import ConcessionsModel
@@ -19,14 +20,20 @@ LONG = "Net-60 payment terms instead of Net-30, if they sign the two-year renewa
 
 
 def concessions_deal() -> Deal:
-    return Deal(
+    deal = Deal(
         currency="USD",
         concessions=[
-            Concession(LONG, Decimal(900), Decimal(3500), "Two-year term", True, 1),
-            Concession("Free onboarding", Decimal(4000), Decimal(9000), "A case study", True, 2),
-            Concession("Keep the quote open", Decimal(0), None, "A decision date", False, 3),
+            Concession(LONG, Decimal(900), Decimal(3500), "Two-year term", order=1),
+            Concession("Free onboarding", Decimal(4000), Decimal(9000), "A case study", order=2),
+            Concession("Keep the quote open", Decimal(0), None, "A decision date", order=3),
         ],
     )
+    return pack(deal, [True, True, False])
+
+
+def in_package(page, row: int) -> bool:
+    deal = page.doc.deal
+    return deal.in_active(deal.concessions[row])
 
 
 @pytest.fixture
@@ -116,7 +123,7 @@ def test_money_and_package_box_in_the_detail_move_the_package_line(qtbot, page):
     box = field(page, ConcessionsModel.IN_PACKAGE)
     assert isinstance(box, QCheckBox)
     box.click()
-    assert doc.deal.concessions[2].in_package is True
+    assert doc.deal.in_active(doc.deal.concessions[2]) is True
     assert doc.undo_stack.count() == 1
     # The third has no value to them yet, so the sum is a lower bound.
     assert line.text() == "3 of 3 in the package · costs us $4,900 · worth at least $12,500 to them"
@@ -367,19 +374,19 @@ def test_the_package_tick_sits_in_the_middle_of_its_cell_and_syncs_the_detail(qt
     index = page.model.index(2, ConcessionsModel.IN_PACKAGE)
     cell = table.visualRect(index)
     box = field(page, ConcessionsModel.IN_PACKAGE)
-    assert not page.doc.deal.concessions[2].in_package and not box.isChecked()
+    assert not in_package(page, 2) and not box.isChecked()
     # Near the left edge (where Qt would put the box) nothing happens...
     left = cell.topLeft()
     left.setX(left.x() + 4)
     left.setY(cell.center().y())
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=left)
-    assert not page.doc.deal.concessions[2].in_package
+    assert not in_package(page, 2)
     # ...in the middle, the tick changes the deal, the detail box and the package line.
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
-    assert page.doc.deal.concessions[2].in_package and box.isChecked()
+    assert in_package(page, 2) and box.isChecked()
     assert page.table.count_label.text().startswith("3 of 3 in the package")
     page.doc.undo_stack.undo()
-    assert not page.doc.deal.concessions[2].in_package and not box.isChecked()
+    assert not in_package(page, 2) and not box.isChecked()
 
 
 def test_space_ticks_the_package_box_in_the_table(qtbot, page):
@@ -388,5 +395,5 @@ def test_space_ticks_the_package_box_in_the_table(qtbot, page):
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Space)
-    assert page.doc.deal.concessions[2].in_package
+    assert in_package(page, 2)
     assert field(page, ConcessionsModel.IN_PACKAGE).isChecked()

@@ -53,7 +53,8 @@ def test_save_and_reopen_keeps_everything(qtbot, make_window, dialogs, sample, t
     assert second.doc.deal == saved
     assert second.doc.deal.title == "Renewal — 続き"
     assert second.doc.deal.anchors.walk_away == Decimal("101500.25")
-    assert second.doc.deal.concessions[-1] == Concession()
+    added = second.doc.deal.concessions[-1]
+    assert added == Concession(id=added.id) and added.id  # a new row gets an id
     assert load(target) == saved
     assert recent_files()[0] == target.resolve()
 

@@ -49,3 +49,30 @@ def test_model_passes_qt_model_checks(qapp, qtmodeltester, model_class) -> None:
         model.move_row(row, -1)
     model.remove_row(0)
     qtmodeltester.check(model, force_py=False)
+
+
+def test_packages_grid_passes_qt_model_checks(qapp, qtmodeltester) -> None:
+    from worksheet.ui import package_edits as edits
+    from worksheet.ui.models.packages import PackagesModel
+
+    doc = DealDocument()
+    doc.replace(load(SAMPLES / "software-renewal.deal"))
+    model = PackagesModel(doc)
+    qtmodeltester.check(model, force_py=False)
+    assert model.columnCount() == 3
+    # Columns come and go and move; concession rows too; the tester watches every signal.
+    new = edits.add_package(doc)
+    edits.copy_package(doc, "p1")
+    edits.move_package(doc, new, -1)
+    edits.set_member(doc, new, "c4", True)
+    edits.rename_package(doc, "p2", "Renamed")
+    concessions = ConcessionsModel(doc)
+    concessions.add_row()
+    concessions.move_row(0, 1)
+    concessions.remove_row(1)
+    edits.remove_package(doc, "p1")
+    qtmodeltester.check(model, force_py=False)
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert model.columnCount() == 3
+    qtmodeltester.check(model, force_py=False)

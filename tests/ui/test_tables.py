@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit, QStyleOptionViewItem, QWidget
 
+from tests.domain.builders import pack
 from tests.ui.helpers import OFFSCREEN_LIMITS
 from worksheet.domain.deal import Concession, Deal, Fallback, Offer
 from worksheet.domain.summary import summarize
@@ -28,15 +29,14 @@ pytestmark = pytest.mark.qt_log_ignore(*OFFSCREEN_LIMITS)
 @pytest.fixture
 def doc(qapp):
     d = DealDocument()
-    d.replace(
-        Deal(
-            currency="EUR",
-            concessions=[
-                Concession("Net-60", Decimal(900), Decimal(3500), "Two-year term", True, 1),
-                Concession("Onboarding", Decimal(4000), Decimal(9000), "", False, 2),
-            ],
-        )
+    deal = Deal(
+        currency="EUR",
+        concessions=[
+            Concession("Net-60", Decimal(900), Decimal(3500), "Two-year term", order=1),
+            Concession("Onboarding", Decimal(4000), Decimal(9000), "", order=2),
+        ],
     )
+    d.replace(pack(deal, [True, False]))
     return d
 
 
@@ -225,12 +225,11 @@ def test_concessions_page_buttons(qtbot, window):
 def test_two_thousand_concessions_load_and_show(qtbot, window, tmp_path):
     deal = Deal(
         concessions=[
-            Concession(
-                f"Concession {i} — 譲歩 {i}", Decimal(i), Decimal(2 * i), "ask", i % 2 == 0, i
-            )
+            Concession(f"Concession {i} — 譲歩 {i}", Decimal(i), Decimal(2 * i), "ask", order=i)
             for i in range(2000)
         ]
     )
+    pack(deal, [i % 2 == 0 for i in range(2000)])
     path = tmp_path / "big.deal"
     save(deal, path)
     assert window.open_path(path)

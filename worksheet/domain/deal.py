@@ -100,7 +100,6 @@ class Concession:
     cost_to_us: Money = None
     value_to_them: Money = None
     ask_in_return: str = ""
-    in_package: bool = False  # version 1 only; replaced by packages (spec §1.4)
     order: int | None = None
     notes: str = ""
     id: str = ""
@@ -258,9 +257,29 @@ class Deal:
         """The package the live zone is computed for (spec §2.1 step 4), or None."""
         return self.package_by_id(self.active_package)
 
+    def in_active(self, concession: Concession) -> bool:
+        """Whether a concession is in the active package."""
+        package = self.active()
+        return package is not None and concession.id in package.concessions
+
+    def new_concession_id(self) -> str:
+        """The first of `c1, c2…` no concession uses yet (spec §1)."""
+        return _free_id("c", {c.id for c in self.concessions})
+
+    def new_package_id(self) -> str:
+        """The first of `p1, p2…` no package uses yet."""
+        return _free_id("p", {p.id for p in self.packages})
+
     def package_concessions(self, package: Package | None) -> list[Concession]:
         """The concessions a package holds, each once, in the deal's list order."""
         if package is None:
             return []
         wanted = set(package.concessions)
         return [c for c in self.concessions if c.id in wanted]
+
+
+def _free_id(prefix: str, used: set[str]) -> str:
+    n = 1
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}"

@@ -1,4 +1,5 @@
-"""The deal summary: ZOPA with the package and the uncertain estimate, warnings, readiness.
+"""The deal summary: ZOPA with the package and the uncertain estimate, packages side by side,
+warnings, readiness.
 
 A pure function of the deal, exactly as docs/format.md describes it. The window, the PDF,
 the workbook and the command line all read this one result, so they can never disagree.
@@ -60,6 +61,24 @@ class Check:
 
 
 @dataclass(frozen=True)
+class PackageSummary:
+    """One package side by side with the others (spec §2.5). Money is exact; `acceptance` is the
+    exact chance as a Decimal (reports round it to 4 places)."""
+
+    id: str
+    name: str
+    ask: Decimal | None
+    cost_to_us: Decimal
+    value_to_them: Decimal
+    net: Decimal | None
+    acceptance: Decimal | None
+    expected_value: Decimal | None
+    best_ask: Decimal | None
+    #: The ids of the concessions it holds that exist, each once, in the package's order.
+    concessions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Summary:
     """Everything the window, the sheet and the workbook show about a deal (spec §2)."""
 
@@ -88,6 +107,10 @@ class Summary:
     #: The exact chance behind `probability` (which is rounded to 4 decimals, spec §2.4), so
     #: what people read is rounded once, from this.
     chance: Decimal | None = None
+    #: Every package, in the deal's order (spec §2.5).
+    packages: tuple[PackageSummary, ...] = ()
+    #: The packages with an ask make a set of equivalent simultaneous offers (spec §2.5).
+    meso: bool = False
 
     @property
     def readiness_done(self) -> int:
@@ -125,6 +148,14 @@ def triangular_cdf(x: Decimal, lo: Decimal, mid: Decimal, hi: Decimal) -> Decima
     if x <= mid:
         return (x - lo) ** 2 / ((hi - lo) * (mid - lo))
     return 1 - (hi - x) ** 2 / ((hi - lo) * (hi - mid))
+
+
+def round_cents(amount: Decimal | None) -> Decimal | None:
+    """An amount to 2 decimals, half even, as §2.4 reports expected values and best asks."""
+    if amount is None:
+        return None
+    with localcontext(_CONTEXT):
+        return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
 
 
 def _round_probability(p: Decimal) -> float:
@@ -199,18 +230,15 @@ def _summarize(deal: Deal) -> Summary:
             )
 
     # --- the package (§2.1 step 4); computed even when the zone is unknown
-    cost = Decimal(0)
-    value = Decimal(0)
+    by_id = {c.id: c for c in deal.concessions}
+    sums = [_package_sums(by_id, p.concessions) for p in deal.packages]
+    active = deal.active_package
+    cost = value = Decimal(0)
     value_unknown = 0
-    for c in deal.concessions:
-        if not c.in_package:
-            continue
-        if c.cost_to_us is not None:
-            cost += c.cost_to_us
-        if c.value_to_them is not None:
-            value += c.value_to_them
-        else:
-            value_unknown += 1
+    for p, (p_cost, p_value, p_unknown, _ids) in zip(deal.packages, sums, strict=True):
+        if p.id == active:
+            cost, value, value_unknown = p_cost, p_value, p_unknown
+            break
 
     # --- the zone (§2.1)
     est = deal.their_estimate
@@ -233,6 +261,40 @@ def _summarize(deal: Deal) -> Summary:
                 (("count", value_unknown),),
             )
         )
+
+    limits = deal.sign_off.limits
+    beyond = limits.walk_away is not None and walk_away is not None
+    if beyond and ((walk_away < limits.walk_away) if seller else (walk_away > limits.walk_away)):
+        warnings.append(
+            Warning(
+                "walk_away_beyond_limit",
+                f"The walk-away {money(walk_away)} is beyond the limit "
+                f"{money(limits.walk_away)} the manager set.",
+            )
+        )
+    if limits.package_cost is not None and cost > limits.package_cost:
+        warnings.append(
+            Warning(
+                "package_cost_over_limit",
+                f"The package costs us {money(cost)}, more than the "
+                f"{money(limits.package_cost)} the manager allows.",
+            )
+        )
+    if walk_away is not None:
+        for p, (p_cost, *_rest) in zip(deal.packages, sums, strict=True):
+            if p.ask is None:
+                continue
+            own = walk_away + p_cost if seller else walk_away - p_cost
+            if (p.ask < own) if seller else (p.ask > own):
+                name = p.name.strip() or p.id
+                side = "floor" if seller else "ceiling"
+                warnings.append(
+                    Warning(
+                        "package_ask_beyond_walk_away",
+                        f"The ask {money(p.ask)} of “{name}” is worse for us than its own "
+                        f"{side} {money(own)} (the walk-away with what the package costs us).",
+                    )
+                )
 
     package_walk_away = None
     if walk_away is not None:
@@ -270,6 +332,7 @@ def _summarize(deal: Deal) -> Summary:
         chance = p
         status = "certain" if worst else "possible" if best else "none"
 
+    packages = _packages(deal, sums, None if out_of_order else filled)
     return Summary(
         role="seller" if seller else "buyer",
         status=status,
@@ -290,7 +353,129 @@ def _summarize(deal: Deal) -> Summary:
         warnings=tuple(warnings),
         readiness=_readiness(deal),
         chance=chance,
+        packages=packages,
+        meso=meso_test(packages),
     )
+
+
+def _package_sums(by_id: dict, ids: list[str]) -> tuple[Decimal, Decimal, int, tuple[str, ...]]:
+    """C, V, the number of unset values, and the ids counted (each once, spec §2.5)."""
+    cost = value = Decimal(0)
+    unknown = 0
+    counted = []
+    for ident in dict.fromkeys(ids):
+        c = by_id.get(ident)
+        if c is None:
+            continue
+        counted.append(ident)
+        if c.cost_to_us is not None:
+            cost += c.cost_to_us
+        if c.value_to_them is not None:
+            value += c.value_to_them
+        else:
+            unknown += 1
+    return cost, value, unknown, tuple(counted)
+
+
+def best_ask_seller(s: Decimal, lo: Decimal, mid: Decimal, hi: Decimal) -> Decimal | None:
+    """Spec §2.5: the ask maximising (A − s)·(1 − F(A)); None when s ≥ hi."""
+    if s >= hi:
+        return None
+    if lo == hi:
+        return lo
+    falling = (hi + 2 * s) / 3
+    if falling >= mid:
+        return falling
+    # On the rising side: 3u² − 2du − K = 0 with u = A − lo, d = s − lo, K = (hi−lo)(mid−lo).
+    d = s - lo
+    k = (hi - lo) * (mid - lo)
+    u = (d + (d * d + 3 * k).sqrt()) / 3
+    return min(max(lo + u, lo, s), mid)
+
+
+def best_ask_buyer(b: Decimal, lo: Decimal, mid: Decimal, hi: Decimal) -> Decimal | None:
+    """Spec §2.5: the ask maximising (b − A)·F(A); None when b ≤ lo."""
+    if b <= lo:
+        return None
+    if lo == hi:
+        return lo
+    rising = (lo + 2 * b) / 3
+    if rising <= mid:
+        return rising
+    # The mirror image: u = hi − A, d = hi − b, K = (hi−lo)(hi−mid).
+    d = hi - b
+    k = (hi - lo) * (hi - mid)
+    u = (d + (d * d + 3 * k).sqrt()) / 3
+    return max(min(hi - u, hi, b), mid)
+
+
+def acceptance_chance(seller: bool, ask: Decimal, lo: Decimal, mid: Decimal, hi: Decimal):
+    """The chance their walk-away is on the right side of `ask` (spec §2.5), exact Decimal."""
+    if lo == hi:
+        if seller:
+            return Decimal(1) if ask <= lo else Decimal(0)
+        return Decimal(1) if lo <= ask else Decimal(0)
+    f = triangular_cdf(ask, lo, mid, hi)
+    return 1 - f if seller else f
+
+
+def _packages(
+    deal: Deal, sums: list, filled: tuple[Decimal, Decimal, Decimal] | None
+) -> tuple[PackageSummary, ...]:
+    seller = deal.is_seller
+    walk_away = deal.anchors.walk_away
+    batna = [f.value for f in deal.fallbacks if f.kind == "batna" and f.value is not None]
+    best_batna = (max(batna) if seller else min(batna)) if batna else None
+    out = []
+    for p, (cost, value, _unknown, counted) in zip(deal.packages, sums, strict=True):
+        net = acceptance = expected = best = None
+        if filled is not None:
+            shift = value if seller else -value
+            lo, mid, hi = filled[0] + shift, filled[1] + shift, filled[2] + shift
+            if p.ask is not None:
+                net = p.ask - cost if seller else p.ask + cost
+                acceptance = acceptance_chance(seller, p.ask, lo, mid, hi)
+                if best_batna is not None:
+                    expected = acceptance * net + (1 - acceptance) * best_batna
+            if walk_away is not None:
+                if seller:
+                    best = best_ask_seller(walk_away + cost, lo, mid, hi)
+                else:
+                    best = best_ask_buyer(walk_away - cost, lo, mid, hi)
+        out.append(
+            PackageSummary(
+                id=p.id,
+                name=p.name,
+                ask=p.ask,
+                cost_to_us=cost,
+                value_to_them=value,
+                net=net,
+                acceptance=acceptance,
+                expected_value=expected,
+                best_ask=best,
+                concessions=counted,
+            )
+        )
+    return tuple(out)
+
+
+#: How close the nets of a MESO must be: within this share of their mean (spec §2.5).
+MESO_TOLERANCE = Decimal("0.02")
+
+
+def meso_test(packages: tuple[PackageSummary, ...] | list[PackageSummary]) -> bool:
+    """Spec §2.5: at least three packages with an ask, nets within 2 % of their mean, no two
+    with the same set of concessions."""
+    with localcontext(_CONTEXT):
+        offered = [p for p in packages if p.ask is not None]
+        if len(offered) < 3 or any(p.net is None for p in offered):
+            return False
+        nets = [p.net for p in offered]
+        mean = sum(nets, Decimal(0)) / len(nets)
+        if any(abs(n - mean) > MESO_TOLERANCE * abs(mean) for n in nets):
+            return False
+        sets = [frozenset(p.concessions) for p in offered]
+        return len(set(sets)) == len(sets)
 
 
 def _readiness(deal: Deal) -> tuple[Check, ...]:
@@ -335,6 +520,21 @@ def summary_to_dict(deal: Deal, summary: Summary) -> dict:
             "cost_to_us": money_text(summary.package_cost),
             "value_to_them": money_text(summary.package_value),
         },
+        "packages": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "ask": money_text(p.ask),
+                "cost_to_us": money_text(p.cost_to_us),
+                "value_to_them": money_text(p.value_to_them),
+                "net": money_text(p.net),
+                "acceptance": None if p.acceptance is None else _round_probability(p.acceptance),
+                "expected_value": money_text(round_cents(p.expected_value)),
+                "best_ask": money_text(round_cents(p.best_ask)),
+            }
+            for p in summary.packages
+        ],
+        "meso": summary.meso,
         "warnings": [{"code": w.code, "message": w.message} for w in summary.warnings],
         "readiness": {
             "done": summary.readiness_done,

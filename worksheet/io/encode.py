@@ -43,16 +43,28 @@ def deal_to_dict(deal: Deal) -> dict[str, Any]:
         },
         "concessions": [
             {
+                "id": c.id,
                 "what": c.what,
                 "cost_to_us": m(c.cost_to_us),
                 "value_to_them": m(c.value_to_them),
                 "ask_in_return": c.ask_in_return,
-                "in_package": c.in_package,
                 "order": c.order,
+                "status": c.status,
                 "notes": c.notes,
             }
             for c in deal.concessions
         ],
+        "packages": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "ask": m(p.ask),
+                "concessions": list(p.concessions),
+                "notes": p.notes,
+            }
+            for p in deal.packages
+        ],
+        "active_package": deal.active_package,
         "fallbacks": [
             {"kind": f.kind, "what": f.what, "value": m(f.value), "trigger": f.trigger}
             for f in deal.fallbacks
@@ -68,8 +80,32 @@ def deal_to_dict(deal: Deal) -> dict[str, Any]:
             "questions": list(deal.listening.questions),
         },
         "offers": [
-            {"at": o.at, "by": o.by, "amount": m(o.amount), "terms": o.terms} for o in deal.offers
+            {"at": o.at, "by": o.by, "amount": m(o.amount), "package": o.package, "terms": o.terms}
+            for o in deal.offers
         ],
+        "sign_off": {
+            "by": deal.sign_off.by,
+            "role": deal.sign_off.role,
+            "decision": deal.sign_off.decision,
+            "date": deal.sign_off.date,
+            "comment": deal.sign_off.comment,
+            "limits": {
+                "walk_away": m(deal.sign_off.limits.walk_away),
+                "package_cost": m(deal.sign_off.limits.package_cost),
+            },
+        },
+        "outcome": {
+            "status": deal.outcome.status,
+            "date": deal.outcome.date,
+            "price": m(deal.outcome.price),
+            "package": deal.outcome.package,
+            "terms": deal.outcome.terms,
+            "their_walk_away_at_least": m(deal.outcome.their_walk_away_at_least),
+            "their_walk_away_at_most": m(deal.outcome.their_walk_away_at_most),
+            "went_well": deal.outcome.went_well,
+            "do_differently": deal.outcome.do_differently,
+            "review": [{"check": r.check, "kept": r.kept} for r in deal.outcome.review],
+        },
         "notes": deal.notes,
     }
     for key, value in deal.extra.items():

@@ -10,11 +10,15 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from worksheet.domain.deal import (
+    CONCESSION_STATUSES,
+    DECISIONS,
     FALLBACK_KINDS,
+    ID_LIMIT,
     KINDS,
     LIST_LIMIT,
     MONEY_LIMIT,
     OFFER_BY,
+    OUTCOME_STATUSES,
     PARTIES,
     ROLES,
     TEXT_LIMIT,
@@ -24,10 +28,15 @@ from worksheet.domain.deal import (
     Deal,
     Fallback,
     Interest,
+    Limits,
     Listening,
     Meeting,
     Objection,
     Offer,
+    Outcome,
+    Package,
+    ReviewItem,
+    SignOff,
     TheirEstimate,
     Vision,
 )
@@ -60,9 +69,13 @@ KNOWN_KEYS = (
     "anchors",
     "their_estimate",
     "concessions",
+    "packages",
+    "active_package",
     "fallbacks",
     "listening",
     "offers",
+    "sign_off",
+    "outcome",
     "notes",
 )
 
@@ -135,14 +148,51 @@ def deal_from_dict(data: Any) -> Deal:
         vision=r.texts_object(data, "vision", Vision),
         anchors=r.anchors(data),
         their_estimate=r.their_estimate(data),
-        concessions=r.items(data, "concessions", "", r.concession),
+        concessions=r.concessions(data),
+        packages=r.packages(data),
         fallbacks=r.items(data, "fallbacks", "", r.fallback),
         listening=r.listening(data),
         offers=r.items(data, "offers", "", r.offer),
+        sign_off=r.sign_off(data),
+        outcome=r.outcome(data),
         notes=r.text(data, "notes"),
         extra={k: _plain_json(v, k) for k, v in data.items() if k not in KNOWN_KEYS},
     )
+    deal.active_package = r.package_ref(data, "active_package", "")
+    _check_references(deal, data)
     return deal
+
+
+def _check_references(deal: Deal, data: dict) -> None:
+    """Every id a package, an offer or the outcome names must exist (spec §1, §1.1–1.3)."""
+    known = {c.id for c in deal.concessions}
+    for i, package in enumerate(deal.packages):
+        for j, ident in enumerate(package.concessions):
+            if ident not in known:
+                raise DealFileError(
+                    f"names no concession: there is no concession with id {_clip(ident)!r}",
+                    f"packages[{i}].concessions[{j}]",
+                )
+    ids = {p.id for p in deal.packages}
+
+    def check(ident: str | None, where: str) -> None:
+        if ident is not None and ident not in ids:
+            raise DealFileError(
+                f"names no package: there is no package with id {_clip(ident)!r}", where
+            )
+
+    check(deal.active_package, "active_package")
+    for i, offer in enumerate(deal.offers):
+        check(offer.package, f"offers[{i}].package")
+    check(deal.outcome.package, "outcome.package")
+
+
+def next_id(prefix: str, used: set[str], start: int = 1) -> tuple[str, int]:
+    """The first `prefix + n` (n ≥ start) not in `used`, and n + 1 to continue from."""
+    n = start
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}", n + 1
 
 
 def _json_type(value: Any) -> str:
@@ -348,13 +398,136 @@ class _Reader:
         obj = self._item_object(item, path)
         order = obj.get("order")
         return Concession(
+            id=self.identifier(obj, "id", path),
             what=self.text(obj, "what", path),
             cost_to_us=self.money(obj, "cost_to_us", path),
             value_to_them=self.money(obj, "value_to_them", path),
             ask_in_return=self.text(obj, "ask_in_return", path),
-            in_package=self.boolean(obj, "in_package", path),
             order=None if order is None else _integer(order, _join(path, "order")),
+            status=self.choice(obj, "status", CONCESSION_STATUSES, "planned", path),
             notes=self.text(obj, "notes", path),
+        )
+
+    def identifier(self, data: dict, key: str, where: str) -> str:
+        """An id: text of 1–64 characters; "" when missing or empty (the caller assigns one, so a
+        concession made without an id, say by a script, still opens)."""
+        value = data.get(key)
+        return "" if value is None or value == "" else self._id_text(value, _join(where, key))
+
+    def _unique_ids(self, items: list, key: str, prefix: str) -> None:
+        """Refuse a repeated id; give every item without one the next free `prefix + n`."""
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if not item.id:
+                continue
+            if item.id in seen:
+                raise DealFileError(
+                    f"duplicate id {_clip(item.id)!r}: {key}[{seen[item.id]}] has it already",
+                    f"{key}[{i}].id",
+                )
+            seen[item.id] = i
+        n = 1
+        used = set(seen)
+        for item in items:
+            if not item.id:
+                item.id, n = next_id(prefix, used, n)
+                used.add(item.id)
+
+    def concessions(self, data: dict) -> list[Concession]:
+        items = self.items(data, "concessions", "", self.concession)
+        self._unique_ids(items, "concessions", "c")
+        return items
+
+    def packages(self, data: dict) -> list[Package]:
+        items = self.items(data, "packages", "", self.package)
+        self._unique_ids(items, "packages", "p")
+        return items
+
+    def package(self, item: Any, path: str) -> Package:
+        obj = self._item_object(item, path)
+        return Package(
+            id=self.identifier(obj, "id", path),
+            name=self.text(obj, "name", path),
+            ask=self.money(obj, "ask", path),
+            concessions=self.items(obj, "concessions", path, self._id_value),
+            notes=self.text(obj, "notes", path),
+        )
+
+    def _id_value(self, value: Any, path: str) -> str:
+        if value is None:
+            raise DealFileError("must be a concession id, not null", path)
+        return self._id_text(value, path)
+
+    def _id_text(self, value: Any, path: str) -> str:
+        if not isinstance(value, str) or isinstance(value, _Number):
+            raise DealFileError(f"an id must be text, not {_json_type(value)}", path)
+        if not value:
+            raise DealFileError("an id must not be empty", path)
+        if len(value) > ID_LIMIT:
+            raise DealFileError(
+                f"the id has {len(value):,} characters; at most {ID_LIMIT} are allowed", path
+            )
+        return value
+
+    def package_ref(self, data: dict, key: str, where: str) -> str | None:
+        """A package id or null; whether it names a package is checked once all are read."""
+        value = data.get(key)
+        if value is None:
+            return None
+        return self._id_text(value, _join(where, key))
+
+    def date_text(self, data: dict, key: str, where: str) -> str:
+        text = self.text(data, key, where)
+        if text:
+            valid = _DATE_RE.fullmatch(text) is not None
+            if valid:
+                try:
+                    date.fromisoformat(text)
+                except ValueError:
+                    valid = False
+            if not valid:
+                raise DealFileError(
+                    f'not a date: {_clip(text)!r}; write it as "YYYY-MM-DD" or leave it empty',
+                    _join(where, key),
+                )
+        return text
+
+    def sign_off(self, data: dict) -> SignOff:
+        obj = self.get_object(data, "sign_off")
+        w = "sign_off"
+        limits = self.get_object(obj, "limits", w)
+        lw = "sign_off.limits"
+        return SignOff(
+            by=self.text(obj, "by", w),
+            role=self.text(obj, "role", w),
+            decision=self.choice(obj, "decision", DECISIONS, "", w),
+            date=self.date_text(obj, "date", w),
+            comment=self.text(obj, "comment", w),
+            limits=Limits(
+                walk_away=self.money(limits, "walk_away", lw),
+                package_cost=self.money(limits, "package_cost", lw),
+            ),
+        )
+
+    def outcome(self, data: dict) -> Outcome:
+        obj = self.get_object(data, "outcome")
+        w = "outcome"
+
+        def review(item: Any, path: str) -> ReviewItem:
+            o = self._item_object(item, path)
+            return ReviewItem(check=self.text(o, "check", path), kept=self.boolean(o, "kept", path))
+
+        return Outcome(
+            status=self.choice(obj, "status", OUTCOME_STATUSES, "open", w),
+            date=self.date_text(obj, "date", w),
+            price=self.money(obj, "price", w),
+            package=self.package_ref(obj, "package", w),
+            terms=self.text(obj, "terms", w),
+            their_walk_away_at_least=self.money(obj, "their_walk_away_at_least", w),
+            their_walk_away_at_most=self.money(obj, "their_walk_away_at_most", w),
+            went_well=self.text(obj, "went_well", w),
+            do_differently=self.text(obj, "do_differently", w),
+            review=self.items(obj, "review", w, review),
         )
 
     def fallback(self, item: Any, path: str) -> Fallback:
@@ -405,6 +578,7 @@ class _Reader:
             by=self.choice(obj, "by", OFFER_BY, "us", path),
             amount=self.money(obj, "amount", path),
             terms=self.text(obj, "terms", path),
+            package=self.package_ref(obj, "package", path),
         )
 
 

@@ -3,7 +3,8 @@ out. The PDF, the workbook and the printed copy all render `discreet_deal(deal)`
 discreet switch on, and the window shows `LEFT_OUT` before it exports.
 
 Shown: the title, the counterpart (name and organization), the meeting, our opening, each
-concession's "what" and "ask in return", our questions, and empty boxes for notes. The deal's
+concession's "what" and "ask in return", each package's name, ask and what it gives (offers we
+say out loud), our questions, and empty boxes for notes. The deal's
 kind, side and currency stay too: they are needed to read the opening.
 
 Left out: our walk-away, target, BATNA and every fallback's value, each concession's cost and
@@ -30,6 +31,7 @@ from worksheet.domain.deal import (
     Deal,
     Listening,
     Meeting,
+    Package,
 )
 from worksheet.i18n import N_
 from worksheet.present.numbers import CURRENCY_SYMBOLS
@@ -41,6 +43,7 @@ SHOWN: tuple[str, ...] = (
     N_("the title, the counterpart and the meeting"),
     N_("our opening"),
     N_("each concession's “what” and “ask in return”"),
+    N_("each package's name, ask and the concessions it gives"),
     N_("our questions, with empty boxes for notes"),
 )
 
@@ -75,7 +78,7 @@ def left_out_summary() -> str:
 
 def left_out_amounts(deal: Deal) -> list[Decimal]:
     """Every amount a discreet copy leaves out, with the sums and limits worked out from them,
-    except any that equals our opening (which the copy shows)."""
+    except any that equals our opening or a package's ask (which the copy shows)."""
     from worksheet.domain.summary import summarize
 
     s = summarize(deal)
@@ -85,7 +88,6 @@ def left_out_amounts(deal: Deal) -> list[Decimal]:
     amounts += [f.value for f in deal.fallbacks]
     for c in deal.concessions:
         amounts += [c.cost_to_us, c.value_to_them]
-    amounts += [p.ask for p in deal.packages]
     amounts += [o.amount for o in deal.offers]
     amounts += [deal.sign_off.limits.walk_away, deal.sign_off.limits.package_cost]
     o = deal.outcome
@@ -96,13 +98,14 @@ def left_out_amounts(deal: Deal) -> list[Decimal]:
     for zone in (s.worst, s.likely, s.best):
         if zone is not None:
             amounts += [zone.low, zone.high]
-    opening = a.opening
+    # The opening and the packages' asks are said out loud at the table: the copy shows them.
+    shown = {abs(x).normalize() for x in (a.opening, *(p.ask for p in deal.packages)) if x}
     seen: dict[Decimal, None] = {}
     for amount in amounts:
         if amount is None or not amount.is_finite() or amount == 0:
             continue
         amount = abs(amount).normalize()
-        if opening is not None and amount == abs(opening).normalize():
+        if amount in shown:
             continue
         seen.setdefault(amount, None)
     return list(seen)
@@ -202,6 +205,10 @@ def discreet_deal(deal: Deal) -> Deal:
             Concession(id=c.id, what=r(c.what), ask_in_return=r(c.ask_in_return), order=c.order)
             for c in deal.concessions
         ],
+        packages=[
+            Package(id=p.id, name=r(p.name), ask=p.ask, concessions=list(p.concessions))
+            for p in deal.packages
+        ],
         listening=Listening(questions=[r(q) for q in deal.listening.questions]),
     )
 
@@ -218,6 +225,7 @@ def redactions(deal: Deal) -> int:
         deal.meeting.attendees,
         *(c.what for c in deal.concessions),
         *(c.ask_in_return for c in deal.concessions),
+        *(p.name for p in deal.packages),
         *deal.listening.questions,
     ):
         r(text)

@@ -50,7 +50,9 @@ def _action(
 def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
     """Build the actions and the menu bar. Signals are connected by the window, in one place."""
     undo.setShortcuts(SK.Undo)
-    redo.setShortcuts(SK.Redo)
+    from worksheet.ui.keyboard import redo_keys
+
+    redo.setShortcuts(redo_keys())  # Ctrl+Y too, wherever the platform's keys lack it
     discreet = _action(
         window,
         _("&Discreet Exports"),

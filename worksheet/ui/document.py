@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from worksheet import paths
 from worksheet.domain.deal import Deal
+from worksheet.domain.summary import Summary, summarize
 from worksheet.io import save
 from worksheet.io.atomic import FileStamp, real_path, same_file
 
@@ -66,6 +67,9 @@ class DealDocument(QObject):
         self.untitled_name = "Untitled"
         self.undo_stack = QUndoStack(self)
         self._forced_dirty = False
+        #: Counts edits, so the summary is worked out once per edit however many views ask.
+        self.generation = 0
+        self._summary: tuple[int, Summary] | None = None
         # A restored autosave stays modified even when undo returns to its starting point.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -81,6 +85,16 @@ class DealDocument(QObject):
     @property
     def display_name(self) -> str:
         return self.path.name if self.path is not None else self.untitled_name
+
+    def _touch(self) -> None:
+        self.generation += 1
+        self.edited.emit()
+
+    def summary(self) -> Summary:
+        """The summary of the deal as it is now, worked out once per edit for every view."""
+        if self._summary is None or self._summary[0] != self.generation:
+            self._summary = (self.generation, summarize(self.deal))
+        return self._summary[1]
 
     def get(self, path: FieldPath) -> Any:
         return get_path(self.deal, path)
@@ -112,7 +126,7 @@ class DealDocument(QObject):
         self._forced_dirty = modified
         self.dealReplaced.emit()
         self.fileChanged.emit()
-        self.edited.emit()
+        self._touch()
         if was_modified != self.is_modified:
             self.modifiedChanged.emit(self.is_modified)
 
@@ -164,21 +178,21 @@ class DealDocument(QObject):
         else:
             setattr(parent, last, value)
         self.valueSet.emit(tuple(path))
-        self.edited.emit()
+        self._touch()
 
     def insert(self, list_path: FieldPath, index: int, item: Any) -> None:
         items = get_path(self.deal, list_path)
         self.listAboutToChange.emit(list_path, "insert", index, index)
         items.insert(index, item)
         self.listChanged.emit(list_path, "insert", index, index)
-        self.edited.emit()
+        self._touch()
 
     def remove(self, list_path: FieldPath, index: int) -> Any:
         items = get_path(self.deal, list_path)
         self.listAboutToChange.emit(list_path, "remove", index, index)
         item = items.pop(index)
         self.listChanged.emit(list_path, "remove", index, index)
-        self.edited.emit()
+        self._touch()
         return item
 
     def swap(
@@ -193,7 +207,7 @@ class DealDocument(QObject):
             setattr(a, keep_field, vb)
             setattr(b, keep_field, va)
         self.listChanged.emit(list_path, "swap", first, second)
-        self.edited.emit()
+        self._touch()
 
 
 # ---------------------------------------------------------------------- recent files

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -128,7 +129,9 @@ def install_file_open_handler(app: QApplication) -> FileOpenHandler:
 def make_app(argv: list[str] | None = None, *, dark: bool = False) -> QApplication:
     app = QApplication.instance()
     if app is None:
-        qInstallMessageHandler(_qt_message)
+        # Someone who sets QT_DEBUG_PLUGINS wants Qt's own words on the terminal, debug or not.
+        if not os.environ.get("QT_DEBUG_PLUGINS"):
+            qInstallMessageHandler(_qt_message)
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     app.setApplicationName(worksheet.APP_NAME)
     app.setApplicationDisplayName(worksheet.APP_NAME)
@@ -178,6 +181,12 @@ def run(args: argparse.Namespace) -> int:
     if file_open is not None:
         file_open.attach(window)
     window.show()
+    from worksheet.ui.navigation import fit_to_screen
+
+    # The first start's size (or one saved on a bigger screen) must fit a laptop's screen;
+    # once more a moment later, when the window manager has put its frame around the window.
+    QTimer.singleShot(0, lambda: fit_to_screen(window))
+    QTimer.singleShot(400, lambda: fit_to_screen(window))
     QTimer.singleShot(0, _started)
     # Ask about crashed work once the window is on screen, so the dialog has a parent to sit on.
     QTimer.singleShot(0, window.offer_restore)

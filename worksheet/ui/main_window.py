@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,7 +35,11 @@ from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
 from worksheet.ui.file_safety import FileGuard
 from worksheet.ui.files import is_bundled_sample, sample_title, suggested_file_name
+from worksheet.ui.help import Help
+from worksheet.ui.keyboard import is_undo_or_redo
+from worksheet.ui.navigation import Navigation
 from worksheet.ui.pages import KEYS, SECTIONS, page_class
+from worksheet.ui.templates import Templates
 from worksheet.ui.widgets.summary_panel import SummaryPanel
 
 if TYPE_CHECKING:
@@ -119,8 +123,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
+        self.navigation = Navigation(self)
+        self.help = Help(self)
+        self.templates = Templates(self)
         self._connect_signals()
         self.nav.setCurrentRow(0)
+        self.navigation.restore_state()
+        # Tab chain, Alt letters and What's This of the first page: once it is painted.
+        self.navigation.start()
+        self.help.start(Navigation.FIRST_PAGE_DELAY_MS)
         self._update_title()
         self._update_summary()
         if autosave:
@@ -235,7 +246,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ summary and title
 
     def _update_summary(self) -> None:
-        self.summary = summarize(self.doc.deal)
+        self.summary = self.doc.summary()
         self.summary_panel.setData(self.doc.deal, self.summary)
 
     def _update_title(self) -> None:
@@ -323,6 +334,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.navigation.save_state()
         self.autosaver.shutdown()
         self.files.release()
         app = QApplication.instance()
@@ -438,10 +450,7 @@ class MainWindow(QMainWindow):
         ):
             key_event: QKeyEvent = event  # type: ignore[assignment]
             if (
-                (
-                    key_event.matches(QKeySequence.StandardKey.Undo)
-                    or key_event.matches(QKeySequence.StandardKey.Redo)
-                )
+                is_undo_or_redo(key_event)
                 and watched.window() is self
                 and not _inside_item_view(watched)
             ):

@@ -10,6 +10,7 @@ from worksheet.export.pdf.measure import Item, Section
 from worksheet.export.pdf.text import cap, markup
 from worksheet.i18n import N_, _, language, ngettext
 from worksheet.present.numbers import format_money, language_separators, native_digits
+from worksheet.present.packages import MESO_MARK, package_lines
 from worksheet.present.warnings import warning_text
 from worksheet.present.words import fallback_word, readiness_word
 
@@ -105,7 +106,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             in_package = _("In the package")
             details = [
                 f'<font color="{GREEN}"><b>{in_package}</b></font>'
-                if c.in_package
+                if deal.in_active(c)
                 else _("Not in the package")
             ]
             if not discreet and c.cost_to_us is not None:
@@ -128,6 +129,29 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             count=native_digits(f"{len(ordered):,}", seps)
         )
         sections.append(Section(title, len(ordered), concession_item))
+
+    offers_to_make = package_lines(deal, summary)
+    if offers_to_make:
+
+        def package_item(i: int) -> Item:
+            line = offers_to_make[i]
+            name, cut1 = safe(line.name)
+            gives, cut2 = safe(line.gives)
+            text = f"<b>{name}</b> — ask <b>{markup(line.ask)}</b>"
+            if not discreet:  # the net and the chance are worked out from what we keep back
+                text += muted(f" · net {markup(line.net)} · chance {markup(line.chance)}")
+                if line.active:
+                    text += f' <font color="{GREEN}"><b>active</b></font>'
+                if line.in_meso:
+                    text += f" <b>{MESO_MARK}</b>"
+            text += "<br/>" + muted(_("gives: {concessions}").format(concessions=gives))
+            return Item(text, bullet="▸", cut=cut1 or cut2)
+
+        if not discreet and summary.meso:
+            title = _("Packages to offer ({mark}: offer together)").format(mark=MESO_MARK)
+        else:
+            title = _("Packages to offer")
+        sections.append(Section(title, len(offers_to_make), package_item))
 
     fallbacks = sorted(deal.fallbacks, key=lambda f: f.kind != "batna")  # stable: BATNA first
     if fallbacks:

@@ -314,7 +314,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     words = "" if discreet else markup(status_sentence(summary, deal.currency, seps))
     status_text = f'<font color="{colour}"><b>{markup(title)}.</b></font> {words}'
     # The package sits under the status (not in the numbers box) to balance the band's heights.
-    n_package = sum(1 for c in deal.concessions if c.in_package)
+    n_package = len(deal.package_concessions(deal.active()))
     if n_package:
         sentence = package_sentence(
             summary, deal.currency, n_package, costs=not discreet, seps=seps

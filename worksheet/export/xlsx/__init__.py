@@ -1,9 +1,10 @@
 """The manager workbook: an Excel file whose zone of possible agreement recomputes live (issue 5).
 
-`export_xlsx(deal, path, discreet=False)` writes Summary, Concessions, Fallbacks, Listening,
-Offers and Zone workings sheets. The ZOPA results are formulas over named input cells (see
-`xlsx.zone`), so a manager can change a price or flip a concession in or out of the package
-in Excel or LibreOffice and read the new zone. User text is always written as text.
+`export_xlsx(deal, path, discreet=False)` writes Summary, Concessions, Packages, Fallbacks,
+Listening, Offers and Zone workings sheets. The ZOPA results are formulas over named input
+cells (see `xlsx.zone`), so a manager can change a price or flip a concession in or out of the
+package in Excel or LibreOffice and read the new zone; the Packages sheet follows too.
+User text is always written as text.
 See docs/xlsx/README.md for the layout, the names and what a discreet copy leaves out.
 """
 
@@ -56,6 +57,7 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
 
     from worksheet.export.xlsx.book import Book
     from worksheet.export.xlsx.cells import TextGuard, money_format, money_places, money_width
+    from worksheet.export.xlsx.packages import packages_sheet
     from worksheet.export.xlsx.summary import SummarySheet
     from worksheet.export.xlsx.tables import (
         concessions_sheet,
@@ -87,11 +89,19 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
     ws_summary.title = "Summary"
     sheets = {
         name: wb.create_sheet(name)
-        for name in ("Concessions", "Fallbacks", "Listening", "Offers", "Zone workings")
+        for name in (
+            "Concessions",
+            "Packages",
+            "Fallbacks",
+            "Listening",
+            "Offers",
+            "Zone workings",
+        )
     }
     summary_sheet = SummarySheet(book, ws_summary)
     summary_sheet.build()
     concessions_sheet(book, sheets["Concessions"])
+    packages_sheet(book, sheets["Packages"], max(1, len(shown.concessions)))
     fallbacks_sheet(book, sheets["Fallbacks"])
     listening_sheet(book, sheets["Listening"])
     offers_sheet(book, sheets["Offers"])
@@ -132,6 +142,7 @@ def _all_amounts(deal: Deal, summary) -> list:
     for c in deal.concessions:
         amounts += [c.cost_to_us, c.value_to_them]
     amounts += [f.value for f in deal.fallbacks] + [o.amount for o in deal.offers]
+    amounts += [p.ask for p in deal.packages]
     amounts += [summary.their_likely, summary.their_likely_package]
     # Totals can be larger than any one amount.
     amounts.append(sum((abs(c.cost_to_us or 0) for c in deal.concessions), Decimal(0)))

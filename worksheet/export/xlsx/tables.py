@@ -86,7 +86,7 @@ def concessions_sheet(book: Book, ws: Any) -> None:
         book.money(ws, f"D{row}", c.value_to_them, border=BOX)
         ask = book.text(ws, f"E{row}", c.ask_in_return, f"{where}.ask_in_return", border=BOX)
         flag = book.style(ws.cell(row=row, column=6), alignment=CENTER, fill=INPUT_CELL, border=BOX)
-        flag.value = bool(c.in_package)
+        flag.value = deal.in_active(c)
         notes = book.text(ws, f"G{row}", c.notes, f"{where}.notes", border=BOX).value
         _row_height(ws, row, [(what, widths[2]), (ask.value, widths[5]), (notes, widths[7])])
     if not ordered:

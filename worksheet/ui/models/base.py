@@ -150,12 +150,15 @@ class ListTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _(column.title)
             if role == Qt.ItemDataRole.ToolTipRole:
-                tip = _(column.help)
+                title = _(column.title)
+                about = _(column.help)
                 if column.kind == "money":
-                    tip = _("{help} In {currency}.").format(
-                        help=tip, currency=self.doc.deal.currency
+                    about = _("{help} In {currency}.").format(
+                        help=about, currency=self.doc.deal.currency
                     )
-                return tip.strip() or None
+                about = about.strip()
+                # The whole title first: a narrow column shows it cut short.
+                return _("{column}: {value}").format(column=title, value=about) if about else title
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -221,16 +224,16 @@ class ListTableModel(QAbstractTableModel):
             return False  # the delegate has already told the user why
         if new == self.value(index.row(), index.column()):
             return True
-        self.doc.push(
-            SetValue(
-                self.doc,
-                self.cell_path(index.row(), index.column()),
-                new,
-                label=f"Edit {column.title.lower()}",
-                merge=False,
-            )
+        self.push_value(
+            index.row(), index.column(), new, label=f"Edit {column.title.lower()}", merge=False
         )
         return True
+
+    def push_value(self, row: int, column: int, value: Any, *, label: str, merge: bool) -> None:
+        """Make one cell hold `value`, as an undo step (a model may route a column elsewhere)."""
+        self.doc.push(
+            SetValue(self.doc, self.cell_path(row, column), value, label=label, merge=merge)
+        )
 
     def can_add(self) -> bool:
         return len(self.items) < LIST_LIMIT

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from worksheet.domain.deal import Concession
+from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.models.base import Column, ListTableModel
 
 
@@ -29,10 +32,11 @@ class ConcessionsModel(ListTableModel):
             help="What we ask for when we give it. Never give for free.",
         ),
         Column(
-            "in_package",
+            "in_package",  # not an attribute: membership of the active package
             "In package",
             "bool",
-            help="Tick to include it in the package being priced now.",
+            help="Tick to include it in the active package, the one being priced now "
+            "(choose it on the Packages page).",
         ),
         Column(
             "order", "Order", "int", help="When to offer it: 1 first, 2 next… Empty = not planned."
@@ -43,5 +47,35 @@ class ConcessionsModel(ListTableModel):
     ITEM_NAME = "concession"
     KEEP_FIELD = "order"
 
+    def __init__(self, doc: DealDocument, parent=None):
+        super().__init__(doc, parent)
+        # The tick column shows the active package: follow it and its list.
+        doc.valueSet.connect(self._on_package_value)
+        doc.listChanged.connect(lambda path, *_: self._on_package_value(path))
+
     def new_item(self) -> Concession:
-        return Concession()
+        return Concession(id=self.doc.deal.new_concession_id())
+
+    def value(self, row: int, column: int) -> Any:
+        if column == self.IN_PACKAGE:
+            return self.doc.deal.in_active(self.items[row])
+        return super().value(row, column)
+
+    def push_value(self, row: int, column: int, value: Any, *, label: str, merge: bool) -> None:
+        if column == self.IN_PACKAGE:
+            from worksheet.ui.package_edits import set_in_active
+
+            set_in_active(self.doc, self.items[row].id, bool(value))
+            return
+        super().push_value(row, column, value, label=label, merge=merge)
+
+    def remove_row(self, row: int) -> None:
+        from worksheet.ui.package_edits import remove_concession
+
+        remove_concession(self.doc, row, label=f"Remove {self.ITEM_NAME}")
+
+    def _on_package_value(self, path: FieldPath) -> None:
+        if path[:1] not in (("packages",), ("active_package",)) or not self.rowCount():
+            return
+        col = self.IN_PACKAGE
+        self.dataChanged.emit(self.index(0, col), self.index(self.rowCount() - 1, col))

@@ -15,6 +15,7 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("vision", "Vision", "worksheet.ui.pages.vision", "VisionPage"),
     ("anchors", "Prices", "worksheet.ui.pages.anchors", "AnchorsPage"),
     ("concessions", "Concessions", "worksheet.ui.pages.concessions", "ConcessionsPage"),
+    ("packages", "Packages", "worksheet.ui.pages.packages", "PackagesPage"),
     ("fallbacks", "Fallbacks", "worksheet.ui.pages.fallbacks", "FallbacksPage"),
     ("listening", "Listening", "worksheet.ui.pages.listening", "ListeningPage"),
     ("offers", "Offers", "worksheet.ui.pages.offers", "OffersPage"),

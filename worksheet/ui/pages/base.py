@@ -100,25 +100,32 @@ class Page(QWidget):
         self.body.setContentsMargins(24, 18, 24, 18)
         self.body.setSpacing(10)
         self.body.addWidget(heading_label(_(self.TITLE)))
-        if self.INTRO:
-            intro = prompt_label(_(self.INTRO))
-            intro.setForegroundRole(QPalette.ColorRole.WindowText)
-            self.body.addWidget(intro)
+        #: Prompt labels by key ("vision.goal", "intro.vision") with their default words, so a
+        #: template for the kind of negotiation can put its own words there (set_prompts).
+        self._prompts: dict[str, tuple[QLabel, str]] = {}
+        self._examples: dict[str, tuple[QLineEdit | QPlainTextEdit, str]] = {}
+        intro = prompt_label(_(self.INTRO))
+        intro.setForegroundRole(QPalette.ColorRole.WindowText)
+        intro.setVisible(bool(self.INTRO))
+        self.body.addWidget(intro)
+        self.register_prompt(f"intro.{self.KEY}", intro, _(self.INTRO))
+        # Every page scrolls when the window is smaller than the page needs (a laptop screen):
+        # form pages keep a readable width; table pages fill the room they get and scroll
+        # only below their tables' smallest height, so no page sets the window's minimum.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         if self.SCROLLS:
             content.setMaximumWidth(FORM_MAX_WIDTH)
-            self.scroll = QScrollArea(self)
-            self.scroll.setWidgetResizable(True)
-            self.scroll.setFrameShape(QFrame.Shape.NoFrame)
             holder = QWidget()
             row = QHBoxLayout(holder)
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(content, 1)
             row.addStretch(0)
             self.scroll.setWidget(holder)
-            outer.addWidget(self.scroll)
         else:
-            self.scroll = None
-            outer.addWidget(content)
+            self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
 
         self._captions: list[QLabel] = []
         self._echo: FieldPath | None = None
@@ -151,14 +158,25 @@ class Page(QWidget):
         self.body.addLayout(form)
         return form
 
-    def _add_row(self, form: QFormLayout, label: str, field: QWidget, prompt: str) -> None:
+    def _add_row(
+        self,
+        form: QFormLayout,
+        label: str,
+        field: QWidget,
+        prompt: str,
+        path: FieldPath | None = None,
+    ) -> None:
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3)
         column.addWidget(field)
-        if prompt:
-            column.addWidget(prompt_label(prompt))
+        if prompt or path is not None:
+            hint = prompt_label(prompt)
+            hint.setVisible(bool(prompt))
+            column.addWidget(hint)
+            if path is not None:
+                self.register_prompt(".".join(str(step) for step in path), hint, prompt)
         caption = QLabel(label)
         caption.setTextFormat(Qt.TextFormat.PlainText)
         caption.setBuddy(field.focusProxy() or field)
@@ -211,6 +229,7 @@ class Page(QWidget):
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda text: self._push(path, text[:TEXT_LIMIT], label))
+        self.register_example(path, edit)
 
         def refresh() -> None:
             value = self.doc.get(path)
@@ -219,7 +238,7 @@ class Page(QWidget):
                 edit.setCursorPosition(0)  # long text shows its beginning, not its end
 
         self._register(path, edit, refresh)
-        self._add_row(form, label, edit, prompt)
+        self._add_row(form, label, edit, prompt, path)
         return edit
 
     def add_text(
@@ -238,6 +257,7 @@ class Page(QWidget):
         edit.setAccessibleName(label)
         edit.setAccessibleDescription(prompt)
         edit.setPlaceholderText(placeholder)
+        self.register_example(path, edit)
         metrics = edit.fontMetrics()
         margins = edit.contentsMargins()
         frame = 2 * edit.frameWidth() + margins.top() + margins.bottom() + 8
@@ -272,7 +292,7 @@ class Page(QWidget):
         edit.textChanged.connect(on_change)
         self._register(path, edit, refresh)
         if form is not None:
-            self._add_row(form, label, edit, prompt)
+            self._add_row(form, label, edit, prompt, path)
         return edit
 
     def add_choice(
@@ -299,7 +319,7 @@ class Page(QWidget):
                 combo.setCurrentIndex(found)
 
         self._register(path, combo, refresh)
-        self._add_row(form, label, combo, prompt)
+        self._add_row(form, label, combo, prompt, path)
         return combo
 
     def add_money(
@@ -327,7 +347,7 @@ class Page(QWidget):
 
         self.money_fields.append(field)
         self._register(path, field, refresh)
-        self._add_row(form, label, field, prompt)
+        self._add_row(form, label, field, prompt, path)
         return field
 
     def add_table(
@@ -455,6 +475,34 @@ class Page(QWidget):
     def _register(self, path: FieldPath, widget: QWidget, refresh: Callable[[], None]) -> None:
         self._bindings[tuple(path)] = refresh
         self._focus_targets[tuple(path)] = widget
+
+    def register_prompt(self, key: str, label: QLabel, default: str) -> None:
+        self._prompts[key] = (label, default)
+
+    def register_example(self, path: FieldPath, edit: QLineEdit | QPlainTextEdit) -> None:
+        """The grey example inside an empty field, which a template may change too."""
+        key = "example." + ".".join(str(step) for step in path)
+        self._examples[key] = (edit, edit.placeholderText())
+
+    def set_prompts(self, prompts: dict[str, str]) -> None:
+        """Show `prompts` (by key) under the fields, and the default words where it has none;
+        `example.<field>` keys replace the grey example inside an empty field."""
+        for key, (label, default) in self._prompts.items():
+            text = prompts.get(key, default)
+            if label.text() != text:
+                label.setText(text)
+            label.setVisible(bool(text))
+        for key, (edit, default) in self._examples.items():
+            text = prompts.get(key, default)
+            if edit.placeholderText() != text:
+                edit.setPlaceholderText(text)
+
+    def prompt_text(self, key: str) -> str | None:
+        """The words shown for a prompt key now (None: not on this page, or hidden)."""
+        if key in self._examples:
+            return self._examples[key][0].placeholderText()
+        found = self._prompts.get(key)
+        return None if found is None or found[0].isHidden() else found[0].text()
 
     def register_focus(self, path: FieldPath, widget: QWidget) -> None:
         self._focus_targets[tuple(path)] = widget

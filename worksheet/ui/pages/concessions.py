@@ -17,8 +17,9 @@ class ConcessionsPage(Page):
     TITLE = "Concessions"
     INTRO = (
         "Things you can give besides price — payment terms, service, timing, scope. Give nothing "
-        "for free: note what you ask in return. Tick “In package” for what you are pricing now: "
-        "its cost moves your walk-away, its value moves theirs."
+        "for free: note what you ask in return. Tick “In package” for what goes into the active "
+        "package (the one you are pricing now; compare several on the Packages page): its cost "
+        "moves your walk-away, its value moves theirs."
     )
     SCROLLS = False
 
@@ -41,7 +42,7 @@ class ConcessionsPage(Page):
         self.doc.dealReplaced.connect(self.table.update_count)
 
     def _on_value(self, path: FieldPath) -> None:
-        if path[:1] in (("concessions",), ("currency",)):
+        if path[:1] in (("concessions",), ("currency",), ("packages",), ("active_package",)):
             self.table.update_count()
 
     def package_text(self) -> str:
@@ -50,7 +51,8 @@ class ConcessionsPage(Page):
         n = len(items)
         if n == 0:
             return "No concessions"
-        chosen = [c for c in items if c.in_package]
+        active = self.doc.deal.active()
+        chosen = self.doc.deal.package_concessions(active)
         if not chosen:
             return f"{n:,} concession{'' if n == 1 else 's'} · none in the package"
         currency = self.doc.deal.currency

@@ -136,7 +136,9 @@ class DealPage(Page):
         error = self._message_label()
         column.addWidget(edit)
         column.addWidget(error)
-        column.addWidget(prompt_label(prompt))
+        hint = prompt_label(prompt)
+        column.addWidget(hint)
+        self.register_prompt(".".join(path), hint, prompt)
 
         # Like the money fields, wait a moment before complaining: "2027-0" is on its way.
         delay = QTimer(edit)

@@ -32,7 +32,6 @@ from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.i18n import _
 from worksheet.ui.models.base import Column, ListTableModel
 from worksheet.ui.pages.table import TableView
-from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
 from worksheet.ui.widgets.text_limit import limit_characters
 
@@ -102,8 +101,15 @@ class _RowForm(QWidget):
                 line = QHBoxLayout()
                 line.setSpacing(8)
                 first: QLabel | None = None
+                # Two short fields to a line at most (an amount, being wide, has its own), so
+                # the panel fits the narrow page of a laptop with the summary beside it.
+                room = 2
                 while i < len(columns) and columns[i].kind != "text":
                     column = columns[i]
+                    need = 2 if column.kind == "money" else 1
+                    if need > room:
+                        break
+                    room -= need
                     field = self._make_field(i, column, lines)
                     if column.kind == "bool":
                         line.addWidget(field)  # a checkbox carries its own words
@@ -179,6 +185,7 @@ class _RowForm(QWidget):
         field.setAllowNegative(column.allow_negative)
         field.setPlaceholderText("not set")
         field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 14 + 50)
+        field.lineEdit().setMinimumWidth(field.fontMetrics().horizontalAdvance("0,000,000") + 12)
         field.setAccessibleDescription(column.help)
         field.amountEdited.connect(lambda amount: self._push(i, amount))
 
@@ -226,6 +233,9 @@ class _RowForm(QWidget):
         limit_characters(edit, 40)
         chars = 10 if column.kind == "int" else 20
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * chars + 16)
+        # Never narrower than what it holds: a cut-off date or number would mislead.
+        shown = "0000000" if column.kind == "int" else "2027-01-14 15:30"
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(shown) + 16)
         if column.kind == "int":
             edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         else:
@@ -296,13 +306,8 @@ class _RowForm(QWidget):
         title = self.model.COLUMNS[column].title
         self._echo = column
         try:
-            self.doc.push(
-                SetValue(
-                    self.doc,
-                    self.model.cell_path(self.row, column),
-                    value,
-                    label=f"Edit {title.lower()}",
-                )
+            self.model.push_value(
+                self.row, column, value, label=f"Edit {title.lower()}", merge=True
             )
         finally:
             self._echo = None

@@ -54,24 +54,30 @@ class TableView(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        header.setMinimumSectionSize(6 * self.fontMetrics().averageCharWidth())
+        header.setMinimumSectionSize(4 * self.fontMetrics().averageCharWidth())
+        # A title wider than its column ends in "…" (its tooltip says it whole), never clipped.
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        #: Number columns: the width their title asks for, and the least their values need.
         self._fixed_widths: dict[int, int] = {}
+        self._least_widths: dict[int, int] = {}
         metrics = self.fontMetrics()
         chars = metrics.averageCharWidth()
         for i, column in enumerate(model.COLUMNS):
             title = metrics.horizontalAdvance(column.title) + 24
             if column.kind == "money":
-                width = max(11 * chars, title)
+                least = 9 * chars
             elif column.kind in ("bool", "int"):
-                width = max(6 * chars, title)
+                least = 5 * chars
             elif column.kind == "choice":
-                width = max(metrics.horizontalAdvance(label) for _, label in column.choices) + 40
+                least = max(metrics.horizontalAdvance(label) for _, label in column.choices) + 40
             elif column.kind == "datetime":
-                width = metrics.horizontalAdvance("2027-01-14 15:30") + 24
+                least = metrics.horizontalAdvance("2027-01-14 15:30") + 24
             else:
                 continue  # text columns share what is left, see resizeEvent
-            self._fixed_widths[i] = width
-            header.resizeSection(i, width)
+            self._fixed_widths[i] = max(least, title)
+            self._least_widths[i] = least
+            header.resizeSection(i, self._fixed_widths[i])
 
     def _add_shortcut(self, name: str, keys: list[QKeySequence], slot) -> None:
         action = QAction(name, self)
@@ -116,12 +122,27 @@ class TableView(QTableView):
         text = [i for i in range(len(columns)) if i not in self._fixed_widths]
         if not text:
             return
-        spare = self.viewport().width() - sum(self._fixed_widths.values())
+        header = self.horizontalHeader()
+        minimum = 6 * self.fontMetrics().averageCharWidth()
+        room = self.viewport().width()
+        fixed = dict(self._fixed_widths)
+        # On a narrow screen the number columns give up their titles' room first (down to what
+        # their values need), so the text columns keep a readable width and nothing scrolls.
+        over = sum(fixed.values()) + minimum * len(text) - room
+        if over > 0:
+            slack = {i: fixed[i] - self._least_widths[i] for i in fixed}
+            total = sum(slack.values())
+            if total > 0:
+                for i in fixed:
+                    fixed[i] -= min(slack[i], -(-over * slack[i] // total))
+        for i, width in fixed.items():
+            if header.sectionSize(i) != width:
+                header.resizeSection(i, width)
+        # Each text column gets its minimum, and what is left goes by the columns' weights.
+        spare = max(room - sum(fixed.values()) - minimum * len(text), 0)
         weights = sum(max(columns[i].width, 1) for i in text)
-        minimum = 10 * self.fontMetrics().averageCharWidth()
         for i in text:
-            share = spare * max(columns[i].width, 1) // weights
-            self.horizontalHeader().resizeSection(i, max(minimum, share))
+            header.resizeSection(i, minimum + spare * max(columns[i].width, 1) // weights)
 
     def add_after_current(self) -> int:
         current = self.currentIndex()
