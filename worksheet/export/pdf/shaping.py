@@ -22,21 +22,31 @@ things are left to us, and this module does them:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 #: Characters that only read right when shaped (joining, reordering, marks) or are RTL.
-COMPLEX = re.compile(
-    "[\u0590-\u08ff\u0900-\u097f\ua8e0-\ua8ff\u1cd0-\u1cff\ufb1d-\ufdff\ufe70-\ufeff]"
-)
+_COMPLEX = "[\u0590-\u08ff\u0900-\u097f\ua8e0-\ua8ff\u1cd0-\u1cff\ufb1d-\ufdff\ufe70-\ufeff]"
 #: Letters and marks that shaping changes; digits of the Arabic script (which HarfBuzz would
 #: lay out right to left, as it guesses the direction from the script) are not among them.
-LETTERS = re.compile(
+_LETTERS = (
     "[\u0590-\u065f\u066a\u066d-\u06ef\u06fa-\u08ff\u0900-\u097f\ua8e0-\ua8ff"
     "\u1cd0-\u1cff\ufb1d-\ufdff\ufe70-\ufeff]"
 )
 #: Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their forms).
-RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_RTL = "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]"
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    # Compiled on first use: a sheet in Latin letters only never needs the last two.
+    return re.compile(source)
+
+
+def _has_letters(text: str) -> bool:
+    return _pattern(_LETTERS).search(text) is not None
+
 
 _PRIVATE = range(0xE000, 0xF900)
 _PRESENTATION = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
@@ -45,11 +55,11 @@ _installed: list[bool] = []
 
 
 def needs_shaping(text: str) -> bool:
-    return COMPLEX.search(text) is not None
+    return _pattern(_COMPLEX).search(text) is not None
 
 
 def has_rtl(text: str) -> bool:
-    return RTL.search(text) is not None
+    return _pattern(_RTL).search(text) is not None
 
 
 # --- order -------------------------------------------------------------------------------
@@ -144,7 +154,7 @@ def _shape_by_font(original, word, *args, **kwargs):
             groups[-1].append((frag, text))
         else:
             groups.append([(frag, text)])
-    if not LETTERS.search("".join(text for _, text in parts)):
+    if not _has_letters("".join(text for _, text in parts)):
         return word  # digits and punctuation only: drawn as they are, left to right
     if len(groups) == 1:
         shaped = original(word, *args, **kwargs)
@@ -158,7 +168,7 @@ def _shape_by_font(original, word, *args, **kwargs):
     changed = False
     for group in groups:
         sub_width = sum(stringWidth(t, f.fontName, f.fontSize) for f, t in group)
-        if not LETTERS.search("".join(t for _, t in group)):
+        if not _has_letters("".join(t for _, t in group)):
             width += sub_width
             items.extend(group)
             continue
@@ -197,7 +207,7 @@ def shape(text: str, font_name: str, size: float):
 
     install()
     font = getFont(font_name)
-    if uharfbuzz is None or not getattr(font, "shapable", False) or not LETTERS.search(text):
+    if uharfbuzz is None or not getattr(font, "shapable", False) or not _has_letters(text):
         return text, stringWidth(text, font_name, size)
     shaped = shapeStr(text, font_name, size)
     remember(font, text, shaped)

@@ -254,9 +254,11 @@ RTL_FIRST_CHUNK = 22
 
 
 def _is_rtl(line: str) -> bool:
+    if not shaping.has_rtl(line):
+        return False  # most lines: no need to load python-bidi
     from bidi import get_base_level
 
-    return shaping.has_rtl(line) and get_base_level(line) == 1
+    return get_base_level(line) == 1
 
 
 def _rtl_chunks(line: str) -> list[str]:
