@@ -70,6 +70,8 @@ _direction = {"rtl": False}
 _fonts: dict[str, object] = {}
 _cmaps: dict[str, dict[int, int]] = {}
 _main_cmap: dict[int, int] = {}
+#: The characters below the script faces' ranges that DejaVu draws, as a set of str.
+_main_chars: set[str] = set()
 
 
 def _register(name: str) -> None:
@@ -108,6 +110,7 @@ def register_fonts() -> None:
     shaping.install()
     if not _main_cmap:
         _main_cmap.update(_fonts[REGULAR].face.charToGlyph)  # type: ignore[attr-defined]
+        _main_chars.update(chr(c) for c in _main_cmap if c < 0x0590)
 
 
 def _has(name: str, code: int) -> bool:
@@ -167,6 +170,10 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     visible replacement mark, where an empty glyph would silently hide it.
     """
     register_fonts()
+    if not text:
+        return []
+    if _main_chars.issuperset(text):
+        return [(text, font)]  # DejaVu draws it all (most texts): no per-character work
     bold = font == BOLD
     runs: list[tuple[str, str]] = []
     current = font
