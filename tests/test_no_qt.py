@@ -102,3 +102,21 @@ def test_installed_script_imports_no_heavy_library() -> None:
     assert "worksheet.cli" in imported and "worksheet.domain.summary" in imported
     assert [m for m in imported if m.split(".")[0] in HEAVY] == []
     assert result.stdout.startswith(load(SAMPLE).title + "\n")
+
+
+def test_the_table_modules_and_calibration_load_no_heavy_library(tmp_path) -> None:
+    shutil.copy(SAMPLE, tmp_path / "one.deal")
+    code = f"""
+import json, sys
+import worksheet.domain.meeting, worksheet.domain.calibration, worksheet.library
+import worksheet.present.meeting, worksheet.present.library
+from worksheet.cli import main
+rc = main(["calibration", {str(tmp_path)!r}, "--json"])
+rc = rc or main(["calibration", {str(tmp_path)!r}])
+{REPORT}
+"""
+    result = _python(code)
+    assert result.returncode == 0, result.stderr
+    report = _loaded(result.stdout)
+    assert report["rc"] == 0
+    assert report["heavy"] == []

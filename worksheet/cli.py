@@ -38,7 +38,10 @@ def window_parser() -> argparse.ArgumentParser:
         "listening, with the zone of possible agreement computed live.",
         epilog="Commands (see 'deal-worksheet COMMAND --help'):\n"
         "  summary FILE... [--json]     print the deal summary of each file (docs/format.md)\n"
-        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n\n"
+        "  export FILE --pdf/--xlsx OUT write the one-page prep sheet and/or the workbook\n"
+        "       (--debrief OUT.pdf      the one-page debrief)\n"
+        "  calibration FOLDER [--json]  agreed prices against your estimates (docs/library.md)\n"
+        "  import-review FILE BOOK.xlsx list what the manager's workbook would change\n\n"
         "With no command the window opens, on FILE if given.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -79,6 +82,9 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", metavar="OUT.pdf", help="write the one-page prep sheet")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="write the Excel workbook")
     p.add_argument(
+        "--debrief", metavar="OUT.pdf", help="write the one-page debrief: outcome against the plan"
+    )
+    p.add_argument(
         "--paper",
         choices=("a4", "letter"),
         help="PDF paper size (default: from your locale)",
@@ -91,6 +97,29 @@ def export_parser() -> argparse.ArgumentParser:
     return p
 
 
+def calibration_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} calibration",
+        description="Hold the agreed prices of the deals in a folder against the ranges you "
+        "estimated for their walk-away (see docs/library.md).",
+    )
+    p.add_argument("folder", help="a folder of .deal files (subfolders included)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    return p
+
+
+def import_review_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} import-review",
+        description="List every change the manager's workbook would make to the deal, old → new, "
+        "without applying any. Exit 0 when the workbook was read, 2 when it was refused.",
+    )
+    p.add_argument("file", help="a .deal file")
+    p.add_argument("workbook", help="a workbook this app exported for that deal")
+    p.add_argument("--json", action="store_true", help="print the changes as a JSON object")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -98,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_summary(summary_parser().parse_args(argv[1:]))
         if argv and argv[0] == "export":
             return run_export(export_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "calibration":
+            return run_calibration(calibration_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "import-review":
+            return run_import_review(import_review_parser().parse_args(argv[1:]))
         problem = _unknown_command(argv[0]) if argv else None
         if problem:
             raise UsageError(problem)
@@ -221,6 +254,35 @@ def run_summary(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def run_import_review(args: argparse.Namespace) -> int:
+    try:
+        deal = _load(args.file)
+    except UsageError as exc:
+        return _fail(str(exc))
+    from worksheet.export.xlsx.importer import WorkbookRefused, review_workbook
+
+    try:
+        review = review_workbook(deal, args.workbook)
+    except WorkbookRefused as exc:
+        return _fail(f"{Path(args.workbook).name}: {exc}")
+    if args.json:
+        data = {
+            "workbook": review.title,
+            "changes": [c.to_json() for c in review.changes],
+            "notes": review.notes,
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        _print_out(_LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+        return 0
+    lines = [f"{len(review.applicable)} change(s) from {Path(args.workbook).name}:"]
+    lines += [f"  {c.line()}" for c in review.changes]
+    if not review.changes:
+        lines = [f"{Path(args.workbook).name}: no changes"]
+    lines += [f"note: {n}" for n in review.notes]
+    _print_out("\n".join(lines))
+    return 0
+
+
 def summary_for_people(deal, summary) -> str:
     from worksheet.present.numbers import format_chance, format_money, format_range
     from worksheet.present.sentences import exact_chance, status_sentence
@@ -256,14 +318,14 @@ def summary_for_people(deal, summary) -> str:
 
 def run_export(args: argparse.Namespace) -> int:
     _speak_the_system_language()
-    if not args.pdf and not args.xlsx:
+    if not args.pdf and not args.xlsx and not args.debrief:
         return _fail(
-            "say what to write: --pdf OUT.pdf and/or --xlsx OUT.xlsx "
+            "say what to write: --pdf OUT.pdf, --xlsx OUT.xlsx and/or --debrief OUT.pdf "
             "(see 'deal-worksheet export --help')"
         )
     from worksheet.io.atomic import WriteRefused, check_writable_target, refuse_same_paths
 
-    outputs = [out for out in (args.pdf, args.xlsx) if out]
+    outputs = [out for out in (args.pdf, args.xlsx, args.debrief) if out]
     try:
         # Before the deal is read or anything rendered: never over the source, never two
         # outputs into one file, never onto a pipe, a device or a folder.
@@ -291,12 +353,50 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _fail(f"could not write {out}: {exc.strerror or exc}", 1)
         _print_out(f"wrote {Path(out)}")
+    return _export_debrief(args, deal)
+
+
+def _export_debrief(args: argparse.Namespace, deal) -> int:
+    """`export FILE --debrief OUT.pdf`: the one-page debrief (checked with the other outputs)."""
+    if not args.debrief:
+        return 0
+    from worksheet.export.pdf.debrief import export_debrief
+    from worksheet.io.atomic import WriteRefused
+
+    try:
+        export_debrief(deal, args.debrief, paper=args.paper, discreet=args.discreet)
+    except WriteRefused as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"could not write {args.debrief}: {exc.strerror or exc}", 1)
+    _print_out(f"wrote {Path(args.debrief)}")
+    return 0
+
+
+def run_calibration(args: argparse.Namespace) -> int:
+    from worksheet.domain.calibration import calibration_to_dict
+    from worksheet.library import scan
+    from worksheet.present.library import calibration_lines
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return _fail(f"{folder}: not a folder")
+    listing = scan(folder)
+    cal = listing.calibration()
+    if args.json:
+        data = calibration_to_dict(cal)
+        data["files"] = len(listing.entries)
+        data["unreadable"] = sum(1 for e in listing.entries if e.state != "ok")
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+        _print_out(_LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
+    else:
+        _print_out("\n".join(calibration_lines(cal)))
     return 0
 
 
 #: A first word that reads like a command (and is no file): `deal-worksheet help`, `sumary`.
 _COMMAND_LIKE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-COMMANDS = ("summary", "export")
+COMMANDS = ("summary", "export", "calibration", "import-review")
 
 
 def _unknown_command(file: str | None) -> str | None:

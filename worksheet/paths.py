@@ -57,6 +57,21 @@ def cache_dir() -> Path:
     return _folder("cache")
 
 
+def documents_dir() -> Path:
+    """Where the user keeps their deals by default: the app's folder in their documents."""
+    base = _base()
+    if base is not None:
+        return base / "documents"
+    import platformdirs
+
+    return platformdirs.user_documents_path() / "Deal Worksheet"
+
+
+def library_index_path() -> Path:
+    """The deal library's index (rebuilt from the files whenever it is missing or stale)."""
+    return cache_dir() / "library-index.json"
+
+
 def autosave_dir() -> Path:
     """Autosaves live here, never beside the user's own file."""
     return data_dir() / "autosave"

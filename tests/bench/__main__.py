@@ -25,8 +25,10 @@ Bench = Callable[[int, Path], list[Row]]
 def _benches() -> dict[str, tuple[str, Bench, int, int]]:
     from tests.bench.bench_core import bench_core
     from tests.bench.bench_edit import bench_edit
+    from tests.bench.bench_manager import bench_import_review, bench_preview
     from tests.bench.bench_packages import bench_packages
     from tests.bench.bench_process import bench_pdf, bench_window, bench_xlsx
+    from tests.bench.bench_table import bench_table
 
     return {
         "window": ("start to painted window, peak memory", bench_window, 15, 3),
@@ -34,7 +36,10 @@ def _benches() -> dict[str, tuple[str, Bench, int, int]]:
         "pdf": ("command-line PDF export", bench_pdf, 15, 3),
         "xlsx": ("command-line Excel export", bench_xlsx, 15, 3),
         "core": ("summary, load, save of a 2,000-concession deal", bench_core, 40, 5),
+        "preview": ("Print Preview open to page drawn", bench_preview, 15, 3),
+        "import": ("import-review of the sample workbook", bench_import_review, 15, 3),
         "packages": ("packages summary and the MESO builder", bench_packages, 40, 5),
+        "table": ("meeting view offers and the 1,000-deal library", bench_table, 30, 3),
     }
 
 
@@ -130,7 +135,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only",
         action="append",
         metavar="NAME",
-        help="run only this benchmark (window, edit, pdf, xlsx, core); may be repeated",
+        help="run only this benchmark (window, edit, pdf, xlsx, core, table, preview, import); "
+        "may be repeated",
     )
     p.add_argument(
         "--repeats", type=int, metavar="N", help="repeats for every benchmark (overrides --quick)"

@@ -305,7 +305,16 @@ def test_summary_shows_a_chart_and_the_sign_off(renewal) -> None:
     _deal, wb, _report = renewal
     ws = wb["Summary"]
     labels = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
-    for label in ("Reviewer", "Date", "Approved (Yes / No)", "Comments", "Sign-off"):
+    for label in (
+        "Reviewed by",
+        "Their role",
+        "Decision",
+        "Date",
+        "Comment",
+        "Walk-away limit",
+        "Package cost limit",
+        "Sign-off (the manager fills in the yellow cells)",
+    ):
         assert label in labels
     assert "Zone of possible agreement (live)" in labels
     assert any(str(v).startswith('=IF(IsSeller,"Worst case') for v in labels)
@@ -407,9 +416,12 @@ def test_input_cells_offer_the_valid_choices(renewal) -> None:
     assert lists['"seller,buyer"'] == role.coordinate
     flags = named_range(wb, "ConcessionInPackage")
     assert lists['"TRUE,FALSE"'] == f"{flags[0].coordinate}:{flags[-1].coordinate}"
-    assert '"Yes,No"' in lists
+    assert (
+        lists['"Approved,Changes requested,Rejected"']
+        == named_cell(wb, "SignOffDecision").coordinate
+    )
     rules = wb["Summary"].conditional_formatting
-    checks = [named_cell(wb, n) for n in ("CheckWalkAway", "CheckPackageValues")]
+    checks = [named_cell(wb, n) for n in ("CheckWalkAway", "CheckLimitPackageCost")]
     ranges = [str(r.sqref) for r in rules]
     assert f"B{checks[0].row}:E{checks[1].row}" in ranges
 
@@ -425,7 +437,7 @@ def test_styles_stay_on_their_cells(tmp_path: Path) -> None:
     band = next(c for c in labels if c.value == "Vision")
     assert band.fill.fgColor.rgb.endswith("1F4E79") and band.font.b
     assert ws.cell(row=band.row, column=5).fill.fgColor.rgb.endswith("1F4E79")
-    comments = next(c for c in labels if c.value == "Comments")
+    comments = next(c for c in labels if c.value == "Comment")
     # The merged comment box keeps its frame on every covered cell. openpyxl restyles merged
     # cells when it reads them, so look at what the file itself says.
     with zipfile.ZipFile(out) as z:

@@ -37,6 +37,8 @@ pytestmark = [
 
 CHECK_NAMES = {
     "no_walk_away": "CheckWalkAway",
+    "walk_away_beyond_limit": "CheckLimitWalkAway",
+    "package_cost_over_limit": "CheckLimitPackageCost",
     "target_worse_than_walk_away": "CheckTarget",
     "opening_weaker_than_target": "CheckOpening",
     "walk_away_worse_than_batna": "CheckBatna",

@@ -227,18 +227,16 @@ def test_any_deal_says_the_same_in_panel_and_sheet(
     qtbot, role, walk_away, estimate, cost, value, currency
 ) -> None:
     low, likely, high = estimate
-    deal = pack(
-        Deal(
-            role=role,
-            currency=currency,
-            anchors=Anchors(walk_away=walk_away),
-            their_estimate=TheirEstimate(
-                walk_away_low=low, walk_away_likely=likely, walk_away_high=high
-            ),
-            concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value)],
+    deal = Deal(
+        role=role,
+        currency=currency,
+        anchors=Anchors(walk_away=walk_away),
+        their_estimate=TheirEstimate(
+            walk_away_low=low, walk_away_likely=likely, walk_away_high=high
         ),
-        [True],
+        concessions=[Concession(what="c", cost_to_us=cost, value_to_them=value)],
     )
+    pack(deal, [True])
     summary = summarize(deal)
     said = summary_text(summary, currency)
     panel = SummaryPanel()

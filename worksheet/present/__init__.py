@@ -11,7 +11,9 @@ an output format means changing one module here:
 - `sentences`— the status sentence and the other sentences built from a summary;
 - `discreet` — what a copy seen across the table shows and leaves out;
 - `summary`  — the summary's title, sentence and key numbers, as strings;
-- `chart`    — the zone chart's marks, legend, colours, ticks and label placement.
+- `chart`    — the zone chart's marks, legend, colours, ticks and label placement;
+- `meeting`  — the meeting view's scores, counter, concession statuses and the debrief words;
+- `library`  — the deal library's columns and the calibration sentences.
 
 See docs/present.md for which module to change for what.
 """

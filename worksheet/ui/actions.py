@@ -31,6 +31,9 @@ class Actions:
     preferences: QAction
     new_from_sample: QMenu
     recent: QMenu
+    print: QAction
+    print_preview: QAction
+    import_workbook: QAction
 
 
 def _action(
@@ -85,7 +88,18 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
         ),
         new_from_sample=QMenu(_("New from &Sample"), window),
         recent=QMenu(_("Open &Recent"), window),
+        print=_action(window, _("&Print…"), SK.Print, _("Print the one-page prep sheet")),
+        print_preview=_action(
+            window, _("Print Pre&view…"), tip=_("See the prep sheet as it will print")
+        ),
+        import_workbook=_action(
+            window,
+            _("&Import Manager's Workbook…"),
+            tip=_("Read back what the manager changed in the exported workbook, and review it"),
+        ),
     )
+    if actions.print.shortcuts() == []:
+        actions.print.setShortcut(QKeySequence("Ctrl+P"))
     if actions.save_as.shortcuts() == []:
         actions.save_as.setShortcut(QKeySequence("Ctrl+Shift+S"))
     if actions.quit.shortcuts() == []:
@@ -104,6 +118,10 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
     file_menu.addAction(actions.export_pdf)
     file_menu.addAction(actions.export_xlsx)
     file_menu.addAction(actions.discreet)
+    file_menu.addAction(actions.import_workbook)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.print_preview)
+    file_menu.addAction(actions.print)
     file_menu.addSeparator()
     file_menu.addAction(actions.close)
     file_menu.addAction(actions.quit)

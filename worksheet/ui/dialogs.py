@@ -24,6 +24,15 @@ _NO_NATIVE_OVERWRITE_PROMPT = QFileDialog.Option.DontConfirmOverwrite
 
 
 def documents_dir() -> str:
+    """Where Open and Save As start for an untitled deal: the deal library's folder when it
+    exists (so saved deals show up in File › Deal Library), else the documents folder."""
+    from worksheet import paths
+    from worksheet.ui.document import settings
+
+    chosen = settings().value("libraryFolder", "", type=str)
+    for folder in (chosen, str(paths.documents_dir())):
+        if folder and Path(folder).is_dir():
+            return folder
     return QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation
     ) or str(Path.home())
@@ -105,10 +114,37 @@ def ask_save_path(parent: QWidget, suggested: str) -> str | None:
 
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: str) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, title, suggested, name_filter, options=_NO_NATIVE_OVERWRITE_PROMPT
-    )
-    return path or None
+    """The export's file name; for a PDF also the paper (remembered for the next export)."""
+    from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel
+
+    from worksheet.ui.export_flow import remember_paper
+
+    dialog = QFileDialog(parent, title, suggested, name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    # The window asks about replacing, once, on the final name (with the extension added).
+    dialog.setOptions(dialog.options() | _NO_NATIVE_OVERWRITE_PROMPT)
+    suffix = Path(suggested).suffix.lstrip(".")
+    paper = None
+    if suffix == "pdf":
+        # An extra row needs Qt's own dialog; the platform's cannot take widgets.
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        layout = dialog.layout()
+        paper = QComboBox(dialog)
+        paper.addItem("A4", "a4")
+        paper.addItem("US Letter", "letter")
+        from worksheet.ui.print_flow import paper_choice
+
+        paper.setCurrentIndex(max(0, paper.findData(paper_choice())))
+        if isinstance(layout, QGridLayout):
+            row = layout.rowCount()
+            layout.addWidget(QLabel(_("Paper:")), row, 0)
+            layout.addWidget(paper, row, 1)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return None
+    if paper is not None:
+        remember_paper(paper.currentData())
+    return dialog.selectedFiles()[0] or None
 
 
 def confirm_discreet(

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QStatusBar
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from worksheet.export.registry import exporter
 from worksheet.i18n import _
+from worksheet.ui.document import settings
 from worksheet.ui.files import suggested_file_name
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ def export_deal(window: ExportHost, kind: str) -> bool:
         if not dialogs.confirm_discreet(window, _(chosen.title), SHOWN, LEFT_OUT):
             return False
     suffix = chosen.suffix
-    folder = window.doc.path.parent if window.doc.path else Path(dialogs.documents_dir())
+    folder = last_export_folder(window)
     suggested = (
         str(folder / suggested_file_name(window.doc.deal.title)).removesuffix(".deal") + suffix
     )
@@ -79,9 +80,14 @@ def export_deal(window: ExportHost, kind: str) -> bool:
     if window.files.confirm_target(Path(path)) is None:
         return False
     deal = window.doc.snapshot()
+    if kind == "xlsx":
+        remember_deal_id(window)
+        deal = window.doc.snapshot()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        result = chosen.run(deal, path, discreet=discreet, paper=None)
+        result = chosen.run(
+            deal, path, discreet=discreet, paper=chosen_paper() if kind == "pdf" else None
+        )
     except WriteRefused as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(window, _("Export failed"), str(exc))
@@ -110,7 +116,89 @@ def export_deal(window: ExportHost, kind: str) -> bool:
     else:
         done = _("Exported the {kind} to {name}")
     window.statusBar().showMessage(done.format(kind=kind.upper(), name=Path(path).name), 8_000)
+    settings().setValue(LAST_FOLDER_KEY, str(Path(path).resolve().parent))
+    show_done(window, Path(path))
     if notes:
         wrote = _("Wrote {name}.").format(name=Path(path).name)
         dialogs.show_info(window, _("Export notes"), wrote, "\n".join(notes))
     return True
+
+
+LAST_FOLDER_KEY = "lastExportFolder"
+PAPER_KEY = "paper"
+
+
+def last_export_folder(window: ExportHost) -> Path:
+    """Where the last export went, else beside the deal's file, else the documents folder."""
+    from worksheet.ui import dialogs
+
+    remembered = settings().value(LAST_FOLDER_KEY, "", type=str)
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    return window.doc.path.parent if window.doc.path else Path(dialogs.documents_dir())
+
+
+def chosen_paper() -> str | None:
+    """The paper the user chose last (export dialog or print preview); None: the locale's."""
+    value = settings().value(PAPER_KEY, "", type=str)
+    return value if value in ("a4", "letter") else None
+
+
+def remember_paper(paper: str) -> None:
+    if paper in ("a4", "letter"):
+        settings().setValue(PAPER_KEY, paper)
+
+
+def remember_deal_id(window: ExportHost) -> None:
+    """Keep the id the workbook is marked with in the deal, so a later title change cannot make
+    the manager's workbook look like another deal's. Not an edit of the user's: no undo step;
+    it is written with the next save."""
+    from worksheet.domain.signoff import DEAL_ID_KEY, deal_id
+
+    extra = window.doc.deal.extra
+    if not isinstance(extra.get(DEAL_ID_KEY), str) or not extra.get(DEAL_ID_KEY):
+        extra[DEAL_ID_KEY] = deal_id(window.doc.deal)
+
+
+class ExportDone(QWidget):
+    """In the status bar after an export: the file's name, Open and Show in Folder."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("export-done")
+        self.path = path
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(f"Last export: {path.name}")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        self.open_button = QPushButton("Open")
+        self.folder_button = QPushButton("Show in Folder")
+        for button in (self.open_button, self.folder_button):
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAutoDefault(False)
+        self.open_button.setToolTip(f"Open {path.name} in its usual app")
+        self.folder_button.setToolTip(f"Show the folder {path.parent}")
+        self.open_button.clicked.connect(lambda: open_url(path))
+        self.folder_button.clicked.connect(lambda: open_url(path.parent))
+        row.addWidget(label)
+        row.addWidget(self.open_button)
+        row.addWidget(self.folder_button)
+
+
+def open_url(path: Path) -> bool:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_done(window: ExportHost, path: Path) -> None:
+    bar = window.statusBar()
+    old = getattr(window, "export_done", None)
+    if old is not None:
+        bar.removeWidget(old)
+        old.deleteLater()
+    done = ExportDone(path, bar)
+    bar.addPermanentWidget(done)
+    done.show()
+    window.export_done = done

@@ -29,7 +29,7 @@ from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
 from worksheet.i18n import _
 from worksheet.io import DealFileError, load
-from worksheet.ui import dialogs
+from worksheet.ui import dialogs, table_flow
 from worksheet.ui.actions import create_actions
 from worksheet.ui.autosave import DEFAULT_INTERVAL_MS, Autosaver, find_orphans
 from worksheet.ui.document import DealDocument, add_recent, clear_recent, recent_files, settings
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
             self, stack.createUndoAction(self, "&Undo"), stack.createRedoAction(self, "&Redo")
         )
         self.actions.discreet.setChecked(settings().value("discreetExports", False, type=bool))
+        self.meeting_view = self.library_window = None
+        table_flow.install(self)  # View › At the Table, File › Deal Library
 
         self.nav = QListWidget()
         self.nav.setObjectName("sections")
@@ -155,6 +157,9 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.save_as)
         a.export_pdf.triggered.connect(lambda: self.export("pdf"))
         a.export_xlsx.triggered.connect(lambda: self.export("xlsx"))
+        a.print.triggered.connect(lambda: _flow("print_flow").print_deal(self))
+        a.print_preview.triggered.connect(lambda: _flow("print_flow").preview_deal(self))
+        a.import_workbook.triggered.connect(lambda: _flow("import_flow").import_workbook(self))
         a.discreet.toggled.connect(lambda on: settings().setValue("discreetExports", on))
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
@@ -456,6 +461,13 @@ class MainWindow(QMainWindow):
             ):
                 return True
         return super().eventFilter(watched, event)
+
+
+def _flow(name: str):
+    """A flow module of the window, loaded on first use (printing, importing)."""
+    import importlib
+
+    return importlib.import_module(f"worksheet.ui.{name}")
 
 
 def _inside_item_view(widget: QWidget) -> bool:

@@ -105,3 +105,44 @@ class SwapItems(QUndoCommand):
 
     def undo(self) -> None:
         self._swap()
+
+
+class SetExtra(QUndoCommand):
+    """Set (or with `None`, remove) one of the deal's own top-level keys kept in `deal.extra`."""
+
+    def __init__(self, doc: DealDocument, key: str, value: Any, *, label: str = ""):
+        super().__init__(label or "Edit")
+        self.doc = doc
+        self.key = key
+        self.old = doc.deal.extra.get(key)
+        self.new = value
+
+    def _put(self, value: Any) -> None:
+        if value is None:
+            self.doc.deal.extra.pop(self.key, None)
+        else:
+            self.doc.deal.extra[self.key] = value
+        self.doc.valueSet.emit(("extra", self.key))
+        self.doc._touch()  # an edit like any other: views and the summary follow
+
+    def redo(self) -> None:
+        self._put(self.new)
+
+    def undo(self) -> None:
+        self._put(self.old)
+
+
+class Batch(QUndoCommand):
+    """Several edits as one undo step (e.g. the accepted changes of a manager's workbook)."""
+
+    def __init__(self, commands: list[QUndoCommand], *, label: str = ""):
+        super().__init__(label or "Edit")
+        self.commands = list(commands)
+
+    def redo(self) -> None:
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()

@@ -89,7 +89,7 @@ def draw_sheet(
     columns_top = top - band.height - 10
     _draw_columns(canvas, flowed, left, columns_top, column_w, column_h)
     _draw_notes_boxes(canvas, flowed, left, columns_top, column_w, column_h, styles)
-    _draw_footer(canvas, left, right, discreet=discreet)
+    _draw_footer(canvas, left, right, discreet=discreet, deal=deal)
 
 
 def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> float:
@@ -384,15 +384,34 @@ def _draw_notes_boxes(
     canvas.restoreState()
 
 
-def _draw_footer(canvas, left: float, right: float, *, discreet: bool) -> None:
+def _draw_footer(
+    canvas, left: float, right: float, *, discreet: bool, deal: Deal | None = None
+) -> None:
     canvas.saveState()
     canvas.setStrokeColorRGB(*RULE)
     canvas.setLineWidth(0.5)
     canvas.line(left, MARGIN + 8, right, MARGIN + 8)
     canvas.setFillColorRGB(*MUTED)
-    draw_text(canvas, left, MARGIN, _("Prepared with Deal Worksheet"), REGULAR, 6.5)
-    if discreet:
+    lead = _("Prepared with Deal Worksheet")
+    used = draw_text(canvas, left, MARGIN, lead, REGULAR, 6.5)
+    tail = (
         draw_text(canvas, right, MARGIN, _("Discreet copy"), REGULAR, 6.5, align="right")
+        if (discreet)
+        else 0.0
+    )
+    if deal is not None and (deal.sign_off.decision or deal.sign_off.by.strip()):
+        # The manager's sign-off, and loudly so when it was given for earlier numbers (§2.6).
+        from worksheet.present.signoff import is_stale, status_line
+
+        stale = is_stale(deal)
+        font = BOLD if stale else REGULAR
+        if stale:
+            canvas.setFillColorRGB(0.61, 0.0, 0.02)
+        x = left + used + 8
+        room = right - tail - 8 - x
+        draw_text(
+            canvas, x, MARGIN, fit_line(status_line(deal, short=True), font, 6.5, room), font, 6.5
+        )
     canvas.restoreState()
 
 

@@ -117,9 +117,28 @@ def build_workbook(deal: Deal, *, discreet: bool = False):
         if discreet
         else "Manager workbook with a live zone of possible agreement."
     )
+    _mark(wb, deal, discreet=discreet)
     # Recalculate on open: openpyxl stores formulas without cached results.
     wb.calculation.fullCalcOnLoad = True
     return wb, book
+
+
+def _mark(wb, deal: Deal, *, discreet: bool = False) -> None:
+    """Say in the file's custom properties that we made it, and for which deal (for import)."""
+    from openpyxl.packaging.custom import StringProperty
+
+    from worksheet.domain.signoff import deal_id
+    from worksheet.export.xlsx.names import (
+        DEAL_ID_PROPERTY,
+        DISCREET_PROPERTY,
+        MARK_PROPERTY,
+        MARK_VERSION,
+    )
+
+    wb.custom_doc_props.append(StringProperty(name=MARK_PROPERTY, value=MARK_VERSION))
+    wb.custom_doc_props.append(StringProperty(name=DEAL_ID_PROPERTY, value=deal_id(deal)))
+    if discreet:
+        wb.custom_doc_props.append(StringProperty(name=DISCREET_PROPERTY, value="1"))
 
 
 def export_xlsx(deal: Deal, path: str | os.PathLike, *, discreet: bool = False) -> ExportReport:

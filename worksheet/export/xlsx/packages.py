@@ -32,6 +32,7 @@ from worksheet.export.xlsx.book import (
     set_widths,
 )
 from worksheet.export.xlsx.cells import money_format
+from worksheet.export.xlsx.names import PACKAGE_ASK, PACKAGE_ID
 from worksheet.present.packages import LABELS, MESO_NOTE, package_name
 
 #: A tick reads TRUE/FALSE even where a spreadsheet keeps it as 1/0 (LibreOffice may).
@@ -40,6 +41,7 @@ TICK_FORMAT = '"TRUE";"TRUE";"FALSE"'
 CHANCE_FORMAT = "0.0%"
 
 FIRST_COL = 2  # column B holds the first package
+ID_ROW = 3  # hidden: the package ids, for the read-back
 NAME_ROW, ASK_ROW, ACTIVE_ROW = 5, 6, 7
 #: Working rows, then the reported figures.
 COST_ROW, VALUE_ROW, LO_ROW, MID_ROW, HI_ROW, OWN_ROW = 9, 10, 11, 12, 13, 14
@@ -222,5 +224,13 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
             reported = row in (NET_ROW, CHANCE_ROW, EXPECTED_ROW, BEST_ROW)
             style = {"fill": RESULT_CELL, "border": BOX} if reported else {"font": NOTE_FONT}
             book.formula(ws, f"{col}{row}", formula, fmt, **style)
+    # For reading a manager's asks back: which package each column is (a hidden row), and the
+    # asks by name (see xlsx/names.py).
+    last = get_column_letter(FIRST_COL + len(packages) - 1)
+    for i, package in enumerate(packages):
+        book.fixed(ws, f"{get_column_letter(FIRST_COL + i)}{ID_ROW}", package.id)
+    ws.row_dimensions[ID_ROW].hidden = True
+    book.name(PACKAGE_ID, ws, f"B{ID_ROW}:{last}{ID_ROW}")
+    book.name(PACKAGE_ASK, ws, f"B{ASK_ROW}:{last}{ASK_ROW}")
     if not discreet:
         book.fixed(ws, f"A{BEST_ROW + 1}", MESO_NOTE if book.summary.meso else "", font=NOTE_FONT)

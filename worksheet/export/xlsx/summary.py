@@ -29,6 +29,7 @@ from worksheet.export.xlsx.book import (
     set_widths,
 )
 from worksheet.export.xlsx.cells import money_format
+from worksheet.export.xlsx.names import SIGN_OFF_INPUTS, SIGN_OFF_STATUS
 from worksheet.export.xlsx.workings import CHART_ROWS
 from worksheet.export.xlsx.zone import (
     ALIASES,
@@ -41,6 +42,13 @@ from worksheet.export.xlsx.zone import (
 from worksheet.i18n import _
 from worksheet.present.numbers import chance_formula, chance_words_expression, currency_places
 from worksheet.present.sentences import status_sentence_formula
+from worksheet.present.signoff import (
+    DECISION_WORDS,
+    LABELS,
+    WORKBOOK_DECISIONS,
+    is_stale,
+    status_line,
+)
 from worksheet.present.summary import KEY_NUMBERS
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import kind_word
@@ -178,7 +186,8 @@ class SummarySheet:
         self._zone()
         self._checks()
         self._readiness()
-        self._sign_off()
+        if not book.discreet:  # the manager's copy only: a discreet copy crosses the table
+            self._sign_off()
         if deal.notes.strip():
             self._band("Notes")
             self._long_text("Anything else", deal.notes, "notes")
@@ -420,23 +429,69 @@ class SummarySheet:
         )
 
     def _sign_off(self) -> None:
-        ws = self.ws
-        self._band("Sign-off")
-        fields = ("Reviewer", "Date", "Approved (Yes / No)", "Comments")
-        for label in fields:
+        """The block a manager fills in: every input cell has a defined name the app reads back."""
+        book, ws, deal = self.book, self.ws, self.book.deal
+        sign = deal.sign_off
+        # The block a manager fills in prints whole, on a page of its own.
+        ws.row_breaks.append(Break(id=self.row + 1))
+        self._band("Sign-off (the manager fills in the yellow cells)")
+        row = self._next()
+        self._label(row, "Status at export")
+        status = book.fixed(ws, f"B{row}", status_line(deal), alignment=WRAP_TOP)
+        if is_stale(deal):
+            status.font = ALERT_FONT
+        merge(ws, f"B{row}:E{row}")
+        fit_row(ws, row, status.value, self.wide)
+        book.name(SIGN_OFF_STATUS, ws, f"B{row}")
+        for name, attr, _label in SIGN_OFF_INPUTS:
             row = self._next()
-            self._label(row, label)
-            for col in "BCDE":
-                ws[f"{col}{row}"].fill = INPUT
-                ws[f"{col}{row}"].border = BOX
+            self._label(row, LABELS[attr])
+            value = getattr(sign, attr)
+            if attr == "decision":
+                value = DECISION_WORDS[value] if value else ""
+            cell = book.text(ws, f"B{row}", value, f"sign_off.{attr}", fill=INPUT, border=BOX)
+            for col in "CDE":
+                book.style(ws[f"{col}{row}"], fill=INPUT, border=BOX)
             merge(ws, f"B{row}:E{row}")
-            ws[f"B{row}"].alignment = WRAP_TOP
-            ws.row_dimensions[row].height = 22
-            if label == "Date":
-                ws[f"B{row}"].number_format = "yyyy-mm-dd"
-            if label.startswith("Approved"):
-                rule = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+            book.name(name, ws, f"B{row}")
+            if attr == "decision":
+                choices = ",".join(WORKBOOK_DECISIONS)
+                rule = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
+                rule.error = f"Pick one of: {', '.join(WORKBOOK_DECISIONS)} (or leave it blank)."
                 ws.add_data_validation(rule)
                 rule.add(f"B{row}")
-            if label == "Comments":
-                ws.row_dimensions[row].height = 80
+            elif attr == "date":
+                cell.number_format = "@"  # typed as text, YYYY-MM-DD, so no locale reads it
+            if attr == "comment":
+                ws.row_dimensions[row].height = max(80.0, ws.row_dimensions[row].height or 0)
+                fit_row(ws, row, cell.value, self.wide, minimum=80)
+            else:
+                ws.row_dimensions[row].height = 22
+        limits = sign.limits
+        for name, amount, label, hint in (
+            (
+                "LimitWalkAway",
+                limits.walk_away,
+                LABELS["limit_walk_away"],
+                "the worst walk-away allowed",
+            ),
+            (
+                "LimitPackageCost",
+                limits.package_cost,
+                LABELS["limit_package_cost"],
+                "the most the package may cost us",
+            ),
+        ):
+            self._money_input(label, name, amount, left_out=book.discreet, hint=hint)
+        row = self._next()
+        book.fixed(
+            ws,
+            f"A{row}",
+            "Type the decision as Approved, Changes requested or Rejected and the date as "
+            "YYYY-MM-DD. The app reads these yellow cells back with File › Import Manager's "
+            "Workbook and shows every change before applying it.",
+            font=NOTE_FONT,
+            alignment=WRAP_TOP,
+        )
+        merge(ws, f"A{row}:E{row}")
+        ws.row_dimensions[row].height = 2 * 15 + 4

@@ -24,6 +24,7 @@ from worksheet.export.xlsx.book import (
     page_setup,
     set_widths,
 )
+from worksheet.export.xlsx.names import CONCESSION_ID
 from worksheet.present.words import FALLBACK_KINDS, fallback_word, offer_by_word, party_word
 
 BATNA_WORDS = FALLBACK_KINDS["batna"]
@@ -88,6 +89,8 @@ def concessions_sheet(book: Book, ws: Any) -> None:
         flag = book.style(ws.cell(row=row, column=6), alignment=CENTER, fill=INPUT_CELL, border=BOX)
         flag.value = deal.in_active(c)
         notes = book.text(ws, f"G{row}", c.notes, f"{where}.notes", border=BOX).value
+        # Which concession the row is, for reading the workbook back (hidden column).
+        book.fixed(ws, f"H{row}", c.id or f"#{index[id(c)]}")
         _row_height(ws, row, [(what, widths[2]), (ask.value, widths[5]), (notes, widths[7])])
     if not ordered:
         row += 1  # one empty row keeps the named ranges valid and shows where rows go
@@ -97,6 +100,8 @@ def concessions_sheet(book: Book, ws: Any) -> None:
     book.name("ConcessionCost", ws, f"C{first}:C{last}")
     book.name("ConcessionValue", ws, f"D{first}:D{last}")
     book.name("ConcessionInPackage", ws, f"F{first}:F{last}")
+    book.name(CONCESSION_ID, ws, f"H{first}:H{last}")
+    ws.column_dimensions["H"].hidden = True
     rule = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
     rule.error = "Type TRUE (in the package) or FALSE."
     ws.add_data_validation(rule)

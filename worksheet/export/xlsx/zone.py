@@ -312,4 +312,25 @@ def checks(discreet: bool) -> tuple[Check, ...]:
             '=IF(ValueUnknownCount>0,ValueUnknownCount&" package concession(s) with no value '
             'to them; counted as 0.","OK")',
         ),
-    )
+    ) + (() if discreet else LIMIT_CHECKS)
+
+
+#: The manager's limits (spec §2.2), live: the limit cells are in the sign-off block, which
+#: only the manager's (not a discreet) copy has.
+LIMIT_CHECKS: tuple[Check, ...] = (
+    Check(
+        "walk_away_beyond_limit",
+        "CheckLimitWalkAway",
+        "Walk-away within the manager's limit",
+        "=IF(AND(ISNUMBER(WalkAway),ISNUMBER(LimitWalkAway)),IF(IF(IsSeller,"
+        'WalkAway<LimitWalkAway,WalkAway>LimitWalkAway),"The walk-away is beyond the limit '
+        'the manager set.","OK"),"OK")',
+    ),
+    Check(
+        "package_cost_over_limit",
+        "CheckLimitPackageCost",
+        "Package cost within the manager's limit",
+        "=IF(AND(ISNUMBER(PackageCost),ISNUMBER(LimitPackageCost)),IF(PackageCost>"
+        'LimitPackageCost,"The package costs more than the manager allows.","OK"),"OK")',
+    ),
+)

@@ -19,7 +19,9 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("fallbacks", "Fallbacks", "worksheet.ui.pages.fallbacks", "FallbacksPage"),
     ("listening", "Listening", "worksheet.ui.pages.listening", "ListeningPage"),
     ("offers", "Offers", "worksheet.ui.pages.offers", "OffersPage"),
+    ("signoff", "Sign-off", "worksheet.ui.pages.signoff", "SignOffPage"),
     ("notes", "Notes", "worksheet.ui.pages.notes", "NotesPage"),
+    ("debrief", "Debrief", "worksheet.ui.pages.debrief", "DebriefPage"),
 )
 
 KEYS: tuple[str, ...] = tuple(key for key, *_ in SECTIONS)

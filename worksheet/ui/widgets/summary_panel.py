@@ -116,11 +116,17 @@ class SummaryPanel(QWidget):
         self.readiness = ReadinessList(self)
         self.readiness.checkActivated.connect(self.readinessActivated)
 
+        # The manager's sign-off, with the summary (spec §2.6); hidden until there is one.
+        self._signoff = _plain_label(self, wrap=True)
+        self._signoff.setObjectName("summary-signoff")
+        self._signoff.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(8)
         layout.addWidget(self._title)
         layout.addWidget(self._sentence)
+        layout.addWidget(self._signoff)
         layout.addWidget(self.chart)
         layout.addWidget(self._numbers)
         layout.addWidget(self._warnings)
@@ -132,6 +138,7 @@ class SummaryPanel(QWidget):
 
     def setData(self, deal: Deal, summary: Summary) -> None:
         self.chart.setData(deal, summary)
+        self._show_signoff(deal)
         seps = separators(self.locale())
         if summary == self._summary and (deal.currency, seps) == self._currency:
             return
@@ -150,6 +157,26 @@ class SummaryPanel(QWidget):
         self._show_warnings([warning_text(w, deal.currency, seps) for w in summary.warnings])
         self.readiness.setSummary(summary)
         self._apply_title_colour()
+
+    def _show_signoff(self, deal: Deal) -> None:
+        sign = deal.sign_off
+        if not sign.decision and not sign.by.strip():
+            self._signoff.hide()
+            return
+        from worksheet.present.signoff import is_stale, status_line
+
+        _set_text(self._signoff, status_line(deal))
+        stale = is_stale(deal)
+        font = self._signoff.font()
+        if font.bold() != stale:
+            font.setBold(stale)
+            self._signoff.setFont(font)
+        self._signoff.setStyleSheet("color: #9c0006;" if stale else "")
+        self._signoff.show()
+
+    def signOffText(self) -> str:
+        """The sign-off line on show, or "" when it is hidden."""
+        return self._signoff.text() if not self._signoff.isHidden() else ""
 
     def warningTexts(self) -> list[str]:
         """The warning messages on show, in order (empty when the box is hidden)."""
