@@ -39,7 +39,13 @@ class Navigation(QObject):
         super().__init__(window)
         self.window = window
 
-        self.view_menu = QMenu(_("&View"), window)
+        bar = window.menuBar()
+        # Another part of the window may have made the View menu already (At the Table).
+        existing = next(
+            (a.menu() for a in bar.actions() if a.menu() is not None and a.text() == _("&View")),
+            None,
+        )
+        self.view_menu = existing if existing is not None else QMenu(_("&View"), window)
         self.sections_menu = self.view_menu.addMenu(_("&Sections"))
         self.section_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -69,9 +75,10 @@ class Navigation(QObject):
         self.toggle_summary.toggled.connect(self.set_summary_visible)
         self.view_menu.addAction(self.toggle_summary)
 
-        bar = window.menuBar()
         help_menu = next((a for a in bar.actions() if a.text() == _("&Help")), None)
-        if help_menu is not None:
+        if existing is not None:
+            pass
+        elif help_menu is not None:
             bar.insertMenu(help_menu, self.view_menu)
         else:
             bar.addMenu(self.view_menu)
