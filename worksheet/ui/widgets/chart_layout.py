@@ -11,7 +11,15 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from worksheet.present.chart import LEGEND, legend_items, pick_ticks, place_labels, price_marks
+from worksheet.present.chart import (
+    LEGEND,
+    ask_words,
+    legend_items,
+    pick_ticks,
+    place_labels,
+    price_marks,
+    short_name,
+)
 from worksheet.present.numbers import format_chance, format_money
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import ZONES as ZONE_WORDS
@@ -148,6 +156,7 @@ def _layout_horizontal(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -
     if data.their is not None:
         values.extend(data.their)
     values.extend(amount for amount, _ in data.offers)
+    values.extend(ask for _, _, ask in data.asks)
     smallest, largest = float(min(values)), float(max(values))
     span = largest - smallest
     if span < max(abs(largest) * 1e-9, 0.05):
@@ -193,6 +202,8 @@ def _layout_horizontal(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -
         markers["target"] = x(data.target)
     if data.opening is not None:
         markers["opening"] = x(data.opening)
+    for package_id, _, ask in data.asks:
+        markers[f"ask:{package_id}"] = x(ask)
     for name in ZONES:
         zone = data.zones[name]
         model.zones[name] = None if zone is None else (x(zone[0]), x(zone[1]))
@@ -299,7 +310,15 @@ def _our_labels(
         money = format_money(value, data.currency, seps=data.seps)
         wordings = [(word, money), (short, money), (short, ""), ("", money)]
         entries.append((pairs[0][0], wordings, model.x_of(value), colors.ours))
-    return _place_group(entries, fm, bounds, max_rows)
+    asks = []
+    for package_id, name, ask in data.asks:
+        money = format_money(ask, data.currency, seps=data.seps)
+        cut = short_name(name)
+        wordings = [(name, money), (cut, money), (cut, ""), ("", money)]
+        asks.append((f"ask:{package_id}", wordings, model.x_of(ask), colors.ours_asks))
+    # The other packages' asks share our rows; when they cannot all fit, ours come first.
+    placed = _place_group(entries + asks, fm, bounds, max_rows)
+    return placed if placed or not asks else _place_group(entries, fm, bounds, max_rows)
 
 
 def _place_zone_labels(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
@@ -355,6 +374,8 @@ def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
         words["target"] = f"Our target: {money(data.target)}"
     if data.opening is not None:
         words["opening"] = f"Our opening: {money(data.opening)}"
+    for package_id, name, ask in data.asks:
+        words[f"ask:{package_id}"] = ask_words(name, money(ask))
     shifted = data.their is not None and data.their != data.their_package
     for key, guess, value in zip(
         ("their_low", "their_likely", "their_high"),
@@ -411,6 +432,7 @@ def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
         zones=True,
         ours=any(by == "us" for _, by in model.offers),
         theirs=any(by == "them" for _, by in model.offers),
+        asks=any(key.startswith("ask:") for key in model.markers),
     )
     return [(_LEGEND_KEYS[key], LEGEND[key]) for key in keys]
 
@@ -423,6 +445,7 @@ _LEGEND_KEYS = {
     "zone": "zone",
     "us": "offer_us",
     "them": "offer_them",
+    "asks": "asks",
 }
 
 
