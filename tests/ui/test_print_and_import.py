@@ -483,7 +483,9 @@ def test_package_ticks_from_the_workbook_are_reviewed_and_applied_as_one_step(
     shown = []
 
     def accept_all(dialog):
-        shown.extend([item.text(i) for i in range(3)] for item, _c in dialog.items)
+        shown.extend(
+            [" ".join(item.text(i).split()) for i in range(3)] for item, _c in dialog.items
+        )
         return True
 
     monkeypatch.setattr(import_flow, "run_review", accept_all)
