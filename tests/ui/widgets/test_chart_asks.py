@@ -165,3 +165,21 @@ def test_sheet_names_the_other_asks_and_the_discreet_copy_draws_no_diagram(sampl
     assert "deal zone" not in discreet  # no diagram at all, so no legend
     deal.packages = [p for p in deal.packages if p.id == "p1"]
     assert LEGEND["asks"] not in " ".join(pdf_text(deal).split())
+
+
+@pytest.mark.parametrize("width", [380, 460, 560, 900])
+def test_our_labels_keep_their_words_when_the_asks_join(chart, sample, width):
+    """The other packages' asks never cost our own labels their amounts or names."""
+    chart.resize(width, 240)
+    deal = sample("software-renewal")
+    with_asks = {label.key: (label.name, label.value) for label in show(chart, deal).labels}
+    deal.packages = [p for p in deal.packages if p.id == deal.active_package]
+    alone = {label.key: (label.name, label.value) for label in show(chart, deal).labels}
+    ours = {key: words for key, words in alone.items() if not key.startswith("their")}
+    assert ours and all(with_asks.get(key) == words for key, words in ours.items())
+
+
+def test_sheet_keeps_our_amounts_beside_the_asks(sample):
+    text = " ".join(pdf_text(sample("software-renewal")).split())
+    for words in ("walk-away $104,000", "package floor $114,900", "target $118,000"):
+        assert words in text

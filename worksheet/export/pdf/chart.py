@@ -315,11 +315,13 @@ def _draw_ours(
         for _, name, ask in asks
     ]
     left = scale.x0 - LABEL_COLUMN + 6
-    labels = ours + others
-    # When the asks' names cannot all fit beside ours, ours keep their places alone.
-    if not place_labels(labels, left, scale.x1, LABEL_SIZE, 2) and others:
-        labels = ours
-        place_labels(labels, left, scale.x1, LABEL_SIZE, 2)
+    labels = ours
+    # Ours come first: they keep the wording they have alone, and the other packages' asks
+    # are named beside them only where that leaves room (their marks show either way).
+    if place_labels(ours, left, scale.x1, LABEL_SIZE, 2) and others:
+        kept = [Label(lb.anchor, lb.text, lb.text, lb.colour, bold=lb.bold) for lb in ours]
+        if place_labels(kept + others, left, scale.x1, LABEL_SIZE, 2):
+            labels = kept + others
     for lb in labels:
         canvas.setFillColorRGB(*lb.colour)
         draw_text(

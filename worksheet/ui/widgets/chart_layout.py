@@ -229,8 +229,18 @@ def _place_group(
 
     The rects come back with the right x and width, and the row each label goes in.
     """
+    return _place_wordings(entries, fm, bounds, max_rows)[1]
+
+
+def _place_wordings(
+    entries: list[tuple[str, list[tuple[str, str]], float, QColor]],
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    max_rows: int,
+) -> tuple[int, list[tuple[int, ChartLabel]]]:
+    """`_place_group`, also saying which wording level was used (-1: none fits)."""
     if not entries:
-        return []
+        return 0, []
     line = fm.height()
     space = fm.horizontalAdvance(" ")
     levels = max(len(wordings) for _, wordings, _, _ in entries)
@@ -250,7 +260,7 @@ def _place_group(
     anchors = [anchor for _, _, anchor, _ in entries]
     placed = place_labels(variants, anchors, bounds[0], bounds[1], _LABEL_GAP, max_rows, _MAX_SHIFT)
     if placed is None:
-        return []  # not even the shortest wording fits: marks and axis still tell the story
+        return -1, []  # not even the shortest wording fits: marks and axis still tell the story
     level, positions = placed
     out = []
     for (key, _, anchor, color), (name, value), w, (row, left) in zip(
@@ -258,7 +268,7 @@ def _place_group(
     ):
         label = ChartLabel(key, name, value, QRectF(left, 0, w, line), QPointF(anchor, 0), color)
         out.append((row, label))
-    return out
+    return level, out
 
 
 def _their_labels(
@@ -316,9 +326,17 @@ def _our_labels(
         cut = short_name(name)
         wordings = [(name, money), (cut, money), (cut, ""), ("", money)]
         asks.append((f"ask:{package_id}", wordings, model.x_of(ask), colors.ours_asks))
-    # The other packages' asks share our rows; when they cannot all fit, ours come first.
-    placed = _place_group(entries + asks, fm, bounds, max_rows)
-    return placed if placed or not asks else _place_group(entries, fm, bounds, max_rows)
+    # The other packages' asks share our rows, but ours come first: our labels keep the
+    # wording they have alone, and the asks get names only where that leaves room.
+    level, alone = _place_wordings(entries, fm, bounds, max_rows)
+    if not asks or level < 0:
+        return alone
+    kept = [
+        (key, [wordings[min(level, len(wordings) - 1)]], x, colour)
+        for key, wordings, x, colour in entries
+    ]
+    _, together = _place_wordings(kept + asks, fm, bounds, max_rows)
+    return together or alone
 
 
 def _place_zone_labels(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
