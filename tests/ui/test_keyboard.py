@@ -146,6 +146,14 @@ def test_every_section_is_in_the_view_menu(window):
     assert titles == [title for _key, title, *_ in SECTIONS]
 
 
+def test_each_menu_appears_once_and_view_holds_the_meeting_view(window):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions() if a.menu()]
+    assert len(titles) == len(set(titles)), titles
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    entries = [a.text().replace("&", "") for a in view.actions()]
+    assert "Sections" in entries and "At the Table" in entries, entries
+
+
 def test_ctrl_y_redoes_as_well_as_the_platform_keys(qtbot, window):
     page = window.show_page("deal")
     qtbot.waitExposed(window)

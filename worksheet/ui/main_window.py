@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
         )
         self.actions.discreet.setChecked(settings().value("discreetExports", False, type=bool))
         self.meeting_view = self.library_window = None
-        table_flow.install(self)  # View › At the Table, File › Deal Library
 
         self.nav = QListWidget()
         self.nav.setObjectName("sections")
@@ -124,7 +123,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
-        self.navigation = Navigation(self)
+        self.navigation = Navigation(self)  # makes the View menu
+        table_flow.install(self)  # View › At the Table, File › Deal Library
         self.help = Help(self)
         self.templates = Templates(self)
         self._connect_signals()
