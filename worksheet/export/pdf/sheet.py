@@ -21,6 +21,7 @@ from worksheet.export.pdf.text import (
     text_width,
 )
 from worksheet.i18n import N_, _, is_right_to_left, language
+from worksheet.present.forms import SECTION_TITLES
 from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import (
     estimate_text,
@@ -269,7 +270,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         rows.append([Paragraph(name, label), Paragraph(value, unsplit(value, style, value_w))])
 
     a = deal.anchors
-    heading(_("Our numbers"))
+    heading(_(SECTION_TITLES["our_numbers"]))
     row(_("Opening"), money(a.opening))
     if discreet:
         return _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary)
@@ -279,7 +280,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         limit = _("Package ceiling") if summary.role == "buyer" else _("Package floor")
         row(limit, money(summary.package_walk_away), cell)
     est = deal.their_estimate
-    heading(_("Their side, as we estimate it"))
+    heading(_(SECTION_TITLES["their_side"]))
     row(_("Their target"), money(est.target))
     cur = deal.currency
     if summary.their_low is not None:
@@ -364,13 +365,14 @@ def _draw_notes_boxes(
                 canvas,
                 x + column_w,
                 y_top - styles.heading_size,
-                _("Notes"),
+                _(SECTION_TITLES["notes"]),
                 BOLD,
                 styles.heading_size,
                 align="right",
             )
         else:
-            draw_text(canvas, x, y_top - styles.heading_size, _("Notes"), BOLD, styles.heading_size)
+            notes = _(SECTION_TITLES["notes"])
+            draw_text(canvas, x, y_top - styles.heading_size, notes, BOLD, styles.heading_size)
         box_top = y_top - styles.heading_size - 5
         box_h = box_top - (top - column_h)
         canvas.setStrokeColorRGB(*RULE)

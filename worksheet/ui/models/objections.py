@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Objection
+from worksheet.present.forms import column
 from worksheet.ui.models.base import Column, ListTableModel
+
+#: Its column titles and help are in `worksheet/present/forms.py`.
+LIST = ("listening", "objections")
 
 
 class ObjectionsModel(ListTableModel):
     OBJECTION, WHY, RESPONSE = range(3)
     COLUMNS = (
-        Column("objection", "Objection", help="What they are likely to say against the deal."),
-        Column("why", "Why they would say it", help="The worry or pressure behind it."),
-        Column("response", "Our response", width=2, help="How we acknowledge it and answer."),
+        Column("objection", **column(LIST, "objection")),
+        Column("why", **column(LIST, "why")),
+        Column("response", **column(LIST, "response"), width=2),
     )
-    LIST_PATH = ("listening", "objections")
+    LIST_PATH = LIST
     ITEM_NAME = "objection"
 
     def new_item(self) -> Objection:
