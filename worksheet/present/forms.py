@@ -351,6 +351,16 @@ TABLES: dict[FieldPath, Table] = {
     ),
 }
 
+#: What one row of each table is called ("Add concession"), by the deal path of its list.
+ITEM_NAMES: dict[FieldPath, str] = {
+    ("concessions",): N_("concession"),
+    ("fallbacks",): N_("fallback"),
+    ("listening", "interests"): N_("interest"),
+    ("listening", "objections"): N_("objection"),
+    ("listening", "questions"): N_("question"),
+    ("offers",): N_("offer"),
+}
+
 #: The columns of those tables, by (list path, column key); None: the item itself (questions).
 COLUMNS: dict[tuple[FieldPath, str | None], ColumnWords] = {
     (("concessions",), "what"): ColumnWords(
@@ -458,6 +468,7 @@ __all__ = [
     "CHECKS",
     "COLUMNS",
     "FIELDS",
+    "ITEM_NAMES",
     "PAGES",
     "PARTS",
     "SECTION_TITLES",

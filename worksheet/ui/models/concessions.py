@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from worksheet.domain.deal import Concession
-from worksheet.present.forms import column
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.models.base import Column, ListTableModel
 
-#: Its column titles and help are in `worksheet/present/forms.py`.
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
 LIST = ("concessions",)
 
 
@@ -26,7 +26,7 @@ class ConcessionsModel(ListTableModel):
         Column("notes", **column(LIST, "notes"), width=2),
     )
     LIST_PATH = LIST
-    ITEM_NAME = "concession"
+    ITEM_NAME = ITEM_NAMES[LIST]
     KEEP_FIELD = "order"
 
     def __init__(self, doc: DealDocument, parent=None):

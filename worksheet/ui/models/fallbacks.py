@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Fallback
-from worksheet.present.forms import column
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.present.words import FALLBACK_KINDS, choices
 from worksheet.ui.models.base import Column, ListTableModel
 
-#: Its column titles and help are in `worksheet/present/forms.py`.
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
 LIST = ("fallbacks",)
 
 FALLBACK_LABELS: tuple[tuple[str, str], ...] = choices(FALLBACK_KINDS)
@@ -22,7 +22,7 @@ class FallbacksModel(ListTableModel):
         Column("trigger", **column(LIST, "trigger")),
     )
     LIST_PATH = LIST
-    ITEM_NAME = "fallback"
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Fallback:
         # The first fallback people think of is usually their best alternative.

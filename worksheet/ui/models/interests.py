@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Interest
-from worksheet.present.forms import column
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.present.words import PARTIES, choices
 from worksheet.ui.models.base import Column, ListTableModel
 
-#: Its column titles and help are in `worksheet/present/forms.py`.
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
 LIST = ("listening", "interests")
 
 PARTY_LABELS: tuple[tuple[str, str], ...] = choices(PARTIES)
@@ -21,7 +21,7 @@ class InterestsModel(ListTableModel):
         Column("why", **column(LIST, "why"), width=2),
     )
     LIST_PATH = LIST
-    ITEM_NAME = "interest"
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Interest:
         return Interest()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Objection
-from worksheet.present.forms import column
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.ui.models.base import Column, ListTableModel
 
-#: Its column titles and help are in `worksheet/present/forms.py`.
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
 LIST = ("listening", "objections")
 
 
@@ -18,7 +18,7 @@ class ObjectionsModel(ListTableModel):
         Column("response", **column(LIST, "response"), width=2),
     )
     LIST_PATH = LIST
-    ITEM_NAME = "objection"
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Objection:
         return Objection()

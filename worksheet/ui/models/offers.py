@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from worksheet.domain.deal import Offer
-from worksheet.present.forms import column
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.present.words import OFFER_BY, choices
 from worksheet.ui.models.base import Column, ListTableModel
 
-#: Its column titles and help are in `worksheet/present/forms.py`.
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
 LIST = ("offers",)
 
 BY_LABELS: tuple[tuple[str, str], ...] = choices(OFFER_BY)
@@ -24,7 +24,7 @@ class OffersModel(ListTableModel):
         Column("terms", **column(LIST, "terms"), width=2),
     )
     LIST_PATH = LIST
-    ITEM_NAME = "offer"
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Offer:
         # The next offer usually comes from the other side of the last one.

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from worksheet.present.forms import column
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.ui.models.base import Column, ListTableModel
 
-#: Its column titles and help are in `worksheet/present/forms.py`.
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
 LIST = ("listening", "questions")
 
 
@@ -13,7 +13,7 @@ class QuestionsModel(ListTableModel):
     QUESTION = 0
     COLUMNS = (Column(None, **column(LIST, None)),)
     LIST_PATH = LIST
-    ITEM_NAME = "question"
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> str:
         return ""
