@@ -21,7 +21,7 @@ from worksheet.export.pdf.text import (
     text_width,
 )
 from worksheet.i18n import N_, _, is_right_to_left, language
-from worksheet.present.forms import SECTION_TITLES
+from worksheet.present.forms import SECTION_TITLES, field
 from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import (
     estimate_text,
@@ -271,17 +271,18 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
 
     a = deal.anchors
     heading(_(SECTION_TITLES["our_numbers"]))
-    row(_("Opening"), money(a.opening))
+    row(_(field("anchors", "opening").caption), money(a.opening))
     if discreet:
         return _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary)
-    row(_("Target"), money(a.target))
-    row(_("Walk-away"), f'<font color="#B83227">{money(a.walk_away)}</font>')
+    row(_(field("anchors", "target").caption), money(a.target))
+    walk_away = f'<font color="#B83227">{money(a.walk_away)}</font>'
+    row(_(field("anchors", "walk_away").caption), walk_away)
     if summary.package_cost and summary.package_walk_away is not None:
         limit = _("Package ceiling") if summary.role == "buyer" else _("Package floor")
         row(limit, money(summary.package_walk_away), cell)
     est = deal.their_estimate
     heading(_(SECTION_TITLES["their_side"]))
-    row(_("Their target"), money(est.target))
+    row(_(field("their_estimate", "target").caption), money(est.target))
     cur = deal.currency
     if summary.their_low is not None:
         moves = package_moves_estimate(summary)
@@ -301,7 +302,8 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     # (a text of many short lines is as dangerous as a long one).
     if est.confidence.strip():
         value = _fit_paragraph(est.confidence, cell, table_w * 0.57 - 4, max_lines=2)
-        rows.append([Paragraph(_("Confidence"), label), value])
+        caption = _(field("their_estimate", "confidence").caption)
+        rows.append([Paragraph(caption, label), value])
     if est.source.strip():
         prefix = muted(_("Based on:")) + " "
         rows.append([_fit_paragraph(est.source, cell, table_w - 4, max_lines=4, prefix=prefix), ""])
