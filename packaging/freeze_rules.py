@@ -22,6 +22,11 @@ EXTRA_HIDDEN_IMPORTS = (
     "reportlab.lib.units",
     "reportlab.rl_settings",
     "platformdirs",
+    # right-to-left order and shaping on the sheet (imported when a text needs them)
+    "bidi",
+    "bidi.algorithm",
+    "bidi.mirror",
+    "uharfbuzz",
 )
 HIDDEN_PACKAGES = (
     "worksheet",
@@ -61,6 +66,10 @@ EXCLUDES = (
     "_pytest",
     "hypothesis",
     "pypdf",
+    # extracts and compiles the translation catalogs (python -m worksheet.i18n) in a checkout;
+    # the app reads the compiled .mo files with the standard library (31 MiB of locale data)
+    "babel",
+    "fontTools",
     "IPython",
     "setuptools",
     "pkg_resources",
@@ -88,8 +97,8 @@ EXCLUDES = (
 )
 
 # Files the Qt hooks collect that the app does not use, as patterns on the path inside the
-# bundle. Qt's translations only matter to an app that installs a QTranslator (ours speaks
-# English only). Of the platform plugins we keep xcb and wayland (desktops), offscreen and
+# bundle. Of Qt's translations only those of the languages the app speaks are kept
+# (QT_TRANSLATIONS_KEPT). Of the platform plugins we keep xcb and wayland (desktops), offscreen and
 # minimal (screenshots, headless runs); eglfs, linuxfb, vnc and friends drive kiosks and
 # embedded screens. The GTK 3 theme plugin needs the system's GTK, which would then meet the
 # GLib we bundle: the portal theme gives native file dialogs without that risk.
@@ -130,9 +139,16 @@ def _slashes(path: str) -> str:
     return path.replace("\\", "/")
 
 
+#: Qt's own words (standard buttons, file dialogs, context menus) in the languages the app
+#: speaks (worksheet.i18n.LANGUAGES); the other ~7 MiB of Qt translations stay out.
+QT_TRANSLATIONS_KEPT = ("qtbase_de.qm", "qtbase_es.qm", "qtbase_ar.qm")
+
+
 def wanted(entry: Sequence[str]) -> bool:
     """False for a bundle entry one of the DROP patterns names."""
     dest = _slashes(entry[0])
+    if "/translations/" in dest and dest.rsplit("/", 1)[-1] in QT_TRANSLATIONS_KEPT:
+        return True
     return not any(fnmatch.fnmatch(dest, pattern) for pattern in DROP)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from worksheet import APP_ID, APP_NAME, __version__
+from worksheet.export.pdf.text import FONT_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -357,10 +358,15 @@ def test_freeze_rules_keep_what_the_app_needs_and_drop_the_rest():
         "PySide6/Qt/plugins/iconengines/libqsvgicon.so",
         "PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so",
         "resources/samples/job-offer.deal",
+        *(f"resources/fonts/{name}" for name in sorted(set(FONT_FILES.values()))),
+        # Qt's own words in the app's languages, and the app's catalogs
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/Qt/translations/qtbase_ar.qm",
+        "resources/translations/de/LC_MESSAGES/worksheet.mo",
     ]
     dropped = [
-        "PySide6/Qt/translations/qtbase_de.qm",
         "PySide6\\translations\\qtbase_fr.qm",
+        "PySide6/Qt/translations/qtbase_ja.qm",
         "PySide6/Qt/plugins/platforms/libqeglfs.so",
         "PySide6/Qt/plugins/platforms/libqvnc.so",
         "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
@@ -373,6 +379,22 @@ def test_freeze_rules_keep_what_the_app_needs_and_drop_the_rest():
     for name in ("worksheet.ui.launch", "worksheet.export.pdf", "worksheet.export.xlsx"):
         assert name in rules.EXTRA_HIDDEN_IMPORTS
     assert "PIL" not in rules.EXCLUDES  # reportlab cannot import without Pillow
+    # Shaping and bidi are imported only when a text needs them, so they are named.
+    assert {"uharfbuzz", "bidi.algorithm"} <= set(rules.EXTRA_HIDDEN_IMPORTS)
+    # Babel only builds the catalogs; the bundle reads them with gettext.
+    assert "babel" in rules.EXCLUDES
+
+
+def test_every_bundled_font_is_truetype_with_its_licence_beside_it():
+    fonts = ROOT / "resources" / "fonts"
+    # LICENSE-Noto.txt covers NotoSansArabic-Regular.ttf and the other Noto faces.
+    licensed = [p.stem.removeprefix("LICENSE-") for p in fonts.glob("LICENSE-*.txt")]
+    for name in set(FONT_FILES.values()):
+        data = (fonts / name).read_bytes()
+        assert data[:4] == b"\x00\x01\x00\x00", f"{name}: reportlab embeds TrueType outlines only"
+        assert any(name.startswith(family) for family in licensed), name
+    # Together they stay small (the whole bundle aims at 150 MiB).
+    assert sum((fonts / n).stat().st_size for n in set(FONT_FILES.values())) < 10 * 2**20
 
 
 def test_orphaned_libraries_are_pruned_and_needed_ones_kept():

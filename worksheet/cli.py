@@ -212,10 +212,19 @@ def _load(path: str):
         raise UsageError(str(exc)) from None
 
 
+def _speak_the_system_language() -> None:
+    """The command line's words and exports follow the system locale, as the window does
+    without a saved choice (the JSON summary stays in the spec's English words)."""
+    from worksheet import i18n
+
+    i18n.set_language(None)
+
+
 def run_summary(args: argparse.Namespace) -> int:
     """One summary per file. A bad file gets its one line and the others are still summarised."""
     from worksheet.domain.summary import summarize, summary_to_dict
 
+    _speak_the_system_language()
     several = len(args.files) > 1
     results: list[str | dict] = []
     failed = False
@@ -308,6 +317,7 @@ def summary_for_people(deal, summary) -> str:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    _speak_the_system_language()
     if not args.pdf and not args.xlsx and not args.debrief:
         return _fail(
             "say what to write: --pdf OUT.pdf, --xlsx OUT.xlsx and/or --debrief OUT.pdf "

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from worksheet.export.pdf.text import (
+    ARABIC,
+    EMOJI,
     FALLBACK,
+    HANGUL,
+    HEBREW,
     REGULAR,
     cap,
     clean,
     font_runs,
     markup,
-    visual_line,
+    visual_runs,
 )
+
+
+def visual(line: str) -> list[str]:
+    """The drawn runs' texts, left to right."""
+    return [text for text, _ in visual_runs(line)]
 
 
 def test_markup_escapes_reportlab_tags_and_entities() -> None:
@@ -54,41 +65,52 @@ def test_cap_cuts_long_text_at_a_space_and_says_so() -> None:
     assert cap("short", 1000) == ("short", False)
 
 
-def test_rtl_line_is_drawn_in_visual_order() -> None:
-    # Hebrew "shalom" is stored first-letter-first; drawn left to right it is reversed.
-    assert visual_line("שלום") == "םולש"
-    # Numbers inside right-to-left text keep their own order.
-    assert visual_line("מחיר 1,250") == "1,250 ריחמ"
+def test_rtl_words_are_laid_out_right_to_left_each_kept_for_harfbuzz() -> None:
+    # Each word stays in logical order (HarfBuzz draws its letters right to left); the words
+    # themselves and the number between them are placed by python-bidi.
+    assert visual_runs("שלום") == [("שלום", HEBREW)]
+    assert visual("מחיר 1,250") == ["1,250 ", "מחיר"]
+    assert "".join(visual("שלום עולם")) == "עולם שלום"
 
 
 def test_rtl_inside_ltr_keeps_the_ltr_words_in_place() -> None:
-    assert visual_line("Call שלום today") == "Call םולש today"
+    assert visual_runs("Call שלום today") == [
+        ("Call ", REGULAR),
+        ("שלום", HEBREW),
+        (" today", REGULAR),
+    ]
 
 
 def test_ltr_text_is_untouched() -> None:
     text = "Net-60 (payment) terms [2027] 1,250.50"
-    assert visual_line(text) == text
+    assert visual(text) == [text]
+
+
+def test_arabic_digits_and_punctuation_stay_in_the_arabic_face() -> None:
+    # A shaped word must come from one face; the Arabic comma and digits are in it.
+    assert font_runs("السعر، 2027") == [("السعر، 2027", ARABIC)]
 
 
 def test_characters_no_font_has_become_a_visible_mark() -> None:
-    # Hangul is in neither DejaVu nor Droid Sans Fallback.
-    assert font_runs("a한b") == [("a\ufffdb", REGULAR)]
+    # A private-use character is in none of the faces.
+    assert font_runs("a\ue123b") == [("a\ufffdb", REGULAR)]
     # An invisible bidi isolate that no font draws is simply left out.
     assert font_runs("a\u2066b") == [("ab", REGULAR)]
 
 
-def test_characters_beyond_the_bmp_become_a_visible_mark() -> None:
-    # DejaVu draws 😀, but reportlab would write it into the text map as invalid hex.
-    assert font_runs("ok 😀!") == [("ok \ufffd!", REGULAR)]
+def test_hangul_and_emoji_have_their_own_faces() -> None:
+    assert font_runs("a한b") == [("a", REGULAR), ("한", HANGUL), ("b", REGULAR)]
+    # Variation selectors and skin tones have nothing to draw in outline.
+    assert font_runs("ok 😀\ufe0f👍🏽!") == [("ok ", REGULAR), ("😀👍", EMOJI), ("!", REGULAR)]
 
 
 def test_long_rtl_line_is_broken_so_it_reads_top_down() -> None:
     words = ["אחד", "שתיים", "שלוש", "ארבע", "חמש", "שש", "שבע", "שמונה", "תשע", "עשר"] * 2
     lines = markup(" ".join(words)).split("<br/>")
     assert len(lines) > 1
-    # The first printed line holds the first words, reversed for drawing left to right.
-    first_words = lines[0].split(" ")
-    assert first_words[-1] == words[0][::-1]
+    # The first printed line holds the first words, the first one drawn rightmost.
+    lines = [re.sub("<[^>]+>", "", line) for line in lines]
+    assert lines[0].split(" ")[-1] == words[0]
     assert all(len(line) <= 40 for line in lines)
     # Left-to-right text of the same length is left to reportlab's own wrapping.
     assert "<br/>" not in markup("word " * 30)

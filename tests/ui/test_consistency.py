@@ -202,12 +202,13 @@ def test_a_german_window_agrees_with_its_own_fields(qtbot) -> None:
     panel.setData(deal, summary)
     field_text = format_amount_for_locale(summary.package_walk_away, german)
     assert field_text == "114.900"
-    assert panel.numberText("package_walk_away") == f"${field_text}"
-    assert f"${field_text}" in panel.sentenceText()
+    # German writes the symbol after the amount, as CLDR (and QLocale) do: 114.900 $.
+    assert panel.numberText("package_walk_away") == f"{field_text}\u00a0$"
+    assert f"{field_text}\u00a0$" in panel.sentenceText()
     assert "114,900" not in panel.sentenceText()
     panel.chart.resize(460, 220)
     labels = [label.value for label in panel.chart.chartModel().labels]
-    assert "$114.900" in labels and not any("114,900" in v for v in labels), labels
+    assert "114.900\u00a0$" in labels and not any("114,900" in v for v in labels), labels
 
 
 _AMOUNT = st.decimals(min_value=D("0"), max_value=D("999999999999.9999"), places=4, allow_nan=False)

@@ -46,6 +46,9 @@ class Warning:  # the spec's word; it shadows the builtin only inside this modul
 
     code: str
     message: str
+    #: The numbers the message names, by name (amounts as Decimal, counts as int), so that
+    #: worksheet.present can say the same in the reader's language and number style.
+    params: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ def _summarize(deal: Deal) -> Summary:
                     "target_worse_than_walk_away",
                     f"The target {money(anchors.target)} is worse for us than the walk-away "
                     f"{money(walk_away)}.",
+                    (("target", anchors.target), ("walk_away", walk_away)),
                 )
             )
     if anchors.opening is not None and anchors.target is not None:
@@ -209,6 +213,7 @@ def _summarize(deal: Deal) -> Summary:
                     if seller
                     else f"The opening {money(anchors.opening)} leaves no room below the target "
                     f"{money(anchors.target)}.",
+                    (("opening", anchors.opening), ("target", anchors.target), ("seller", seller)),
                 )
             )
     batna_values = [f.value for f in deal.fallbacks if f.kind == "batna" and f.value is not None]
@@ -220,6 +225,7 @@ def _summarize(deal: Deal) -> Summary:
                     "walk_away_worse_than_batna",
                     f"The walk-away {money(walk_away)} is worse than the best alternative "
                     f"{money(best_batna)}: walking away would pay better.",
+                    (("walk_away", walk_away), ("batna", best_batna)),
                 )
             )
 
@@ -252,6 +258,7 @@ def _summarize(deal: Deal) -> Summary:
                 "concession_value_unknown",
                 f"{value_unknown} concession{plural} in the package ha{'ve' if plural else 's'} "
                 "no value to them set; counted as 0.",
+                (("count", value_unknown),),
             )
         )
 

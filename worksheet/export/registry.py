@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from worksheet.domain.deal import Deal
+from worksheet.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ EXPORTERS: dict[str, Exporter] = {
     "pdf": Exporter(
         key="pdf",
         suffix=".pdf",
-        title="Export PDF Prep Sheet",
-        name_filter="PDF files (*.pdf)",
+        title=N_("Export PDF Prep Sheet"),
+        name_filter=N_("PDF files (*.pdf)"),
         module="worksheet.export.pdf",
         function="export_pdf",
         options=("paper",),
@@ -61,8 +62,8 @@ EXPORTERS: dict[str, Exporter] = {
     "xlsx": Exporter(
         key="xlsx",
         suffix=".xlsx",
-        title="Export Excel Workbook",
-        name_filter="Excel workbooks (*.xlsx)",
+        title=N_("Export Excel Workbook"),
+        name_filter=N_("Excel workbooks (*.xlsx)"),
         module="worksheet.export.xlsx",
         function="export_xlsx",
     ),

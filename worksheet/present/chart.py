@@ -10,19 +10,24 @@ import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from worksheet.i18n import N_, Words, _
+
 ZONE_ORDER: tuple[str, ...] = ("best", "likely", "worst")
 
 #: The legend's words, the same under the window's chart and the prep sheet's diagram.
-LEGEND: dict[str, str] = {
-    "theirs": "their walk-away (estimate)",
-    # When the package's value to them moves their estimate, the filled shape is the estimate
-    # with the package (what the zone is computed against) and a dashed one the bare price.
-    "theirs_package": "their walk-away + package",
-    "theirs_bare": "bare price",
-    "zone": "deal zone",
-    "us": "our offers",
-    "them": "their offers",
-}
+LEGEND: Words = Words(
+    {
+        "theirs": N_("their walk-away (estimate)"),
+        # When the package's value to them moves their estimate, the filled shape is the
+        # estimate with the package (what the zone is computed against), a dashed one the bare
+        # price.
+        "theirs_package": N_("their walk-away + package"),
+        "theirs_bare": N_("bare price"),
+        "zone": N_("deal zone"),
+        "us": N_("our offers"),
+        "them": N_("their offers"),
+    }
+)
 
 
 def legend_items(*, package_moves: bool, zones: bool, ours: bool, theirs: bool) -> list[str]:
@@ -53,15 +58,15 @@ def price_marks(
     marks: list[tuple[str, str, Decimal]] = []
     if show_walk_away and package_walk_away is not None:
         if walk_away is not None and walk_away != package_walk_away:
-            marks.append(("walk_away", "walk-away", walk_away))
-            limit = "package floor" if seller else "package ceiling"
+            marks.append(("walk_away", _("walk-away"), walk_away))
+            limit = _("package floor") if seller else _("package ceiling")
             marks.append(("floor", limit, package_walk_away))
         else:
-            marks.append(("floor", "walk-away", package_walk_away))
+            marks.append(("floor", _("walk-away"), package_walk_away))
     if show_target and target is not None:
-        marks.append(("target", "target", target))
+        marks.append(("target", _("target"), target))
     if opening is not None:
-        marks.append(("opening", "opening", opening))
+        marks.append(("opening", _("opening"), opening))
     return marks
 
 
@@ -119,7 +124,7 @@ def place_row(
     """
     if not items:
         return []
-    total = sum(width for _, width in items) + gap * (len(items) - 1)
+    total = sum(width for _item, width in items) + gap * (len(items) - 1)
     if total > right - left + 1e-6:
         return None
     order = sorted(range(len(items)), key=lambda i: items[i][0])
@@ -137,7 +142,7 @@ def place_row(
         members, offsets, width = [i], [0.0], items[i][1]
         start = best_start(members, offsets, width)
         while clusters and clusters[-1][3] + clusters[-1][2] + gap > start + 1e-9:
-            prev_members, prev_offsets, prev_width, _ = clusters.pop()
+            prev_members, prev_offsets, prev_width, _start = clusters.pop()
             shift = prev_width + gap
             members = prev_members + members
             offsets = prev_offsets + [off + shift for off in offsets]
@@ -146,7 +151,7 @@ def place_row(
         clusters.append((members, offsets, width, start))
 
     lefts = [0.0] * len(items)
-    for members, offsets, _, start in clusters:
+    for members, offsets, _width, start in clusters:
         for i, off in zip(members, offsets, strict=True):
             lefts[i] = start + off
     return lefts

@@ -33,29 +33,30 @@ from worksheet.domain.deal import (
     Meeting,
     Package,
 )
+from worksheet.i18n import N_
 from worksheet.present.numbers import CURRENCY_SYMBOLS
 
 REDACTED = "[left out]"
 
 #: What a discreet copy shows, in the words the export dialog uses.
 SHOWN: tuple[str, ...] = (
-    "the title, the counterpart and the meeting",
-    "our opening",
-    "each concession's “what” and “ask in return”",
-    "each package's name, ask and the concessions it gives",
-    "our questions, with empty boxes for notes",
+    N_("the title, the counterpart and the meeting"),
+    N_("our opening"),
+    N_("each concession's “what” and “ask in return”"),
+    N_("each package's name, ask and the concessions it gives"),
+    N_("our questions, with empty boxes for notes"),
 )
 
 #: What a discreet copy leaves out, in the words the export dialog uses.
 LEFT_OUT: tuple[str, ...] = (
-    "our walk-away, target and package floor or ceiling",
-    "BATNA and fallback values",
-    "what the concessions and the package cost us and are worth to them",
-    "the deal-zone status, the chance and the gap",
-    "our estimate of their side and its source",
-    "our approach, interests and objections",
-    "offers, sign-off, outcome and every other free-text field",
-    "any left-out number mentioned in a shown text (replaced by “[left out]”)",
+    N_("our walk-away, target and package floor or ceiling"),
+    N_("BATNA and fallback values"),
+    N_("what the concessions and the package cost us and are worth to them"),
+    N_("the deal-zone status, the chance and the gap"),
+    N_("our estimate of their side and its source"),
+    N_("our approach, interests and objections"),
+    N_("offers, sign-off, outcome and every other free-text field"),
+    N_("any left-out number mentioned in a shown text (replaced by “[left out]”)"),
 )
 
 _SIGNS = {v for v in CURRENCY_SYMBOLS.values() if not v.isalpha()} | {"US$"}

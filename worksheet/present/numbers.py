@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
+from worksheet.i18n import N_, _
+
 NBSP = "\u00a0"
 MINUS = "\u2212"
 DASH = "—"
@@ -53,14 +55,39 @@ NO_DECIMALS = frozenset({"JPY", "KRW", "CLP", "ISK", "VND", "XAF", "XOF", "PYG",
 
 @dataclass(frozen=True)
 class Separators:
-    """The group separator and the decimal point an output writes numbers with."""
+    """How an output writes numbers: group separator, decimal point, and for a language's own
+    conventions its digits (Arabic-Indic in Egypt), whether four-digit numbers are grouped
+    (not in Spanish) and whether the currency symbol follows the number (`1.234,50 €`)."""
 
     group: str = ","
     decimal: str = "."
+    digits: str = ""  # the ten digits 0–9 in the language's script; "" keeps 0123456789
+    min_group: int = 1  # 2: a four-digit whole part stays ungrouped (1234, but 12.345)
+    symbol_after: bool = False
 
 
 #: The deal's own conventions: what files and exports use.
 DEAL_SEPARATORS = Separators()
+
+#: Each shipped language's everyday conventions (CLDR's, as Qt's QLocale and Babel have them),
+#: for the outputs that have no QLocale: the prep sheet and the command line.
+LANGUAGE_SEPARATORS: dict[str, Separators] = {
+    "en": DEAL_SEPARATORS,
+    "de": Separators(group=".", decimal=",", symbol_after=True),
+    "es": Separators(group=".", decimal=",", min_group=2, symbol_after=True),
+    "ar": Separators(group="\u066c", decimal="\u066b", digits="٠١٢٣٤٥٦٧٨٩", symbol_after=True),
+}
+
+
+def language_separators(code: str) -> Separators:
+    return LANGUAGE_SEPARATORS.get(code, DEAL_SEPARATORS)
+
+
+def native_digits(text: str, seps: Separators) -> str:
+    """`text` with its ASCII digits written in the conventions' own digits."""
+    if not seps.digits:
+        return text
+    return text.translate(str.maketrans("0123456789", seps.digits))
 
 
 def currency_places(currency: str) -> int:
@@ -91,12 +118,12 @@ def format_amount(
             places = 0
     rounded = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
     text = f"{rounded:f}"
-    whole, _, fraction = text.partition(".")
+    whole, _point, fraction = text.partition(".")
     group = NBSP if seps.group in (" ", NBSP, "\u202f") else seps.group
-    out = _group(whole, group)
+    out = whole if len(whole) < 4 + seps.min_group - 1 else _group(whole, group)
     if fraction:
         out += seps.decimal + fraction
-    return out
+    return native_digits(out, seps)
 
 
 def format_money(
@@ -118,7 +145,7 @@ def format_money(
     symbol = CURRENCY_SYMBOLS.get(currency)
     if symbol is None:
         return f"{sign}{currency}{NBSP}{number}"
-    if currency in SUFFIX_SYMBOLS:
+    if currency in SUFFIX_SYMBOLS or seps.symbol_after:
         return f"{sign}{number}{NBSP}{symbol}"
     return f"{sign}{symbol}{number}"
 
@@ -148,22 +175,28 @@ def format_chance(probability: float | Decimal | None) -> str:
         return DASH
     pct = _percent(probability)
     if pct <= 0:
-        return "0%"
+        return _("{percent}%").format(percent=0)
     if pct >= 100:
-        return "100%"
+        return _("{percent}%").format(percent=100)
     whole = pct.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     if whole < 1:
-        return UNDER_ONE
+        return _(UNDER_ONE)
     if whole >= 100:
-        return OVER_99
-    return f"{whole:f}%"
+        return _(OVER_99)
+    return _("{percent}%").format(percent=f"{whole:f}")
 
 
-#: The chance's words, also written into the workbook's live chance formula.
-UNDER_ONE = "under 1%"
-OVER_99 = "over 99%"
-NO_CHANCE = "no chance"
-CERTAINTY = "certainty"
+#: The chance's words, also written (in the reader's language) into the workbook's live
+#: chance formula.
+UNDER_ONE = N_("under 1%")
+OVER_99 = N_("over 99%")
+NO_CHANCE = N_("no chance")
+CERTAINTY = N_("certainty")
+ABOUT = N_("about {percent}%")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
 
 
 def chance_words_expression(chance: str) -> str:
@@ -171,10 +204,13 @@ def chance_words_expression(chance: str) -> str:
     unrounded chance) as `chance_phrase` does (its ROUND halves away from zero, so a chance of
     exactly x.5 % may read one point higher than in the app)."""
     p = f"({chance})"
+    before, _sep, after = _(ABOUT).partition("{percent}")
+    no, certain = _quoted(_(NO_CHANCE)), _quoted(_(CERTAINTY))
+    under, over = _quoted(_(UNDER_ONE)), _quoted(_(OVER_99))
+    about = f"{_quoted(before)}&ROUND({p}*100,0)&{_quoted(after)}"
     return (
-        f'IF({p}<=0,"{NO_CHANCE}",IF({p}>=1,"{CERTAINTY}",'
-        f'IF({p}*100<0.5,"{UNDER_ONE}",IF({p}*100>=99.5,"{OVER_99}",'
-        f'"about "&ROUND({p}*100,0)&"%"))))'
+        f"IF({p}<=0,{no},IF({p}>=1,{certain},"
+        f"IF({p}*100<0.5,{under},IF({p}*100>=99.5,{over},{about}))))"
     )
 
 
@@ -185,12 +221,20 @@ def chance_formula(chance: str, ready: str) -> str:
 
 def chance_phrase(probability: float | Decimal | None) -> str:
     """The chance inside a sentence: `about 49%`, `under 1%`, `over 99%`, `no chance`."""
-    text = format_chance(probability)
-    if text == "0%":
-        return NO_CHANCE
-    if text == "100%":
-        return CERTAINTY
-    return f"about {text}" if text[0].isdigit() else text
+    if probability is not None:
+        pct = _percent(probability)
+        if pct <= 0:
+            return _(NO_CHANCE)
+        if pct >= 100:
+            return _(CERTAINTY)
+        whole = pct.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+        if 1 <= whole < 100:
+            return _(ABOUT).format(percent=f"{whole:f}")
+    return format_chance(probability)
+
+
+def is_no_chance(probability: float | Decimal | None) -> bool:
+    return probability is not None and _percent(probability) <= 0
 
 
 def short_money(amount: Decimal, currency: str = "USD") -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from worksheet.i18n import N_, _
 from worksheet.present.numbers import DEAL_SEPARATORS, Separators, format_chance, format_money
 from worksheet.present.sentences import exact_chance, status_sentence
 from worksheet.present.words import status_word
@@ -16,21 +17,23 @@ if TYPE_CHECKING:
 #: Key numbers in reading order: (key, words for a seller, words for a buyer). Short words,
 #: as the chart says them; the tips say the whole thing.
 KEY_NUMBERS: tuple[tuple[str, str, str], ...] = (
-    ("package_cost", "Cost to us", "Cost to us"),
-    ("package_value", "Value to them", "Value to them"),
-    ("package_walk_away", "Package floor", "Package ceiling"),
-    ("probability", "Chance of a deal", "Chance of a deal"),
-    ("gap", "Gap to close", "Gap to close"),
+    ("package_cost", N_("Cost to us"), N_("Cost to us")),
+    ("package_value", N_("Value to them"), N_("Value to them")),
+    ("package_walk_away", N_("Package floor"), N_("Package ceiling")),
+    ("probability", N_("Chance of a deal"), N_("Chance of a deal")),
+    ("gap", N_("Gap to close"), N_("Gap to close")),
 )
 KEY_NUMBER_TIPS: dict[str, tuple[str, str]] = {
-    "package_cost": ("What the concessions in the package cost us.",) * 2,
-    "package_value": ("What the concessions in the package are worth to them.",) * 2,
+    "package_cost": (N_("What the concessions in the package cost us."),) * 2,
+    "package_value": (N_("What the concessions in the package are worth to them."),) * 2,
     "package_walk_away": (
-        "Our walk-away plus the package cost: the lowest price that still pays for the package.",
-        "Our walk-away minus the package cost: the highest price we can pay with the package.",
+        N_(
+            "Our walk-away plus the package cost: the lowest price that still pays for the package."
+        ),
+        N_("Our walk-away minus the package cost: the highest price we can pay with the package."),
     ),
-    "probability": ("How likely a deal is, from the spread of our estimate of them.",) * 2,
-    "gap": ("How far apart we are when even our best guess leaves no deal zone.",) * 2,
+    "probability": (N_("How likely a deal is, from the spread of our estimate of them."),) * 2,
+    "gap": (N_("How far apart we are when even our best guess leaves no deal zone."),) * 2,
 }
 
 
@@ -72,9 +75,9 @@ def summary_text(
     numbers = tuple(
         KeyNumber(
             key,
-            seller_words if seller else buyer_words,
+            _(seller_words if seller else buyer_words),
             values[key],
-            KEY_NUMBER_TIPS[key][0 if seller else 1],
+            _(KEY_NUMBER_TIPS[key][0 if seller else 1]),
         )
         for key, seller_words, buyer_words in KEY_NUMBERS
     )

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from worksheet.i18n import _
+
 SK = QKeySequence.StandardKey
 
 
@@ -26,6 +28,7 @@ class Actions:
     undo: QAction
     redo: QAction
     about: QAction
+    preferences: QAction
     new_from_sample: QMenu
     recent: QMenu
     print: QAction
@@ -55,31 +58,44 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
     redo.setShortcuts(redo_keys())  # Ctrl+Y too, wherever the platform's keys lack it
     discreet = _action(
         window,
-        "&Discreet Exports",
-        tip="Export copies that show only what we would say at the table: no limits or estimates",
+        _("&Discreet Exports"),
+        tip=_(
+            "Export copies that show only what we would say at the table: no limits or estimates"
+        ),
     )
     discreet.setCheckable(True)
     actions = Actions(
-        new=_action(window, "&New", SK.New, "Start an empty worksheet"),
-        open=_action(window, "&Open…", SK.Open, "Open a .deal file"),
-        save=_action(window, "&Save", SK.Save, "Save the worksheet"),
-        save_as=_action(window, "Save &As…", SK.SaveAs, "Save the worksheet under another name"),
-        export_pdf=_action(window, "Export &PDF…", "Ctrl+Shift+P", "Write the one-page prep sheet"),
-        export_xlsx=_action(window, "Export &Excel…", "Ctrl+Shift+E", "Write the manager workbook"),
+        new=_action(window, _("&New"), SK.New, _("Start an empty worksheet")),
+        open=_action(window, _("&Open…"), SK.Open, _("Open a .deal file")),
+        save=_action(window, _("&Save"), SK.Save, _("Save the worksheet")),
+        save_as=_action(
+            window, _("Save &As…"), SK.SaveAs, _("Save the worksheet under another name")
+        ),
+        export_pdf=_action(
+            window, _("Export &PDF…"), "Ctrl+Shift+P", _("Write the one-page prep sheet")
+        ),
+        export_xlsx=_action(
+            window, _("Export &Excel…"), "Ctrl+Shift+E", _("Write the manager workbook")
+        ),
         discreet=discreet,
-        close=_action(window, "&Close", SK.Close, "Close this window"),
-        quit=_action(window, "&Quit", SK.Quit, "Quit Deal Worksheet"),
+        close=_action(window, _("&Close"), SK.Close, _("Close this window")),
+        quit=_action(window, _("&Quit"), SK.Quit, _("Quit Deal Worksheet")),
         undo=undo,
         redo=redo,
-        about=_action(window, "&About Deal Worksheet"),
-        new_from_sample=QMenu("New from &Sample", window),
-        recent=QMenu("Open &Recent", window),
-        print=_action(window, "&Print…", SK.Print, "Print the one-page prep sheet"),
-        print_preview=_action(window, "Print Pre&view…", tip="See the prep sheet as it will print"),
+        about=_action(window, _("&About Deal Worksheet")),
+        preferences=_action(
+            window, _("&Preferences…"), SK.Preferences, _("Choose the language of the app")
+        ),
+        new_from_sample=QMenu(_("New from &Sample"), window),
+        recent=QMenu(_("Open &Recent"), window),
+        print=_action(window, _("&Print…"), SK.Print, _("Print the one-page prep sheet")),
+        print_preview=_action(
+            window, _("Print Pre&view…"), tip=_("See the prep sheet as it will print")
+        ),
         import_workbook=_action(
             window,
-            "&Import Manager's Workbook…",
-            tip="Read back what the manager changed in the exported workbook, and review it",
+            _("&Import Manager's Workbook…"),
+            tip=_("Read back what the manager changed in the exported workbook, and review it"),
         ),
     )
     if actions.print.shortcuts() == []:
@@ -90,7 +106,7 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
         actions.quit.setShortcut(QKeySequence("Ctrl+Q"))
 
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(_("&File"))
     file_menu.addAction(actions.new)
     file_menu.addMenu(actions.new_from_sample)
     file_menu.addAction(actions.open)
@@ -110,10 +126,12 @@ def create_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions
     file_menu.addAction(actions.close)
     file_menu.addAction(actions.quit)
 
-    edit_menu = bar.addMenu("&Edit")
+    edit_menu = bar.addMenu(_("&Edit"))
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.preferences)
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(_("&Help"))
     help_menu.addAction(actions.about)
     return actions

@@ -9,9 +9,10 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from worksheet import APP_NAME, __version__
+from worksheet.i18n import N_, _
 from worksheet.ui.autosave import AutosaveEntry
 
-DEAL_FILTER = "Deal worksheets (*.deal);;All files (*)"
+DEAL_FILTER = N_("Deal worksheets (*.deal);;All files (*)")
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 RESTORE, LATER = "restore", "later"
@@ -49,8 +50,8 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
-    box.setText(f"Save the changes to “{name}”?")
-    box.setInformativeText("If you don't save, your changes since the last save will be lost.")
+    box.setText(_("Save the changes to “{name}”?").format(name=name))
+    box.setInformativeText(_("If you don't save, your changes since the last save will be lost."))
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard
@@ -72,15 +73,18 @@ def ask_restore(parent: QWidget | None, entry: AutosaveEntry) -> str:
     box.setWindowTitle(APP_NAME)
     when = entry.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
     box.setText(
-        f"Deal Worksheet did not close properly. Restore the unsaved work on “{entry.name}”?"
+        _("Deal Worksheet did not close properly. Restore the unsaved work on “{name}”?").format(
+            name=entry.name
+        )
     )
-    where = (
-        f"Its file: {entry.original}" if entry.original else "It had not been saved to a file yet."
-    )
-    box.setInformativeText(f"Autosaved at {when}. {where}")
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Not Now", QMessageBox.ButtonRole.RejectRole)
+    if entry.original:
+        text = _("Autosaved at {time}. Its file: {path}").format(time=when, path=entry.original)
+    else:
+        text = _("Autosaved at {time}. It had not been saved to a file yet.").format(time=when)
+    box.setInformativeText(text)
+    restore = box.addButton(_("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Not Now"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     clicked = box.clickedButton()
@@ -92,15 +96,15 @@ def ask_restore(parent: QWidget | None, entry: AutosaveEntry) -> str:
 
 
 def ask_open_path(parent: QWidget, start: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Open Deal", start or documents_dir(), DEAL_FILTER
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _("Open Deal"), start or documents_dir(), _(DEAL_FILTER)
     )
     return path or None
 
 
 def ask_save_path(parent: QWidget, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Save Deal As", suggested, DEAL_FILTER, options=_NO_NATIVE_OVERWRITE_PROMPT
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save Deal As"), suggested, _(DEAL_FILTER), options=_NO_NATIVE_OVERWRITE_PROMPT
     )
     if not path:
         return None
@@ -134,7 +138,7 @@ def ask_export_path(parent: QWidget, title: str, suggested: str, name_filter: st
         paper.setCurrentIndex(max(0, paper.findData(paper_choice())))
         if isinstance(layout, QGridLayout):
             row = layout.rowCount()
-            layout.addWidget(QLabel("Paper:"), row, 0)
+            layout.addWidget(QLabel(_("Paper:")), row, 0)
             layout.addWidget(paper, row, 1)
     if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
         return None
@@ -150,20 +154,24 @@ def confirm_discreet(
     from html import escape
 
     def bullets(items: Sequence[str]) -> str:
-        return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
+        return "<ul>" + "".join(f"<li>{escape(_(item))}</li>" for item in items) + "</ul>"
 
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(title)
-    box.setText("Export a discreet copy?")
+    box.setText(_("Export a discreet copy?"))
     box.setTextFormat(Qt.TextFormat.RichText)  # our words only, escaped above
     box.setInformativeText(
-        "<p>It shows only what you would say at the table:</p>"
+        "<p>"
+        + _("It shows only what you would say at the table:")
+        + "</p>"
         + bullets(shown)
-        + "<p>It leaves out:</p>"
+        + "<p>"
+        + _("It leaves out:")
+        + "</p>"
         + bullets(left_out)
     )
-    go = box.addButton("Export Discreet Copy", QMessageBox.ButtonRole.AcceptRole)
+    go = box.addButton(_("Export Discreet Copy"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(go)
     box.exec()
@@ -175,9 +183,11 @@ def ask_overwrite(parent: QWidget, path: str) -> bool:
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
-    box.setText(f"“{Path(path).name}” already exists. Replace it?")
-    box.setInformativeText(f"In {Path(path).parent}. Replacing it overwrites what it holds.")
-    replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+    box.setText(_("“{name}” already exists. Replace it?").format(name=Path(path).name))
+    box.setInformativeText(
+        _("In {folder}. Replacing it overwrites what it holds.").format(folder=Path(path).parent)
+    )
+    replace = box.addButton(_("Replace"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.exec()
@@ -189,15 +199,25 @@ def ask_conflict(parent: QWidget, name: str, modified: bool) -> str:
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
-    box.setText(f"“{name}” was changed by another program or window since you opened it.")
-    mine = "your unsaved changes" if modified else "the version you have open"
-    box.setInformativeText(
-        f"Open their version (and lose {mine}), keep yours as a separate copy, or replace "
-        "their version with yours."
+    box.setText(
+        _("“{name}” was changed by another program or window since you opened it.").format(
+            name=name
+        )
     )
-    reload = box.addButton("Open Their Version", QMessageBox.ButtonRole.DestructiveRole)
-    copy = box.addButton("Save Mine as a Copy…", QMessageBox.ButtonRole.AcceptRole)
-    overwrite = box.addButton("Replace Theirs", QMessageBox.ButtonRole.DestructiveRole)
+    if modified:
+        text = _(
+            "Open their version (and lose your unsaved changes), keep yours as a separate "
+            "copy, or replace their version with yours."
+        )
+    else:
+        text = _(
+            "Open their version (and lose the version you have open), keep yours as a "
+            "separate copy, or replace their version with yours."
+        )
+    box.setInformativeText(text)
+    reload = box.addButton(_("Open Their Version"), QMessageBox.ButtonRole.DestructiveRole)
+    copy = box.addButton(_("Save Mine as a Copy…"), QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(_("Replace Theirs"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(copy)
     box.exec()
@@ -216,13 +236,15 @@ def ask_locked(parent: QWidget, name: str, owner: str) -> str:
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
-    box.setText(f"“{name}” is already open in another Deal Worksheet window.")
+    box.setText(_("“{name}” is already open in another Deal Worksheet window.").format(name=name))
     box.setInformativeText(
-        f"{owner} Open it read-only to look without risk, or open it anyway (the first "
-        "to save wins; the other is warned before saving)."
+        _(
+            "{owner} Open it read-only to look without risk, or open it anyway (the first "
+            "to save wins; the other is warned before saving)."
+        ).format(owner=owner)
     )
-    read_only = box.addButton("Open Read-Only", QMessageBox.ButtonRole.AcceptRole)
-    anyway = box.addButton("Open Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    read_only = box.addButton(_("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(_("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(read_only)
     box.exec()
@@ -239,9 +261,9 @@ def ask_save_read_only(parent: QWidget, name: str, reason: str) -> bool:
     box = _box(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(APP_NAME)
-    box.setText(f"“{name}” is open read-only, so Save cannot change it.")
-    box.setInformativeText(f"{reason} Save your work under another name?")
-    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    box.setText(_("“{name}” is open read-only, so Save cannot change it.").format(name=name))
+    box.setInformativeText(_("{reason} Save your work under another name?").format(reason=reason))
+    save_as = box.addButton(_("Save As…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save_as)
     box.exec()
@@ -269,8 +291,11 @@ def show_info(parent: QWidget | None, title: str, text: str, details: str = "") 
 def show_about(parent: QWidget) -> None:
     QMessageBox.about(
         parent,
-        f"About {APP_NAME}",
-        f"<h3>{APP_NAME} {__version__}</h3>"
-        "<p>Prepare a negotiation — vision, prices, concessions, fallbacks and listening — "
-        "and see the zone of possible agreement as you type.</p>",
+        _("About {app}").format(app=APP_NAME),
+        f"<h3>{APP_NAME} {__version__}</h3><p>"
+        + _(
+            "Prepare a negotiation — vision, prices, concessions, fallbacks and listening — "
+            "and see the zone of possible agreement as you type."
+        )
+        + "</p>",
     )

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from worksheet.export.registry import exporter
+from worksheet.i18n import _
 from worksheet.ui.document import settings
 from worksheet.ui.files import suggested_file_name
 
@@ -42,22 +43,24 @@ def export_deal(window: ExportHost, kind: str) -> bool:
     except ImportError as exc:
         dialogs.show_error(
             window,
-            "Export is not available",
-            f"This build cannot write {kind.upper()} files ({exc}).",
+            _("Export is not available"),
+            _("This build cannot write {kind} files ({reason}).").format(
+                kind=kind.upper(), reason=exc
+            ),
         )
         return False
     if discreet:
         from worksheet.present.discreet import LEFT_OUT, SHOWN
 
         # The user sees what a discreet copy leaves out before choosing where it goes.
-        if not dialogs.confirm_discreet(window, chosen.title, SHOWN, LEFT_OUT):
+        if not dialogs.confirm_discreet(window, _(chosen.title), SHOWN, LEFT_OUT):
             return False
     suffix = chosen.suffix
     folder = last_export_folder(window)
     suggested = (
         str(folder / suggested_file_name(window.doc.deal.title)).removesuffix(".deal") + suffix
     )
-    path = dialogs.ask_export_path(window, chosen.title, suggested, chosen.name_filter)
+    path = dialogs.ask_export_path(window, _(chosen.title), suggested, _(chosen.name_filter))
     if not path:
         return False
     if not Path(path).suffix:
@@ -67,8 +70,10 @@ def export_deal(window: ExportHost, kind: str) -> bool:
     if window.doc.path is not None and same_file(path, window.doc.path):
         dialogs.show_error(
             window,
-            "Choose another name",
-            f"{shown(path)} is the deal itself; exporting there would replace the worksheet.",
+            _("Choose another name"),
+            _("{path} is the deal itself; exporting there would replace the worksheet.").format(
+                path=shown(path)
+            ),
         )
         return False
     # The window's own question (the dialog does not ask): once, on the final name.
@@ -85,27 +90,37 @@ def export_deal(window: ExportHost, kind: str) -> bool:
         )
     except WriteRefused as exc:
         QApplication.restoreOverrideCursor()
-        dialogs.show_error(window, "Export failed", str(exc))
+        dialogs.show_error(window, _("Export failed"), str(exc))
         return False
     except OSError as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(
-            window, "Export failed", f"Could not write {path}: {exc.strerror or exc}"
+            window,
+            _("Export failed"),
+            _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
         )
         return False
     except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
         QApplication.restoreOverrideCursor()
         log.exception("export failed")
-        dialogs.show_error(window, "Export failed", f"Could not write {path}: {exc}")
+        dialogs.show_error(
+            window,
+            _("Export failed"),
+            _("Could not write {path}: {reason}").format(path=path, reason=exc),
+        )
         return False
     QApplication.restoreOverrideCursor()
     notes = chosen.notes(result)
-    what = "discreet " if discreet else ""
-    window.statusBar().showMessage(f"Exported the {what}{kind.upper()} to {Path(path).name}", 8_000)
+    if discreet:
+        done = _("Exported the discreet {kind} to {name}")
+    else:
+        done = _("Exported the {kind} to {name}")
+    window.statusBar().showMessage(done.format(kind=kind.upper(), name=Path(path).name), 8_000)
     settings().setValue(LAST_FOLDER_KEY, str(Path(path).resolve().parent))
     show_done(window, Path(path))
     if notes:
-        dialogs.show_info(window, "Export notes", f"Wrote {Path(path).name}.", "\n".join(notes))
+        wrote = _("Wrote {name}.").format(name=Path(path).name)
+        dialogs.show_info(window, _("Export notes"), wrote, "\n".join(notes))
     return True
 
 

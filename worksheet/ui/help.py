@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from worksheet.i18n import _
 from worksheet.ui import keyboard
 from worksheet.ui.pages import KEYS
 
@@ -33,20 +34,20 @@ class Help(QObject):
         super().__init__(window)
         self.window = window
         self.guide: GuideWindow | None = None
-        self.guide_action = QAction("Deal Worksheet &Guide", window)
+        self.guide_action = QAction(_("Deal Worksheet &Guide"), window)
         self.guide_action.setShortcuts(
             QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents) or [QKeySequence("F1")]
         )
-        self.guide_action.setStatusTip("Open the user guide at the section you are working on")
+        self.guide_action.setStatusTip(_("Open the user guide at the section you are working on"))
         self.guide_action.triggered.connect(self.open_guide)
-        self.whats_this = QAction("&What's This?", window)
+        self.whats_this = QAction(_("&What's This?"), window)
         self.whats_this.setShortcut(QKeySequence("Shift+F1"))
-        self.whats_this.setStatusTip("Click a field to read what it is for")
+        self.whats_this.setStatusTip(_("Click a field to read what it is for"))
         self.whats_this.triggered.connect(self._whats_this_mode)
-        self.shortcuts_action = QAction("&Keyboard Shortcuts", window)
+        self.shortcuts_action = QAction(_("&Keyboard Shortcuts"), window)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         bar = window.menuBar()
-        menu = next((a.menu() for a in bar.actions() if a.text() == "&Help"), None)
+        menu = next((a.menu() for a in bar.actions() if a.text() == _("&Help")), None)
         if menu is not None:
             first = menu.actions()[0] if menu.actions() else None
             menu.insertActions(first, [self.guide_action, self.whats_this, self.shortcuts_action])

@@ -144,6 +144,9 @@ def make_app(argv: list[str] | None = None, *, dark: bool = False) -> QApplicati
     if dark:
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())
+    from worksheet.ui.language import apply_language
+
+    apply_language(app)
     return app  # type: ignore[return-value]
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from worksheet import APP_NAME, paths
 from worksheet.domain.summary import Summary, summarize
+from worksheet.i18n import _
 from worksheet.io import DealFileError, load
 from worksheet.ui import dialogs, table_flow
 from worksheet.ui.actions import create_actions
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("sections")
-        self.nav.setAccessibleName("Worksheet sections")
+        self.nav.setAccessibleName(_("Worksheet sections"))
         self.nav.setFrameShape(QListWidget.Shape.NoFrame)
         self.nav.setSpacing(1)
         # Room around the section names, as in a native sidebar; colours stay the palette's.
@@ -96,13 +97,13 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self._pages: dict[str, Page | None] = {}
         for key in KEYS:
-            item = QListWidgetItem(SECTION_TITLES[key])
+            item = QListWidgetItem(_(SECTION_TITLES[key]))
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, self.nav.fontMetrics().height() + 14))
             self.nav.addItem(item)
             self._pages[key] = None
             self.stack.addWidget(QWidget())  # a placeholder; pages are built when first shown
-        width = max(self.nav.fontMetrics().horizontalAdvance(t) for t in SECTION_TITLES.values())
+        width = max(self.nav.fontMetrics().horizontalAdvance(_(t)) for t in SECTION_TITLES.values())
         self.nav.setFixedWidth(width + 48)
 
         self.summary_panel = SummaryPanel()
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.preferences.triggered.connect(self.edit_preferences)
         a.recent.aboutToShow.connect(self._fill_recent_menu)
         a.new_from_sample.aboutToShow.connect(self._fill_sample_menu)
 
@@ -241,6 +243,11 @@ class MainWindow(QMainWindow):
         view.setCurrentIndex(index)
         view.scrollTo(index)
 
+    def edit_preferences(self) -> None:
+        from worksheet.ui.preferences import edit_preferences
+
+        edit_preferences(self)
+
     # ------------------------------------------------------------------ summary and title
 
     def _update_summary(self) -> None:
@@ -250,8 +257,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         # A literal "[*]" in a file name must not become the modified mark: Qt's escape doubles it.
         name = self.doc.display_name.replace("[*]", "[*][*]")
-        read_only = " (read-only)" if self.doc.read_only else ""
-        self.setWindowTitle(f"{name}[*]{read_only} — {APP_NAME}")
+        if self.doc.read_only:
+            title = _("{name} (read-only) — {app}").format(name=f"{name}[*]", app=APP_NAME)
+        else:
+            title = _("{name} — {app}").format(name=f"{name}[*]", app=APP_NAME)
+        self.setWindowTitle(title)
         self.setWindowModified(self.doc.is_modified)
         self.setWindowFilePath(str(self.doc.path) if self.doc.path else "")
 
@@ -279,7 +289,7 @@ class MainWindow(QMainWindow):
         try:
             deal = load(path)
         except DealFileError as exc:
-            dialogs.show_error(self, "Could not open the sample", str(exc))
+            dialogs.show_error(self, _("Could not open the sample"), str(exc))
             return False
         if not self.maybe_save():
             return False
@@ -300,7 +310,7 @@ class MainWindow(QMainWindow):
         if not self.files.open(path):
             return False
         add_recent(self.doc.path)
-        self.statusBar().showMessage(f"Opened {path.name}", 5_000)
+        self.statusBar().showMessage(_("Opened {name}").format(name=path.name), 5_000)
         return True
 
     def save(self) -> bool:
@@ -319,8 +329,8 @@ class MainWindow(QMainWindow):
         if is_bundled_sample(Path(path)):
             dialogs.show_error(
                 self,
-                "Choose another place",
-                "The bundled samples cannot be overwritten. Save your copy elsewhere.",
+                _("Choose another place"),
+                _("The bundled samples cannot be overwritten. Save your copy elsewhere."),
             )
             return False
         return self.files.save_as_to(Path(path))
@@ -356,7 +366,7 @@ class MainWindow(QMainWindow):
         try:
             deal = load(entry.deal_path)
         except DealFileError as exc:
-            dialogs.show_error(self, "Could not restore", str(exc))
+            dialogs.show_error(self, _("Could not restore"), str(exc))
             return False
         self.doc.replace(
             deal, entry.original, untitled_name=entry.name, modified=True, stamp=entry.stamp
@@ -365,7 +375,7 @@ class MainWindow(QMainWindow):
         self.autosaver.mark_pending()
         if self.autosaver.autosave_now():
             entry.discard()
-        self.statusBar().showMessage("Restored the unsaved work. Save it to keep it.", 10_000)
+        self.statusBar().showMessage(_("Restored the unsaved work. Save it to keep it."), 10_000)
         return True
 
     # ------------------------------------------------------------------ exports
@@ -389,9 +399,9 @@ class MainWindow(QMainWindow):
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
         if not files:
-            menu.addAction("No Recent Files").setEnabled(False)
+            menu.addAction(_("No Recent Files")).setEnabled(False)
         menu.addSeparator()
-        clear = menu.addAction("Clear Menu")
+        clear = menu.addAction(_("Clear Menu"))
         clear.setEnabled(bool(files))
         clear.triggered.connect(clear_recent)
 
@@ -402,7 +412,7 @@ class MainWindow(QMainWindow):
             action = menu.addAction(sample_title(path).replace("&", "&&"))
             action.triggered.connect(lambda _=False, p=path: self.open_sample(p))
         if menu.isEmpty():
-            menu.addAction("No Samples Installed").setEnabled(False)
+            menu.addAction(_("No Samples Installed")).setEnabled(False)
 
     # ------------------------------------------------------------------ drag and drop
 

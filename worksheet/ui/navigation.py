@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from worksheet.i18n import _
 from worksheet.ui import keyboard
 from worksheet.ui.document import settings
 from worksheet.ui.pages import KEYS, SECTIONS
@@ -38,12 +39,19 @@ class Navigation(QObject):
         super().__init__(window)
         self.window = window
 
-        self.view_menu = QMenu("&View", window)
-        self.sections_menu = self.view_menu.addMenu("&Sections")
+        bar = window.menuBar()
+        # Another part of the window may have made the View menu already (At the Table).
+        existing = next(
+            (a.menu() for a in bar.actions() if a.menu() is not None and a.text() == _("&View")),
+            None,
+        )
+        self.view_menu = existing if existing is not None else QMenu(_("&View"), window)
+        self.sections_menu = self.view_menu.addMenu(_("&Sections"))
         self.section_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         group.setExclusive(True)
-        for index, (key, title, *_rest) in enumerate(SECTIONS):
+        for index, (key, english, *_rest) in enumerate(SECTIONS):
+            title = _(english)
             action = QAction(f"&{index + 1} {title}" if index < 9 else title, window)
             action.setCheckable(True)
             shortcut = keyboard.section_key(index)
@@ -52,24 +60,25 @@ class Navigation(QObject):
                 window.nav.item(index).setToolTip(
                     f"{title} ({shortcut.toString(QKeySequence.SequenceFormat.NativeText)})"
                 )
-            action.setStatusTip(f"Go to the {title} section")
+            action.setStatusTip(_("Go to the {section} section").format(section=title))
             action.triggered.connect(lambda _=False, k=key: self.go_to(k))
             group.addAction(action)
             self.sections_menu.addAction(action)
             window.addAction(action)  # the key works even while the menu bar is hidden
             self.section_actions[key] = action
         self.view_menu.addSeparator()
-        self.toggle_summary = QAction("Show S&ummary Panel", window)
+        self.toggle_summary = QAction(_("Show S&ummary Panel"), window)
         self.toggle_summary.setCheckable(True)
         self.toggle_summary.setChecked(True)
         self.toggle_summary.setShortcut(SUMMARY_KEY)
-        self.toggle_summary.setStatusTip("Show or hide the live summary beside the page")
+        self.toggle_summary.setStatusTip(_("Show or hide the live summary beside the page"))
         self.toggle_summary.toggled.connect(self.set_summary_visible)
         self.view_menu.addAction(self.toggle_summary)
 
-        bar = window.menuBar()
-        help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-        if help_menu is not None:
+        help_menu = next((a for a in bar.actions() if a.text() == _("&Help")), None)
+        if existing is not None:
+            pass
+        elif help_menu is not None:
             bar.insertMenu(help_menu, self.view_menu)
         else:
             bar.addMenu(self.view_menu)
@@ -138,10 +147,11 @@ class Navigation(QObject):
             self.window.stack.setFocus()
         panel.setVisible(visible)
         self.window.statusBar().showMessage(
-            "Summary panel shown"
+            _("Summary panel shown")
             if visible
-            else f"Summary panel hidden — "
-            f"{SUMMARY_KEY.toString(QKeySequence.SequenceFormat.NativeText)} shows it again",
+            else _("Summary panel hidden — {key} shows it again").format(
+                key=SUMMARY_KEY.toString(QKeySequence.SequenceFormat.NativeText)
+            ),
             4_000,
         )
 
@@ -151,17 +161,17 @@ class Navigation(QObject):
         """Edit › Add Row / Remove Rows / Move: what the table keys do, reachable from the menu.
         The keys themselves belong to the table with the focus, so here they are only shown."""
         bar = self.window.menuBar()
-        edit = next((a.menu() for a in bar.actions() if a.text() == "&Edit"), None)
+        edit = next((a.menu() for a in bar.actions() if a.text() == _("&Edit")), None)
         if edit is None:
             return
         edit.addSeparator()
         native = QKeySequence.SequenceFormat.NativeText
         self.row_actions: list[QAction] = []
         for text, keys, run in (
-            ("&Add Row", "Ins", lambda v: v.add_after_current()),
-            ("&Remove Selected Rows", "Del", lambda v: v.remove_current()),
-            ("Move Row &Up", "Ctrl+Up", lambda v: v.move_current(-1)),
-            ("Move Row &Down", "Ctrl+Down", lambda v: v.move_current(1)),
+            (_("&Add Row"), "Ins", lambda v: v.add_after_current()),
+            (_("&Remove Selected Rows"), "Del", lambda v: v.remove_current()),
+            (_("Move Row &Up"), "Ctrl+Up", lambda v: v.move_current(-1)),
+            (_("Move Row &Down"), "Ctrl+Down", lambda v: v.move_current(1)),
         ):
             label = f"{text}\t{QKeySequence(keys).toString(native)}"
             action = edit.addAction(label)

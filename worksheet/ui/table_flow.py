@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from worksheet.i18n import _
+
 if TYPE_CHECKING:
     from worksheet.ui.main_window import MainWindow
 
@@ -23,26 +25,26 @@ def _menu(window: MainWindow, title: str) -> QMenu | None:
 
 def install(window: MainWindow) -> None:
     """Add View › At the Table and File › Deal Library to the window's menus."""
-    meeting = QAction("At the &Table", window)
+    meeting = QAction(_("At the &Table"), window)
     meeting.setShortcut(QKeySequence("Ctrl+Shift+M"))
-    meeting.setStatusTip("A calm, large view for the meeting: log and score offers as they come")
+    meeting.setStatusTip(_("A calm, large view for the meeting: log and score offers as they come"))
     meeting.triggered.connect(lambda: open_meeting(window))
-    library = QAction("Deal &Library…", window)
+    library = QAction(_("Deal &Library…"), window)
     library.setShortcut(QKeySequence("Ctrl+L"))
-    library.setStatusTip("Every deal in a folder, with calibration across past deals")
+    library.setStatusTip(_("Every deal in a folder, with calibration across past deals"))
     library.triggered.connect(lambda: open_library(window))
 
     bar = window.menuBar()
-    view_menu = _menu(window, "View")
+    view_menu = _menu(window, _("&View").replace("&", ""))
     if view_menu is None:
-        view_menu = QMenu("&View", window)
-        help_menu = _menu(window, "Help")
+        view_menu = QMenu(_("&View"), window)
+        help_menu = _menu(window, _("&Help").replace("&", ""))
         if help_menu is not None:
             bar.insertMenu(help_menu.menuAction(), view_menu)
         else:
             bar.addMenu(view_menu)
     view_menu.addAction(meeting)
-    file_menu = _menu(window, "File")
+    file_menu = _menu(window, _("&File").replace("&", ""))
     if file_menu is not None:
         recent = window.actions.recent.menuAction()
         items = file_menu.actions()

@@ -29,8 +29,9 @@ from worksheet.export.pdf.chart_parts import (
     place_labels,
 )
 from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
+from worksheet.i18n import _, language
 from worksheet.present.chart import price_marks
-from worksheet.present.numbers import format_money
+from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import estimate_text, package_moves_estimate
 from worksheet.present.words import ZONES as ZONE_WORDS
 
@@ -60,7 +61,8 @@ def draw_zopa_chart(
 ) -> float:
     """Draw the diagram with its top-left corner at (x, y); returns the height used."""
     height = CHART_HEIGHT
-    money = lambda a: format_money(a, deal.currency)  # noqa: E731
+    seps = language_separators(language())
+    money = lambda a: format_money(a, deal.currency, seps=seps)  # noqa: E731
     canvas.saveState()
     canvas.setStrokeColorRGB(*RULE)
     canvas.setLineWidth(0.6)
@@ -72,7 +74,7 @@ def draw_zopa_chart(
             canvas,
             x + width / 2,
             y - height / 2,
-            "The diagram appears once your walk-away and your estimate of theirs are set.",
+            _("The diagram appears once your walk-away and your estimate of theirs are set."),
             REGULAR,
             7.5,
             align="center",
@@ -104,7 +106,7 @@ def draw_zopa_chart(
             canvas,
             (plot_x0 + plot_x1) / 2,
             zone_top - 12,
-            "Our side of the zone is left out of this copy.",
+            _("Our side of the zone is left out of this copy."),
             REGULAR,
             LABEL_SIZE,
             align="center",
@@ -148,8 +150,10 @@ def _draw_theirs(
 ) -> None:
     """Their walk-away: a triangle, widest belief at the likely value; dashed before the package."""
     canvas.setFillColorRGB(*MUTED)
-    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1, "their", REGULAR, LABEL_SIZE)
-    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1 - line, "walk-away", REGULAR, LABEL_SIZE)
+    # Translators: the two lines of the label beside their walk-away in the diagram.
+    first, _sep, second = _("their\nwalk-away").partition("\n")
+    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1, first, REGULAR, LABEL_SIZE)
+    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1 - line, second, REGULAR, LABEL_SIZE)
     lo, mid, hi = (
         summary.their_low_package,
         summary.their_likely_package,
@@ -183,8 +187,15 @@ def _draw_theirs(
             _triangle_path(canvas, scale, lo, mid, hi, base, band_top), stroke=1, fill=1
         )
     canvas.line(scale.x(mid), base, scale.x(mid), band_top)
-    names = [("low", lo), ("their likely", mid), ("high", hi)] if lo != hi else [("their", mid)]
-    labels = [Label(scale.x(v), f"{n} {money(v)}", money(v), THEIRS) for n, v in names]
+    if lo != hi:
+        names = [
+            (_("low {amount}"), lo),
+            (_("their likely {amount}"), mid),
+            (_("high {amount}"), hi),
+        ]
+    else:
+        names = [(_("their {amount}"), mid)]
+    labels = [Label(scale.x(v), n.format(amount=money(v)), money(v), THEIRS) for n, v in names]
     place_labels(labels, scale.x0 - LABEL_COLUMN + 6, scale.x1, LABEL_SIZE, 2)
     for lb in labels:
         canvas.setFillColorRGB(*lb.colour)
@@ -265,7 +276,7 @@ def _draw_ours(
     canvas.setStrokeColorRGB(*OURS)
     canvas.setFillColorRGB(*OURS)
     canvas.setLineWidth(0.8)
-    xs = [scale.x(v) for _, _, v in marks]
+    xs = [scale.x(v) for _kind, _word, v in marks]
     canvas.line(min(xs), row_y, max(xs), row_y)
     floor = next((m for m in marks if m[0] == "floor"), None)
     if floor is not None and not discreet and summary.package_walk_away != a.walk_away:
@@ -273,7 +284,7 @@ def _draw_ours(
         canvas.setDash(2, 2)
         canvas.line(scale.x(floor[2]), row_y, scale.x(floor[2]), row_y + 36)
         canvas.setDash()
-    for kind, _, value in marks:
+    for kind, _word, value in marks:
         canvas.setStrokeColorRGB(*OURS)
         canvas.setFillColorRGB(*OURS)
         _marker(canvas, kind, scale.x(value), row_y)
@@ -301,7 +312,7 @@ def _draw_ours(
             canvas.line(x_a, row_y + 7, x_b, row_y + 7)
             canvas.line(x_a, row_y + 5, x_a, row_y + 9)
             canvas.line(x_b, row_y + 5, x_b, row_y + 9)
-            words = f"gap {money(summary.gap)}"
+            words = _("gap {amount}").format(amount=money(summary.gap))
             half = text_width(words, BOLD, LABEL_SIZE) / 2
             centre = min(max((x_a + x_b) / 2, scale.x0 + half), scale.x1 - half)
             draw_text(canvas, centre, row_y + 10, words, BOLD, LABEL_SIZE, align="center")

@@ -97,6 +97,16 @@ def font_class() -> type:
                     width = memo[key] = TTFont.stringWidth(self, text, size, encoding)
                 return width
 
+            def addObjects(self, doc):
+                # Its ToUnicode maps are written with this font's cluster texts in view.
+                from worksheet.export.pdf import shaping
+
+                shaping.writing.append(self)
+                try:
+                    TTFont.addObjects(self, doc)
+                finally:
+                    shaping.writing.pop()
+
         _font_class.append(SheetFont)
     return _font_class[0]
 
@@ -159,7 +169,7 @@ def _read(key: tuple, path: Path):
 def _write(key: tuple, font, path: Path) -> None:
     """Store the parsed font when it is made of what `_read` rebuilds; otherwise store nothing."""
     face = font.face
-    skip = ("face", "state", "_sheet_widths")
+    skip = ("face", "state", "_sheet_widths", "_sheet_actual")
     font_state = {k: v for k, v in font.__dict__.items() if k not in skip}
     face_state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
     units = getattr(face, "unitsPerEm", None)

@@ -13,7 +13,7 @@ from worksheet.export.pdf.measure import (
     paragraph,
     surely_too_tall,
 )
-from worksheet.export.pdf.text import BOLD, draw_text, fit_line
+from worksheet.export.pdf.text import BOLD, draw_text, fit_line, right_to_left
 
 #: A heading must never end a column alone: it needs this many lines of its first item below it.
 KEEP_LINES = 2
@@ -38,9 +38,11 @@ class Heading:
         size = self.styles.heading_size
         canvas.saveState()
         canvas.setFillColorRGB(*INK)
-        draw_text(
-            canvas, x, y + 4 + size * 0.3, fit_line(self.title, BOLD, size, self.width), BOLD, size
-        )
+        title = fit_line(self.title, BOLD, size, self.width)
+        if right_to_left():
+            draw_text(canvas, x + self.width, y + 4 + size * 0.3, title, BOLD, size, align="right")
+        else:
+            draw_text(canvas, x, y + 4 + size * 0.3, title, BOLD, size)
         canvas.setStrokeColorRGB(*RULE)
         canvas.setLineWidth(0.5)
         canvas.line(x, y + 2, x + self.width, y + 2)

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from worksheet.export.pdf.chart_parts import INK, MUTED
-from worksheet.export.pdf.text import REGULAR
+from worksheet.export.pdf.text import (
+    REGULAR,
+    right_aligned,
+    right_to_left,
+    rtl_paragraph,
+    shaped_style,
+)
 
 #: Ends a section that had to be shortened.
 MORE_MARK = "… more in the worksheet"
@@ -26,6 +32,7 @@ class Item:
     #: The markup parsed once (its fragments untouched by any wrap, and the cleaned text): each
     #: further type size reuses it with the size changed instead of parsing again.
     parsed: tuple[list, str] | None = field(default=None, repr=False)
+    rtl_markup: str | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -102,8 +109,27 @@ def paragraph(item: Item, styles: Styles):
 
 def item_style(item: Item, styles: Styles):
     if item.bullet is None:
-        return styles.mark if item.muted else styles.plain
-    return styles.muted if item.muted else styles.body
+        style = styles.mark if item.muted else styles.plain
+    else:
+        style = styles.muted if item.muted else styles.body
+    if right_to_left():
+        style = right_aligned(style)
+    return shaped_style(style, _text(item))
+
+
+def _text(item: Item) -> str:
+    """The item's markup as laid out: on a right-to-left sheet, ordered by `rtl_paragraph`
+    with its bullet at the start (the right)."""
+    if not right_to_left():
+        return item.markup
+    if item.rtl_markup is None:
+        body = f"{item.bullet}\u2002{item.markup}" if item.bullet else item.markup
+        item.rtl_markup = rtl_paragraph(body)
+    return item.rtl_markup
+
+
+def _bullet(item: Item):
+    return None if right_to_left() else item.bullet
 
 
 def _make_paragraph(item: Item, styles: Styles):
@@ -118,8 +144,8 @@ def _make_paragraph(item: Item, styles: Styles):
             f.clone(fontSize=style.fontSize, link=list(f.link), us_lines=list(f.us_lines))
             for f in fragments
         ]
-        return Paragraph(text, style, bulletText=item.bullet, frags=frags)
-    made = Paragraph(item.markup, style, bulletText=item.bullet)
+        return Paragraph(text, style, bulletText=_bullet(item), frags=frags)
+    made = Paragraph(_text(item), style, bulletText=_bullet(item))
     # Fragments of another size (a <font size> or <super> in the markup) could not simply be
     # resized, so such an item is parsed at every size, as are split or odd paragraphs.
     if all(_plain_fragment(f, style.fontSize) for f in made.frags):
@@ -160,9 +186,11 @@ def least_lines(item: Item, styles: Styles, width: float) -> int:
     """
     if item.parsed is None:
         return 0
+    style = item_style(item, styles)
+    if style.shaping:
+        return 0  # shaped glyphs (ligatures, conjuncts) may be narrower than the letters
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    style = item_style(item, styles)
     line = width - style.leftIndent - style.rightIndent - min(style.firstLineIndent, 0)
     if line <= 0:
         return 0

@@ -8,12 +8,17 @@ from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.export.pdf.measure import Item, Section
 from worksheet.export.pdf.text import cap, markup
-from worksheet.present.numbers import format_money
+from worksheet.i18n import N_, _, language, ngettext
+from worksheet.present.numbers import format_money, language_separators, native_digits
 from worksheet.present.packages import MESO_MARK, package_lines
-from worksheet.present.words import fallback_word
+from worksheet.present.warnings import warning_text
+from worksheet.present.words import fallback_word, readiness_word
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 GREEN = "#2E7D4F"
@@ -36,7 +41,16 @@ def nice_date(text: str) -> str:
         day = date.fromisoformat(text.strip())
     except ValueError:
         return text
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    seps = language_separators(language())
+    return native_digits(
+        _("{weekday} {day} {month} {year}").format(
+            weekday=_(WEEKDAYS[day.weekday()]),
+            day=day.day,
+            month=_(MONTHS[day.month - 1]),
+            year=day.year,
+        ),
+        seps,
+    )
 
 
 def nice_moment(text: str) -> str:
@@ -44,21 +58,27 @@ def nice_moment(text: str) -> str:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         return text
-    clock = f", {moment:%H:%M}" if (moment.hour, moment.minute) != (0, 0) else ""
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}{clock}"
+    seps = language_separators(language())
+    day = _("{day} {month} {year}").format(
+        day=moment.day, month=_(MONTHS[moment.month - 1]), year=moment.year
+    )
+    if (moment.hour, moment.minute) != (0, 0):
+        day = _("{date}, {time}").format(date=day, time=f"{moment:%H:%M}")
+    return native_digits(day, seps)
 
 
 def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Section]:
     # Even the currency code is escaped: a deal built in code need not have passed the loader.
-    money = lambda a: markup(format_money(a, deal.currency))  # noqa: E731
+    seps = language_separators(language())
+    money = lambda a: markup(format_money(a, deal.currency, seps=seps))  # noqa: E731
     sections: list[Section] = []
 
     vision_fields = [
-        ("Goal", deal.vision.goal),
-        ("Success looks like", deal.vision.success),
-        ("What they win", deal.vision.their_win),
-        ("Relationship afterwards", deal.vision.relationship),
-        ("Approach", deal.vision.approach),
+        (_("Goal"), deal.vision.goal),
+        (_("Success looks like"), deal.vision.success),
+        (_("What they win"), deal.vision.their_win),
+        (_("Relationship afterwards"), deal.vision.relationship),
+        (_("Approach"), deal.vision.approach),
     ]
     vision = [(label, text) for label, text in vision_fields if text.strip()]
     if vision:
@@ -68,30 +88,31 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             body, cut = safe(text)
             return Item(f"<b>{label}</b>  {body}", cut=cut)
 
-        sections.append(Section("Vision", len(vision), vision_item))
+        sections.append(Section(_("Vision"), len(vision), vision_item))
 
     ordered = deal.concessions_in_order()
     if ordered:
 
         def concession_item(i: int) -> Item:
             c = ordered[i]
-            what, cut1 = safe(c.what or "(not described)")
+            what, cut1 = safe(c.what or _("(not described)"))
             ask, cut2 = (
                 safe(c.ask_in_return)
                 if c.ask_in_return.strip()
-                else (muted("nothing asked in return yet"), False)
+                else (muted(_("nothing asked in return yet")), False)
             )
             if discreet:  # only what we would say: no package, costs, values or notes
                 return Item(f"{what} {ARROW} <b>{ask}</b>", bullet=f"{i + 1}.", cut=cut1 or cut2)
+            in_package = _("In the package")
             details = [
-                f'<font color="{GREEN}"><b>In the package</b></font>'
+                f'<font color="{GREEN}"><b>{in_package}</b></font>'
                 if deal.in_active(c)
-                else "Not in the package"
+                else _("Not in the package")
             ]
             if not discreet and c.cost_to_us is not None:
-                details.append(f"costs us {money(c.cost_to_us)}")
+                details.append(_("costs us {amount}").format(amount=money(c.cost_to_us)))
             if c.value_to_them is not None:
-                details.append(f"worth {money(c.value_to_them)} to them")
+                details.append(_("worth {amount} to them").format(amount=money(c.value_to_them)))
             notes, cut3 = safe(c.notes) if c.notes.strip() else ("", False)
             line2 = muted(" · ".join(details[1:])) if len(details) > 1 else ""
             second = details[0] + (f"{muted(' · ')}{line2}" if line2 else "")
@@ -104,7 +125,9 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             )
 
         # The package's size is in the band above; the heading stays short enough for one line.
-        title = f"Concessions: give → get ({len(ordered):,})"
+        title = _("Concessions: give → get ({count})").format(
+            count=native_digits(f"{len(ordered):,}", seps)
+        )
         sections.append(Section(title, len(ordered), concession_item))
 
     offers_to_make = package_lines(deal, summary)
@@ -121,12 +144,13 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                     text += f' <font color="{GREEN}"><b>active</b></font>'
                 if line.in_meso:
                     text += f" <b>{MESO_MARK}</b>"
-            text += "<br/>" + muted(f"gives: {gives}")
+            text += "<br/>" + muted(_("gives: {concessions}").format(concessions=gives))
             return Item(text, bullet="▸", cut=cut1 or cut2)
 
-        title = "Packages to offer"
         if not discreet and summary.meso:
-            title += f" ({MESO_MARK}: offer together)"
+            title = _("Packages to offer ({mark}: offer together)").format(mark=MESO_MARK)
+        else:
+            title = _("Packages to offer")
         sections.append(Section(title, len(offers_to_make), package_item))
 
     fallbacks = sorted(deal.fallbacks, key=lambda f: f.kind != "batna")  # stable: BATNA first
@@ -134,50 +158,53 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         def fallback_item(i: int) -> Item:
             f = fallbacks[i]
-            what, cut1 = safe(f.what or "(not described)")
+            what, cut1 = safe(f.what or _("(not described)"))
             text = f"<b>{markup(fallback_word(f.kind))}</b>  {what}"
             if f.value is not None and not (discreet and f.kind == "batna"):
                 text += f" — <b>{money(f.value)}</b>"
             cut2 = False
             if f.trigger.strip():
                 trigger, cut2 = safe(f.trigger)
-                text += "<br/>" + muted(f"When: {trigger}")
+                text += "<br/>" + muted(_("When: {trigger}").format(trigger=trigger))
             return Item(text, bullet="•", cut=cut1 or cut2)
 
-        sections.append(Section("Fallbacks, BATNA first", len(fallbacks), fallback_item))
+        sections.append(Section(_("Fallbacks, BATNA first"), len(fallbacks), fallback_item))
 
     interests = deal.listening.interests
     if interests:
 
         def interest_item(i: int) -> Item:
             it = interests[i]
-            what, cut1 = safe(it.what or "(not described)")
-            text = f"<b>{'Ours' if it.party == 'ours' else 'Theirs'}:</b> {what}"
+            what, cut1 = safe(it.what or _("(not described)"))
+            whose = _("Ours:") if it.party == "ours" else _("Theirs:")
+            text = f"<b>{whose}</b> {what}"
             cut2 = False
             if it.why.strip():
                 why, cut2 = safe(it.why)
-                text += muted(f" — why: {why}")
+                text += muted(" " + _("— why: {why}").format(why=why))
             return Item(text, bullet="•", cut=cut1 or cut2)
 
-        sections.append(Section("Interests and the why behind them", len(interests), interest_item))
+        sections.append(
+            Section(_("Interests and the why behind them"), len(interests), interest_item)
+        )
 
     objections = deal.listening.objections
     if objections:
 
         def objection_item(i: int) -> Item:
             ob = objections[i]
-            said, cut1 = safe(ob.objection or "(not described)")
-            text = f"“{said}”"
+            said, cut1 = safe(ob.objection or _("(not described)"))
+            text = _("“{objection}”").format(objection=said)
             cut2 = cut3 = False
             if ob.why.strip():
                 why, cut2 = safe(ob.why)
-                text += muted(f" — because {why}")
+                text += muted(" " + _("— because {why}").format(why=why))
             if ob.response.strip():
                 response, cut3 = safe(ob.response)
                 text += f"<br/>{ARROW} {response}"
             return Item(text, bullet="•", cut=cut1 or cut2 or cut3)
 
-        sections.append(Section("Objections and our responses", len(objections), objection_item))
+        sections.append(Section(_("Objections and our responses"), len(objections), objection_item))
 
     questions = [q for q in deal.listening.questions if q.strip()]
     if questions:
@@ -186,7 +213,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             text, cut = safe(questions[i])
             return Item(text, bullet="☐", cut=cut)
 
-        sections.append(Section("Questions to ask", len(questions), question_item))
+        sections.append(Section(_("Questions to ask"), len(questions), question_item))
 
     offers = deal.offers
     if offers:
@@ -194,8 +221,11 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         def offer_item(i: int) -> Item:
             o = offers[i]
             when, cut1 = safe(nice_moment(o.at)) if o.at.strip() else ("", False)
-            who = "We offered" if o.by == "us" else "They offered"
-            text = f"<b>{who} {money(o.amount)}</b>"
+            if o.by == "us":
+                offered = _("We offered {amount}").format(amount=money(o.amount))
+            else:
+                offered = _("They offered {amount}").format(amount=money(o.amount))
+            text = f"<b>{offered}</b>"
             if when:
                 text += muted(f" · {when}")
             cut2 = False
@@ -204,13 +234,18 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 text += f" · {terms}"
             return Item(text, bullet="○" if o.by == "us" else "▲", cut=cut1 or cut2)
 
-        sections.append(Section("Offers so far", len(offers), offer_item))
+        sections.append(Section(_("Offers so far"), len(offers), offer_item))
 
     notes = [
         (label, text)
         for label, text in (
-            (f"About {deal.counterpart.name.strip() or 'them'}", deal.counterpart.notes),
-            ("Notes", deal.notes),
+            (
+                _("About {name}").format(name=deal.counterpart.name.strip())
+                if deal.counterpart.name.strip()
+                else _("About them"),
+                deal.counterpart.notes,
+            ),
+            (_("Notes"), deal.notes),
         )
         if text.strip()
     ]
@@ -219,10 +254,10 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         def note_item(i: int) -> Item:
             label, text = notes[i]
             body, cut = safe(text)
-            head, _ = safe(label)
+            head, _cut = safe(label)
             return Item(f"<b>{head}</b>  {body}", cut=cut)
 
-        sections.append(Section("Notes from the worksheet", len(notes), note_item))
+        sections.append(Section(_("Notes from the worksheet"), len(notes), note_item))
 
     if discreet:  # readiness and warnings speak of what the copy leaves out
         return sections
@@ -231,19 +266,31 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
     # Missing checks are the to-do list, one line each; the done ones share a single line.
     missing = [c for c in summary.readiness if not c.done]
     done = [c for c in summary.readiness if c.done]
-    lines: list[Item] = [Item(f"<b>{c.label}</b> — still to do", bullet="☐") for c in missing]
+    lines: list[Item] = [
+        Item(_("<b>{check}</b> — still to do").format(check=readiness_word(c.code)), bullet="☐")
+        for c in missing
+    ]
     if done:
-        words = (
-            f"All {len(done)} checks are done."
-            if not missing
-            else "Done: " + " · ".join(c.label for c in done) + "."
-        )
+        if not missing:
+            words = ngettext(
+                "The {count} check is done.", "All {count} checks are done.", len(done)
+            ).format(count=native_digits(str(len(done)), seps))
+        else:
+            words = _("Done: {checks}.").format(
+                checks=" · ".join(readiness_word(c.code) for c in done)
+            )
         lines.append(Item(muted(words), bullet="✓", muted=True))
-    lines += [Item(markup(w.message), bullet="⚠") for w in warnings]
+    lines += [Item(markup(warning_text(w, deal.currency, seps)), bullet="⚠") for w in warnings]
 
     count = len(summary.readiness)
-    title = f"Readiness {summary.readiness_done} of {count}"
+    done_count, total = (native_digits(str(n), seps) for n in (summary.readiness_done, count))
     if warnings:
-        title += f" and {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+        title = ngettext(
+            "Readiness {done} of {total} and {count} warning",
+            "Readiness {done} of {total} and {count} warnings",
+            len(warnings),
+        ).format(done=done_count, total=total, count=native_digits(str(len(warnings)), seps))
+    else:
+        title = _("Readiness {done} of {total}").format(done=done_count, total=total)
     sections.append(Section(title, len(lines), lambda i: lines[i]))
     return sections

@@ -9,22 +9,34 @@ from worksheet.export.pdf.chart_parts import CHART_HEIGHT, INK, MUTED, RULE
 from worksheet.export.pdf.layout import Flowed, fit_sections
 from worksheet.export.pdf.measure import Styles, measured_height, surely_too_tall
 from worksheet.export.pdf.sections import GREEN, MUTED_HEX, build_sections, muted, nice_date
-from worksheet.export.pdf.text import BOLD, REGULAR, cap, draw_text, fit_line, markup, text_width
-from worksheet.present.numbers import format_money
+from worksheet.export.pdf.text import (
+    BOLD,
+    REGULAR,
+    cap,
+    draw_text,
+    fit_line,
+    markup,
+    right_to_left,
+    set_right_to_left,
+    text_width,
+)
+from worksheet.i18n import N_, _, is_right_to_left, language
+from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import (
     estimate_text,
     likely_estimate,
     package_moves_estimate,
+    package_sentence,
     status_sentence,
 )
 from worksheet.present.words import STATUSES as STATUS_TITLES
-from worksheet.present.words import kind_word, limit_word
+from worksheet.present.words import kind_word
 
-THEIR_PLAIN = "Their walk-away"
-THEIR_BARE = "Their walk-away, bare price"
-THEIR_PACKAGE = "With our package"
+THEIR_PLAIN = N_("Their walk-away")
+THEIR_BARE = N_("Their walk-away, bare price")
+THEIR_PACKAGE = N_("With our package")
 
-DISCREET_NOTE = (
+DISCREET_NOTE = N_(
     "This sheet shows only what we would say at the table; our limits, estimates and notes "
     "are left out."
 )
@@ -43,7 +55,10 @@ STATUS_COLOURS = {"certain": GREEN, "possible": "#B7791F", "none": "#B83227", "u
 def draw_sheet(
     canvas, deal: Deal, summary: Summary, width: float, height: float, *, discreet: bool
 ) -> None:
-    """Everything on the one page; nothing is drawn outside the margins."""
+    """Everything on the one page; nothing is drawn outside the margins. A sheet in a
+    right-to-left language is mirrored: the numbers box on the right, the first column on
+    the right, every paragraph flush right (the price diagram keeps its axis, low to high)."""
+    set_right_to_left(is_right_to_left())
     left, right = MARGIN, width - MARGIN
     content = right - left
     top = _draw_header(canvas, deal, left, height - MARGIN, content)
@@ -84,26 +99,35 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
 
     canvas.saveState()
     canvas.setFillColorRGB(*MUTED)
-    kicker = "NEGOTIATION PREP SHEET"
-    draw_text(canvas, left, top - 7, kicker, BOLD, 7)
-    side = "We sell" if deal.is_seller else "We buy"
+    kicker = _("NEGOTIATION PREP SHEET")
+    rtl = right_to_left()
+    draw_text(
+        canvas,
+        left + width if rtl else left,
+        top - 7,
+        kicker,
+        BOLD,
+        7,
+        align="right" if rtl else "left",
+    )
+    side = _("We sell") if deal.is_seller else _("We buy")
     unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
     right_text = f"{kind_word(deal.kind)} · {side} · {deal.currency}{unit}"
     draw_text(
         canvas,
-        left + width,
+        left if rtl else left + width,
         top - 7,
         fit_line(right_text, REGULAR, 7.5, width * 0.6),
         REGULAR,
         7.5,
-        align="right",
+        align="left" if rtl else "right",
     )
     y = top - 12
 
     style = ParagraphStyle(
         "title", fontName=BOLD, fontSize=16, leading=19.5, textColor=Color(*INK), splitLongWords=1
     )
-    title = deal.title.strip() or "Untitled deal"
+    title = deal.title.strip() or _("Untitled deal")
     para = _fit_paragraph(title, style, width, max_lines=2)
     h = para.wrap(width, 100)[1]
     para.drawOn(canvas, left, y - h)
@@ -123,7 +147,9 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         for t in (
             nice_date(deal.meeting.date) if deal.meeting.date.strip() else "",
             deal.meeting.place.strip(),
-            f"with {deal.meeting.attendees.strip()}" if deal.meeting.attendees.strip() else "",
+            _("with {attendees}").format(attendees=deal.meeting.attendees.strip())
+            if deal.meeting.attendees.strip()
+            else "",
         )
         if t
     )
@@ -135,7 +161,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         textColor=Color(*INK),
         splitLongWords=1,
     )
-    for label, text in (("Counterpart", who), ("Meeting", meeting)):
+    for label, text in ((_("Counterpart"), who), (_("Meeting"), meeting)):
         if not text:
             continue
         # Attendees matter at the table, so these lines may take two lines before being cut.
@@ -154,9 +180,9 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
 
 def _fit_paragraph(text: str, style, width: float, max_lines: int, prefix: str = ""):
     """User text (after our own `prefix` markup) cut with an ellipsis to at most `max_lines`."""
-    from reportlab.platypus import Paragraph
+    from worksheet.export.pdf.text import Paragraph
 
-    text, _ = cap(text, 600)
+    text, _cut = cap(text, 600)
     limit = style.leading * max_lines + 0.1
 
     def build(body: str):
@@ -198,8 +224,12 @@ class _Band:
             self.height = max(self.table_h, CHART_HEIGHT + 6 + self.status_h)
 
     def draw(self, canvas, left: float, top: float) -> None:
-        self.table.drawOn(canvas, left, top - self.table_h)
-        chart_x = left + self.table_w + GUTTER
+        if right_to_left():
+            self.table.drawOn(canvas, left + self.chart_w + GUTTER, top - self.table_h)
+            chart_x = left
+        else:
+            self.table.drawOn(canvas, left, top - self.table_h)
+            chart_x = left + self.table_w + GUTTER
         if self.discreet:
             self.status.drawOn(canvas, chart_x, top - self.status_h)
             return
@@ -212,9 +242,11 @@ class _Band:
 def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discreet: bool) -> _Band:
     from reportlab.lib.colors import Color
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
 
-    money = lambda a: markup(format_money(a, deal.currency))  # noqa: E731
+    from worksheet.export.pdf.text import Paragraph
+
+    seps = language_separators(language())
+    money = lambda a: markup(format_money(a, deal.currency, seps=seps))  # noqa: E731
     table_w = width * 0.37
     chart_w = width - table_w - GUTTER
     size = styles.size
@@ -237,17 +269,18 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         rows.append([Paragraph(name, label), Paragraph(value, unsplit(value, style, value_w))])
 
     a = deal.anchors
-    heading("Our numbers")
-    row("Opening", money(a.opening))
+    heading(_("Our numbers"))
+    row(_("Opening"), money(a.opening))
     if discreet:
         return _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary)
-    row("Target", money(a.target))
-    row("Walk-away", f'<font color="#B83227">{money(a.walk_away)}</font>')
+    row(_("Target"), money(a.target))
+    row(_("Walk-away"), f'<font color="#B83227">{money(a.walk_away)}</font>')
     if summary.package_cost and summary.package_walk_away is not None:
-        row(limit_word(summary.role).capitalize(), money(summary.package_walk_away), cell)
+        limit = _("Package ceiling") if summary.role == "buyer" else _("Package floor")
+        row(limit, money(summary.package_walk_away), cell)
     est = deal.their_estimate
-    heading("Their side, as we estimate it")
-    row("Their target", money(est.target))
+    heading(_("Their side, as we estimate it"))
+    row(_("Their target"), money(est.target))
     cur = deal.currency
     if summary.their_low is not None:
         moves = package_moves_estimate(summary)
@@ -256,35 +289,37 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         for name, package in (
             ((THEIR_BARE, False), (THEIR_PACKAGE, True)) if moves else ((THEIR_PLAIN, False),)
         ):
-            spread = markup(estimate_text(summary, cur, package=package))
-            likely = markup(likely_estimate(summary, cur, package=package))
-            row(name, f"<b>{spread}</b><br/>{muted('most likely')} <b>{likely}</b>", cell)
+            spread = markup(estimate_text(summary, cur, package=package, seps=seps))
+            likely = markup(likely_estimate(summary, cur, package=package, seps=seps))
+            most = muted(_("most likely"))
+            row(_(name), f"<b>{spread}</b><br/>{most} <b>{likely}</b>", cell)
     else:
-        row(THEIR_PLAIN, muted(markup(estimate_text(summary, cur, package=False))), cell)
+        text = muted(markup(estimate_text(summary, cur, package=False, seps=seps)))
+        row(_(THEIR_PLAIN), text, cell)
     # The band has a fixed place on the page, so its user texts are held to a few lines
     # (a text of many short lines is as dangerous as a long one).
     if est.confidence.strip():
         value = _fit_paragraph(est.confidence, cell, table_w * 0.57 - 4, max_lines=2)
-        rows.append([Paragraph("Confidence", label), value])
+        rows.append([Paragraph(_("Confidence"), label), value])
     if est.source.strip():
-        prefix = muted("Based on:") + " "
+        prefix = muted(_("Based on:")) + " "
         rows.append([_fit_paragraph(est.source, cell, table_w - 4, max_lines=4, prefix=prefix), ""])
         spans.append(-len(rows))  # negative: a spanning row without a rule
 
     table = _band_table(rows, spans, size, table_w)
 
-    title = STATUS_TITLES.get(summary.status, summary.status)
+    title = STATUS_TITLES.get(summary.status) or summary.status
     colour = STATUS_COLOURS.get(summary.status, MUTED_HEX)
     # In a discreet copy the zone's ends and its chance would give our floor away.
-    words = "" if discreet else markup(status_sentence(summary, deal.currency))
-    status_text = f'<font color="{colour}"><b>{title}.</b></font> {words}'
+    words = "" if discreet else markup(status_sentence(summary, deal.currency, seps))
+    status_text = f'<font color="{colour}"><b>{markup(title)}.</b></font> {words}'
     # The package sits under the status (not in the numbers box) to balance the band's heights.
     n_package = len(deal.package_concessions(deal.active()))
     if n_package:
-        worth = f"worth {money(summary.package_value)} to them"
-        costs = "is " if discreet else f"costs us {money(summary.package_cost)} and is "
-        plural = "s" if n_package != 1 else ""
-        status_text += f"<br/><b>The package</b> ({n_package} concession{plural}) {costs}{worth}."
+        sentence = package_sentence(
+            summary, deal.currency, n_package, costs=not discreet, seps=seps
+        )
+        status_text += f"<br/>{markup(sentence)}"
     status = Paragraph(
         status_text, ParagraphStyle("status", parent=cell, fontSize=size, leading=size * 1.3)
     )
@@ -294,8 +329,10 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
 def _draw_columns(
     canvas, flowed: Flowed, left: float, top: float, column_w: float, column_h: float
 ) -> None:
+    columns = max(len(flowed.used), 1 + max((p.column for p in flowed.placed), default=0))
     for placed in flowed.placed:
-        x = left + placed.column * (column_w + GUTTER)
+        column = columns - 1 - placed.column if right_to_left() else placed.column
+        x = left + column * (column_w + GUTTER)
         # Layout wrapped every block at this width already, which is what drawOn uses.
         h = measured_height(placed.flowable, column_w)
         y = top - placed.top - h
@@ -313,7 +350,8 @@ def _draw_notes_boxes(
 ) -> None:
     """A ruled box for handwriting in each column that has room left at the bottom."""
     canvas.saveState()
-    for column, used in enumerate(flowed.used):
+    for index, used in enumerate(flowed.used):
+        column = len(flowed.used) - 1 - index if right_to_left() else index
         gap = 4 if used else 0
         room = column_h - used - gap
         if room < NOTES_MIN:
@@ -321,7 +359,18 @@ def _draw_notes_boxes(
         x = left + column * (column_w + GUTTER)
         y_top = top - used - gap
         canvas.setFillColorRGB(*INK)
-        draw_text(canvas, x, y_top - styles.heading_size, "Notes", BOLD, styles.heading_size)
+        if right_to_left():
+            draw_text(
+                canvas,
+                x + column_w,
+                y_top - styles.heading_size,
+                _("Notes"),
+                BOLD,
+                styles.heading_size,
+                align="right",
+            )
+        else:
+            draw_text(canvas, x, y_top - styles.heading_size, _("Notes"), BOLD, styles.heading_size)
         box_top = y_top - styles.heading_size - 5
         box_h = box_top - (top - column_h)
         canvas.setStrokeColorRGB(*RULE)
@@ -343,10 +392,10 @@ def _draw_footer(
     canvas.setLineWidth(0.5)
     canvas.line(left, MARGIN + 8, right, MARGIN + 8)
     canvas.setFillColorRGB(*MUTED)
-    lead = "Prepared with Deal Worksheet"
+    lead = _("Prepared with Deal Worksheet")
     used = draw_text(canvas, left, MARGIN, lead, REGULAR, 6.5)
     tail = (
-        draw_text(canvas, right, MARGIN, "Discreet copy", REGULAR, 6.5, align="right")
+        draw_text(canvas, right, MARGIN, _("Discreet copy"), REGULAR, 6.5, align="right")
         if (discreet)
         else 0.0
     )
@@ -386,16 +435,23 @@ def _band_table(rows: list, spans: list[int], size: float, table_w: float):
         commands.append(("LINEBELOW", (0, r), (1, r), 0.5, Color(*RULE)))
         if r:
             commands.append(("TOPPADDING", (0, r), (1, r), size * 0.8))
-    return Table(rows, colWidths=[table_w * 0.43, table_w * 0.57], style=TableStyle(commands))
+    widths = [table_w * 0.43, table_w * 0.57]
+    if right_to_left():  # label on the right of its value; spanning rows stay as they are
+        spanned = {r if r >= 0 else -r - 1 for r in spans}
+        rows = [row if i in spanned else list(reversed(row)) for i, row in enumerate(rows)]
+        widths.reverse()
+    return Table(rows, colWidths=widths, style=TableStyle(commands))
 
 
 def _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary) -> _Band:
     """A discreet copy's band: our opening, and a line saying what the copy is."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+
+    from worksheet.export.pdf.text import Paragraph
 
     table = _band_table(rows, spans, cell.fontSize, table_w)
-    text = f'<font color="{MUTED_HEX}"><b>Discreet copy.</b> {markup(DISCREET_NOTE)}</font>'
+    title = _("Discreet copy.")
+    text = f'<font color="{MUTED_HEX}"><b>{title}</b> {markup(_(DISCREET_NOTE))}</font>'
     style = ParagraphStyle("status", parent=cell, leading=cell.fontSize * 1.3)
     return _Band(table, table_w, Paragraph(text, style), chart_w, True, deal, summary)
 

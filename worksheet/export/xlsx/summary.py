@@ -39,6 +39,7 @@ from worksheet.export.xlsx.zone import (
     checks,
     package_cost_formula,
 )
+from worksheet.i18n import _
 from worksheet.present.numbers import chance_formula, chance_words_expression, currency_places
 from worksheet.present.sentences import status_sentence_formula
 from worksheet.present.signoff import (
@@ -97,7 +98,7 @@ class SummarySheet:
         return self.row
 
     def _label(self, row: int, label: str) -> None:
-        self.book.fixed(self.ws, f"A{row}", label, font=LABEL_FONT)
+        self.book.fixed(self.ws, f"A{row}", _(label), font=LABEL_FONT)
 
     def _long_text(self, label: str, text: str, where: str) -> None:
         """A label and a user text spread over B:E, with the row grown to show it all."""
@@ -109,7 +110,7 @@ class SummarySheet:
 
     def _band(self, title: str) -> None:
         row = self._next(gap=1)
-        self.book.band(self.ws, row, title, LAST_COL)
+        self.book.band(self.ws, row, _(title), LAST_COL)
 
     def _money_input(
         self, label: str, name: str, amount: Any, *, left_out: bool = False, hint: str = ""
@@ -119,7 +120,7 @@ class SummarySheet:
         self.book.money(self.ws, f"B{row}", amount, left_out=left_out, fill=INPUT, border=BOX)
         self.book.name(name, self.ws, f"B{row}")
         if hint:
-            self.book.fixed(self.ws, f"C{row}", hint, font=NOTE_FONT)
+            self.book.fixed(self.ws, f"C{row}", _(hint), font=NOTE_FONT)
 
     def _result(self, ref: str, name: str) -> None:
         step = RESULTS[name]

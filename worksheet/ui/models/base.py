@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from worksheet.domain.deal import LIST_LIMIT, TEXT_LIMIT
+from worksheet.i18n import _
 from worksheet.io.document import parse_datetime
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument, FieldPath
@@ -132,7 +133,9 @@ class ListTableModel(QAbstractTableModel):
             # Tooltips guess at HTML; escaping keeps "<b>" in a concession as the user typed it.
             return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{column.title}: {self.display(column, value) or 'empty'}"
+            return _("{column}: {value}").format(
+                column=_(column.title), value=self.display(column, value) or _("empty")
+            )
         if role == ValueRole:
             return value
         if role == KindRole:
@@ -145,12 +148,17 @@ class ListTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
             column = self.COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
+                return _(column.title)
             if role == Qt.ItemDataRole.ToolTipRole:
-                currency = f" In {self.doc.deal.currency}." if column.kind == "money" else ""
+                title = _(column.title)
+                about = _(column.help)
+                if column.kind == "money":
+                    about = _("{help} In {currency}.").format(
+                        help=about, currency=self.doc.deal.currency
+                    )
+                about = about.strip()
                 # The whole title first: a narrow column shows it cut short.
-                about = (column.help + currency).strip()
-                return f"{column.title}: {about}" if about else column.title
+                return _("{column}: {value}").format(column=title, value=about) if about else title
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.deal import TEXT_LIMIT
+from worksheet.i18n import _
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
@@ -98,16 +99,16 @@ class Page(QWidget):
         self.body = QVBoxLayout(content)
         self.body.setContentsMargins(24, 18, 24, 18)
         self.body.setSpacing(10)
-        self.body.addWidget(heading_label(self.TITLE))
+        self.body.addWidget(heading_label(_(self.TITLE)))
         #: Prompt labels by key ("vision.goal", "intro.vision") with their default words, so a
         #: template for the kind of negotiation can put its own words there (set_prompts).
         self._prompts: dict[str, tuple[QLabel, str]] = {}
         self._examples: dict[str, tuple[QLineEdit | QPlainTextEdit, str]] = {}
-        intro = prompt_label(self.INTRO)
+        intro = prompt_label(_(self.INTRO))
         intro.setForegroundRole(QPalette.ColorRole.WindowText)
         intro.setVisible(bool(self.INTRO))
         self.body.addWidget(intro)
-        self.register_prompt(f"intro.{self.KEY}", intro, self.INTRO)
+        self.register_prompt(f"intro.{self.KEY}", intro, _(self.INTRO))
         # Every page scrolls when the window is smaller than the page needs (a laptop screen):
         # form pages keep a readable width; table pages fill the room they get and scroll
         # only below their tables' smallest height, so no page sets the window's minimum.
@@ -143,6 +144,7 @@ class Page(QWidget):
 
     def section(self, title: str, intro: str = "") -> QFormLayout:
         """A titled group of fields laid out as label | field (with its prompt beneath)."""
+        title, intro = _(title), _(intro)
         self.body.addSpacing(8)
         self.body.addWidget(heading_label(title, 1.1))
         if intro:
@@ -206,7 +208,9 @@ class Page(QWidget):
         # or reformat a half-typed amount.
         self._echo = tuple(path)
         try:
-            self.doc.push(SetValue(self.doc, path, value, label=f"Edit {label.lower()}"))
+            self.doc.push(
+                SetValue(self.doc, path, value, label=_("Edit “{field}”").format(field=label))
+            )
         finally:
             self._echo = None
 
@@ -218,6 +222,7 @@ class Page(QWidget):
         prompt: str = "",
         placeholder: str = "",
     ) -> QLineEdit:
+        label, prompt, placeholder = _(label), _(prompt), _(placeholder)
         edit = QLineEdit()
         limit_characters(edit, TEXT_LIMIT)
         edit.setAccessibleName(label)
@@ -245,6 +250,7 @@ class Page(QWidget):
         placeholder: str = "",
         lines: int = 3,
     ) -> QPlainTextEdit:
+        label, prompt, placeholder = _(label), _(prompt), _(placeholder)
         edit = QPlainTextEdit()
         edit.setTabChangesFocus(True)  # Tab moves on through the form, as in the other fields
         edit.setUndoRedoEnabled(False)  # the window's undo stack owns undo
@@ -267,7 +273,9 @@ class Page(QWidget):
             if len(text) > TEXT_LIMIT:
                 text = text[:TEXT_LIMIT]
                 self.message.emit(
-                    f"{label} was cut to {TEXT_LIMIT:,} characters, the most a field holds."
+                    _("{field} was cut to {limit} characters, the most a field holds.").format(
+                        field=label, limit=f"{TEXT_LIMIT:,}"
+                    )
                 )
                 loading[0] = True
                 edit.setPlainText(text)
@@ -295,6 +303,7 @@ class Page(QWidget):
         choices: tuple[tuple[str, str], ...],
         prompt: str = "",
     ) -> QComboBox:
+        label, prompt = _(label), _(prompt)
         combo = QComboBox()
         combo.setAccessibleName(label)
         combo.setAccessibleDescription(prompt)
@@ -321,10 +330,11 @@ class Page(QWidget):
         prompt: str = "",
         placeholder: str = "",
     ) -> MoneyField:
+        label, prompt, placeholder = _(label), _(prompt), _(placeholder)
         field = MoneyField(label)
         # Amounts read best in a box sized for them, not stretched across the form.
         field.setMaximumWidth(field.fontMetrics().horizontalAdvance("0") * 22 + 60)
-        field.setPlaceholderText(placeholder or "not set")
+        field.setPlaceholderText(placeholder or _("not set"))
         field.setAccessibleDescription(prompt)
         field.amountEdited.connect(lambda amount: self._push(path, amount, label))
 
@@ -357,6 +367,7 @@ class Page(QWidget):
         selected row under the buttons; a DetailEditor given here follows this table too.
         `count_text` replaces the row count at the right of the buttons.
         """
+        prompt, title, placeholder = _(prompt), _(title), _(placeholder)
         # Heading, prompt, table and buttons sit close together; groups keep the page's spacing.
         group = QVBoxLayout()
         group.setSpacing(4)
@@ -378,7 +389,7 @@ class Page(QWidget):
         from worksheet.ui.pages.table import TableView
 
         view = TableView(model)
-        view.setAccessibleName(title or self.TITLE)
+        view.setAccessibleName(title or _(self.TITLE))
         view.message.connect(self.message)
         if placeholder:
             view.set_placeholder_text(placeholder)
@@ -389,22 +400,23 @@ class Page(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        add = QPushButton(f"Add {model.ITEM_NAME}")
-        remove = QPushButton("Remove")
-        add.setAccessibleName(f"Add {model.ITEM_NAME}")
-        remove.setAccessibleName(f"Remove the selected {model.ITEM_NAME}")
+        item = _(model.ITEM_NAME)
+        add = QPushButton(_("Add {item}").format(item=item))
+        remove = QPushButton(_("Remove"))
+        add.setAccessibleName(_("Add {item}").format(item=item))
+        remove.setAccessibleName(_("Remove the selected {item}").format(item=item))
         # The table's keys, where people look for them.
-        add.setToolTip("Add a row after the selected one (Insert)")
-        remove.setToolTip("Remove the selected rows (Delete)")
+        add.setToolTip(_("Add a row after the selected one (Insert)"))
+        remove.setToolTip(_("Remove the selected rows (Delete)"))
         buttons.addWidget(add)
         buttons.addWidget(remove)
         moves: list[QPushButton] = []
         if model.KEEP_FIELD is not None:
-            up, down = QPushButton("Move up"), QPushButton("Move down")
-            up.setAccessibleName(f"Move the selected {model.ITEM_NAME} up")
-            down.setAccessibleName(f"Move the selected {model.ITEM_NAME} down")
-            up.setToolTip("Move the selected row up (Ctrl+Up)")
-            down.setToolTip("Move the selected row down (Ctrl+Down)")
+            up, down = QPushButton(_("Move up")), QPushButton(_("Move down"))
+            up.setAccessibleName(_("Move the selected {item} up").format(item=item))
+            down.setAccessibleName(_("Move the selected {item} down").format(item=item))
+            up.setToolTip(_("Move the selected row up (Ctrl+Up)"))
+            down.setToolTip(_("Move the selected row down (Ctrl+Down)"))
             up.clicked.connect(lambda: view.move_current(-1))
             down.clicked.connect(lambda: view.move_current(1))
             buttons.addWidget(up)

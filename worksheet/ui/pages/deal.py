@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from worksheet.i18n import _
 from worksheet.present.numbers import CURRENCY_SYMBOLS
 from worksheet.present.words import KINDS, ROLES, choices
 from worksheet.ui.pages.base import Page, prompt_label
@@ -122,6 +123,7 @@ class DealPage(Page):
         message: str,
         normalise=lambda t: t,
     ) -> QLineEdit:
+        label, prompt, message = _(label), _(prompt), _(message)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)

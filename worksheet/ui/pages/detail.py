@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.deal import TEXT_LIMIT
+from worksheet.i18n import _
 from worksheet.ui.models.base import Column, ListTableModel
 from worksheet.ui.pages.table import TableView
 from worksheet.ui.widgets.money_field import MoneyField
@@ -74,7 +75,7 @@ class _RowForm(QWidget):
             grid.setVerticalSpacing(3)
             for i, column in enumerate(columns):
                 field = self._make_field(i, column, lines)
-                caption = _caption(column.title)
+                caption = _caption(_(column.title))
                 caption.setBuddy(field.focusProxy() or field)
                 grid.addWidget(caption, 0, i)
                 grid.addWidget(field, 1, i, Qt.AlignmentFlag.AlignTop)
@@ -92,7 +93,7 @@ class _RowForm(QWidget):
                 column = columns[i]
                 if column.kind == "text":
                     field = self._make_field(i, column, lines)
-                    caption = _caption(column.title)
+                    caption = _caption(_(column.title))
                     caption.setBuddy(field)
                     form.addRow(caption, field)
                     i += 1
@@ -113,7 +114,7 @@ class _RowForm(QWidget):
                     if column.kind == "bool":
                         line.addWidget(field)  # a checkbox carries its own words
                     else:
-                        caption = _caption(column.title)
+                        caption = _caption(_(column.title))
                         caption.setBuddy(field.focusProxy() or field)
                         if first is None and line.count() == 0:
                             first = caption  # the row's caption, in the label column

@@ -10,21 +10,22 @@ from PySide6.QtGui import QFont
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
+from worksheet.i18n import N_, _
 from worksheet.present.numbers import DEAL_SEPARATORS, Separators
 from worksheet.present.sentences import exact_chance, status_sentence
 
 ZONES: tuple[str, ...] = ("best", "likely", "worst")
-EMPTY_MESSAGE = "Fill in your walk-away and their estimate to see where a deal can happen."
-NEED_BOTH = (
+EMPTY_MESSAGE = N_("Fill in your walk-away and their estimate to see where a deal can happen.")
+NEED_BOTH = N_(
     "The chart appears once your walk-away price and your estimate of their walk-away "
     "(lowest, most likely, highest) are filled in."
 )
-NEED_OURS = "Fill in your walk-away price: the chart shows where it meets their estimate."
-NEED_THEIRS = (
+NEED_OURS = N_("Fill in your walk-away price: the chart shows where it meets their estimate.")
+NEED_THEIRS = N_(
     "Estimate their walk-away (lowest, most likely, highest guess) to see the deal zone; "
     "even one number is enough to start."
 )
-NEED_ORDER = (
+NEED_ORDER = N_(
     "Put their walk-away estimate in order (lowest ≤ most likely ≤ highest) to draw the chart."
 )
 
@@ -32,12 +33,12 @@ NEED_ORDER = (
 def _unknown_message(deal: Deal, summary: Summary) -> str:
     """What is missing for the chart, in a sentence that says what to do about it."""
     if summary.has_warning("estimate_out_of_order"):
-        return NEED_ORDER
+        return _(NEED_ORDER)
     ours = summary.package_walk_away is not None
     theirs = summary.their_low is not None
     if not ours and not theirs:
-        return NEED_BOTH
-    return NEED_THEIRS if ours else NEED_OURS
+        return _(NEED_BOTH)
+    return _(NEED_THEIRS) if ours else _(NEED_OURS)
 
 
 PAD = 8.0

@@ -11,6 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
+from worksheet.i18n import _
 from worksheet.present.chart import LEGEND, legend_items, pick_ticks, place_labels, price_marks
 from worksheet.present.numbers import format_chance, format_money
 from worksheet.present.words import STATUSES as STATUS_TITLES
@@ -48,7 +49,7 @@ def layout_chart(
     line = fm.height()
     top = PAD
     if data is None:
-        model.message = EMPTY_MESSAGE
+        model.message = _(EMPTY_MESSAGE)
         return model
     if show_status:
         model.status_text = STATUS_TITLES[data.status]
@@ -242,7 +243,7 @@ def _place_group(
         return []  # not even the shortest wording fits: marks and axis still tell the story
     level, positions = placed
     out = []
-    for (key, _, anchor, color), (name, value), w, (row, left) in zip(
+    for (key, _kind, anchor, color), (name, value), w, (row, left) in zip(
         entries, texts[level], variants[level], positions, strict=True
     ):
         label = ChartLabel(key, name, value, QRectF(left, 0, w, line), QPointF(anchor, 0), color)
@@ -259,7 +260,7 @@ def _their_labels(
     max_rows: int,
 ) -> list[tuple[int, ChartLabel]]:
     assert data.their_package is not None
-    words = {"their_low": "low", "their_likely": "likely", "their_high": "high"}
+    words = {"their_low": _("low"), "their_likely": _("likely"), "their_high": _("high")}
     groups: dict[Decimal, list[str]] = {}
     for key, value in zip(words, data.their_package, strict=True):
         groups.setdefault(value, []).append(key)
@@ -267,10 +268,11 @@ def _their_labels(
     for value, keys in groups.items():
         money = format_money(value, data.currency, seps=data.seps)
         if len(keys) == 3:
-            long, short = "their walk-away", "theirs"
+            long, short = _("their walk-away"), _("theirs")
         else:
             short = "–".join(words[k] for k in keys)
-            long = f"their {short}" if "their_likely" in keys else short
+            # Translators: {words} is "likely", or a range of the words "low", "likely", "high".
+            long = _("their {words}").format(words=short) if "their_likely" in keys else short
         # Longest first; names alone beat bare numbers, which the axis can place anyway.
         wordings = [(long, money), (short, money), (short, ""), ("", money)]
         entries.append((keys[0], wordings, model.x_of(value), colors.theirs))
@@ -337,48 +339,64 @@ def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
     """What each mark, label and bar means, in a full sentence for the tooltip."""
     assert data.their_package is not None and data.package_walk_away is not None
     money = lambda amount: format_money(amount, data.currency, seps=data.seps)  # noqa: E731
-    limit = "floor" if data.seller else "ceiling"
     words: dict[str, str] = {}
     moved = data.walk_away is not None and data.walk_away != data.package_walk_away
     if moved:
         assert data.walk_away is not None
         cost = abs(data.package_walk_away - data.walk_away)
-        sign = "+" if data.seller else "−"
-        words["walk_away"] = f"Our walk-away: {money(data.walk_away)}"
-        words["floor"] = (
-            f"Our {limit} with the package: {money(data.package_walk_away)} "
-            f"(walk-away {sign} package cost {money(cost)})"
+        words["walk_away"] = _("Our walk-away: {amount}").format(amount=money(data.walk_away))
+        if data.seller:
+            text = _("Our floor with the package: {amount} (walk-away + package cost {cost})")
+        else:
+            text = _("Our ceiling with the package: {amount} (walk-away − package cost {cost})")
+        words["floor"] = text.format(amount=money(data.package_walk_away), cost=money(cost))
+    else:
+        words["floor"] = _("Our walk-away: {amount}").format(amount=money(data.package_walk_away))
+    if data.target is not None:
+        words["target"] = _("Our target: {amount}").format(amount=money(data.target))
+    if data.opening is not None:
+        words["opening"] = _("Our opening: {amount}").format(amount=money(data.opening))
+    shifted = data.their is not None and data.their != data.their_package
+    if shifted:
+        guesses = (
+            _("Their walk-away, lowest guess: {amount} (moved by the package's value to them)"),
+            _(
+                "Their walk-away, most likely guess: {amount} (moved by the package's value "
+                "to them)"
+            ),
+            _("Their walk-away, highest guess: {amount} (moved by the package's value to them)"),
         )
     else:
-        words["floor"] = f"Our walk-away: {money(data.package_walk_away)}"
-    if data.target is not None:
-        words["target"] = f"Our target: {money(data.target)}"
-    if data.opening is not None:
-        words["opening"] = f"Our opening: {money(data.opening)}"
-    shifted = data.their is not None and data.their != data.their_package
-    for key, guess, value in zip(
-        ("their_low", "their_likely", "their_high"),
-        ("lowest", "most likely", "highest"),
-        data.their_package,
-        strict=True,
+        guesses = (
+            _("Their walk-away, lowest guess: {amount}"),
+            _("Their walk-away, most likely guess: {amount}"),
+            _("Their walk-away, highest guess: {amount}"),
+        )
+    for key, text, value in zip(
+        ("their_low", "their_likely", "their_high"), guesses, data.their_package, strict=True
     ):
-        note = " (moved by the package's value to them)" if shifted else ""
-        words[key] = f"Their walk-away, {guess} guess: {money(value)}{note}"
+        words[key] = text.format(amount=money(value))
 
     spots = model.hotspots
     for label in model.labels:
         if label.key in words:
             spots.append((QRectF(label.rect), words[label.key]))
-    zone_names = {"best": "Best-case zone", "likely": "Likely zone", "worst": "Worst-case zone"}
+    zone_names = {
+        "best": _("Best-case zone: {low} – {high}"),
+        "likely": _("Likely zone: {low} – {high}"),
+        "worst": _("Worst-case zone: {low} – {high}"),
+    }
     for name, bar in model.zone_bars.items():
         zone = data.zones[name]
         assert zone is not None
-        text = f"{zone_names[name]}: {money(zone[0])} – {money(zone[1])}"
+        text = zone_names[name].format(low=money(zone[0]), high=money(zone[1]))
         spots.append((QRectF(bar).adjusted(0, -1, 0, 1), text))
         spots.append((QRectF(model.zone_labels[name][0]), text))
     if model.gap is not None and data.gap is not None:
         x1, x2 = min(model.gap), max(model.gap)
-        text = f"No deal zone: {money(data.gap)} apart even at our best guess of their walk-away"
+        text = _("No deal zone: {gap} apart even at our best guess of their walk-away").format(
+            gap=money(data.gap)
+        )
         zones_h = model.rows["zones_bottom"] - model.rows["zones"]
         spots.append((QRectF(x1, model.rows["zones"], max(x2 - x1, 4.0), zones_h), text))
     their_band = (model.rows["their_top"] - 2, model.rows["their_base"] + 5)
@@ -397,10 +415,10 @@ def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
         seen.add((round(x), by))
         if by == "them":
             where = QRectF(x - 5, model.rows["their_base"] - 5, 10, 10)
-            spots.append((where, f"Their offer: {money(amount)}"))
+            spots.append((where, _("Their offer: {amount}").format(amount=money(amount))))
         else:
             where = QRectF(x - 5, model.rows["ours"] + 3, 10, 10)
-            spots.append((where, f"Our offer: {money(amount)}"))
+            spots.append((where, _("Our offer: {amount}").format(amount=money(amount))))
 
 
 def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
@@ -409,8 +427,8 @@ def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
     keys = legend_items(
         package_moves="their_likely_before" in model.markers,
         zones=True,
-        ours=any(by == "us" for _, by in model.offers),
-        theirs=any(by == "them" for _, by in model.offers),
+        ours=any(by == "us" for _amount, by in model.offers),
+        theirs=any(by == "them" for _amount, by in model.offers),
     )
     return [(_LEGEND_KEYS[key], LEGEND[key]) for key in keys]
 

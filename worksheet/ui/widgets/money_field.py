@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from worksheet.domain.deal import MONEY_LIMIT, MONEY_PLACES
+from worksheet.i18n import N_, _
 from worksheet.ui.widgets.colors import accents
 from worksheet.ui.widgets.text_limit import limit_characters
 
@@ -17,9 +18,9 @@ from worksheet.ui.widgets.text_limit import limit_characters
 _SPACES = frozenset({" ", "\u00a0", "\u202f", "\u2009"})
 _MINUS_SIGNS = frozenset({"-", "\u2212", "\u2012", "\u2013"})
 
-NOT_A_NUMBER = "Not a number"
-TOO_MANY_PLACES = f"Use at most {MONEY_PLACES} decimal places"
-NEGATIVE = "Must not be negative"
+NOT_A_NUMBER = N_("Not a number")
+TOO_MANY_PLACES = N_("Use at most {places} decimal places")
+NEGATIVE = N_("Must not be negative")
 
 #: How long an invalid entry waits before its message shows, so typing "92,0" on the way to
 #: "92,000" does not flash an error at every keystroke.
@@ -104,7 +105,7 @@ def parse_amount(
         cleaned = cleaned[1:].lstrip()
     if not cleaned or any(ch.isalpha() for ch in cleaned):
         # Catches words, NaN, inf and exponents such as 1e5 alike.
-        raise ValueError(NOT_A_NUMBER)
+        raise ValueError(_(NOT_A_NUMBER))
 
     forms: list[tuple[str, frozenset[str]]] = []
     local_groups = frozenset({group_separator} if group_separator else ()) - {decimal_point}
@@ -119,27 +120,29 @@ def parse_amount(
     if value is None:
         if any(ch.isdigit() for ch in cleaned):
             raise ValueError(_grouping_hint(decimal_point, group_separator))
-        raise ValueError(NOT_A_NUMBER)
+        raise ValueError(_(NOT_A_NUMBER))
 
     if value.as_tuple().exponent < -MONEY_PLACES:
         quantum = Decimal(1).scaleb(-MONEY_PLACES)
         if value != value.quantize(quantum):
-            raise ValueError(TOO_MANY_PLACES)
+            raise ValueError(_(TOO_MANY_PLACES).format(places=MONEY_PLACES))
         value = value.quantize(quantum)  # "1.500000" is just 1.5: trailing zeros do no harm
     if value == 0:
         return Decimal(0)
     if negative and not allow_negative:
-        raise ValueError(NEGATIVE)
+        raise ValueError(_(NEGATIVE))
     if value >= MONEY_LIMIT:
         limit = _limit_text(group_separator)
-        raise ValueError(f"Must be above −{limit}" if negative else f"Must be below {limit}")
+        if negative:
+            raise ValueError(_("Must be above −{limit}").format(limit=limit))
+        raise ValueError(_("Must be below {limit}").format(limit=limit))
     return -value if negative else value
 
 
 def _grouping_hint(decimal_point: str, group_separator: str) -> str:
     """The message for digits in a shape we cannot read, showing this locale's own shape."""
     example = _group("92000", group_separator or ",") + decimal_point + "50"
-    return f"Write it like {example} (thousands in groups of three)"
+    return _("Write it like {example} (thousands in groups of three)").format(example=example)
 
 
 def format_amount_for_locale(amount: Decimal, locale: QLocale) -> str:

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.summary import READINESS_CODES, READINESS_LABELS, Check, Summary
+from worksheet.i18n import _
+from worksheet.present.words import readiness_word
 from worksheet.ui.widgets.colors import accents, muted_text
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -90,8 +92,8 @@ class ReadinessList(QWidget):
         self._list.setIconSize(QSize(_ICON_SIZE, _ICON_SIZE))
         self._list.setUniformItemSizes(True)
         self._list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._list.setAccessibleName("Readiness checks")
-        self._list.setAccessibleDescription("Choose a check to go to the field it needs.")
+        self._list.setAccessibleName(_("Readiness checks"))
+        self._list.setAccessibleDescription(_("Choose a check to go to the field it needs."))
         # The viewport by name: `viewport()` hands PySide an object it has not wrapped yet, and
         # finding its Python type makes PySide build the enums of dozens of widget classes.
         viewport = self._list.findChild(
@@ -131,10 +133,10 @@ class ReadinessList(QWidget):
     def _set_checks(self, checks: tuple[Check, ...]) -> None:
         self._checks = checks
         done = sum(1 for c in checks if c.done)
-        header = f"{done} of {len(checks)} ready"
+        header = _("{done} of {total} ready").format(done=done, total=len(checks))
         if self._header.text() != header:
             self._header.setText(header)
-            self._header.setAccessibleName(f"Readiness: {header}")
+            self._header.setAccessibleName(_("Readiness: {header}").format(header=header))
         icons = self._icons()
         while self._list.count() < len(checks):
             self._list.addItem(QListWidgetItem())
@@ -144,14 +146,18 @@ class ReadinessList(QWidget):
             item = self._list.item(row)
             if item.data(CODE_ROLE) == check.code and item.data(DONE_ROLE) == check.done:
                 continue
-            state = "done" if check.done else "missing"
-            item.setText(check.label)
+            label = readiness_word(check.code)
+            state = _("done") if check.done else _("missing")
+            item.setText(label)
             item.setIcon(icons[check.done])
             item.setData(CODE_ROLE, check.code)
             item.setData(DONE_ROLE, check.done)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{check.label}: {state}")
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                _("{check}: {state}").format(check=label, state=state),
+            )
             item.setToolTip(
-                "Done. Click to review it." if check.done else "Missing. Click to fill it in."
+                _("Done. Click to review it.") if check.done else _("Missing. Click to fill it in.")
             )
         self._list.updateGeometry()
 

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
+from worksheet.i18n import _
 from worksheet.present.summary import KEY_NUMBER_TIPS, KEY_NUMBERS, summary_text
+from worksheet.present.warnings import warning_text
 from worksheet.ui.widgets.colors import accents, blend, muted_text
 from worksheet.ui.widgets.locale_numbers import separators
 from worksheet.ui.widgets.readiness_list import ReadinessList
@@ -45,7 +47,7 @@ class _WarningRow(QWidget):
         self.icon = _plain_label(self)
         self.icon.setText("⚠")
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.icon.setAccessibleName("Warning")
+        self.icon.setAccessibleName(_("Warning"))
         self.message = _plain_label(self, wrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
@@ -64,7 +66,7 @@ class SummaryPanel(QWidget):
         super().__init__(parent)
         self._summary: Summary | None = None
         self._currency = ""
-        self.setAccessibleName("Deal summary")
+        self.setAccessibleName(_("Deal summary"))
 
         self._title = _plain_label(self)
         title_font = QFont(self._title.font())
@@ -72,9 +74,9 @@ class SummaryPanel(QWidget):
         if title_font.pointSizeF() > 0:
             title_font.setPointSizeF(title_font.pointSizeF() * 1.2)
         self._title.setFont(title_font)
-        self._title.setAccessibleName("Deal zone status")
+        self._title.setAccessibleName(_("Deal zone status"))
         self._sentence = _plain_label(self, wrap=True)
-        self._sentence.setAccessibleName("Deal zone in words")
+        self._sentence.setAccessibleName(_("Deal zone in words"))
 
         self.chart = ZopaChart(self)
         self.chart.setShowStatus(False)  # the title just above says it
@@ -86,9 +88,9 @@ class SummaryPanel(QWidget):
         self._numbers_grid.setVerticalSpacing(3)
         self._number_names: dict[str, QLabel] = {}
         self._number_values: dict[str, QLabel] = {}
-        for key, seller_words, _ in KEY_NUMBERS:
+        for key, seller_words, _buyer in KEY_NUMBERS:
             name = _plain_label(self._numbers)
-            name.setText(seller_words)
+            name.setText(_(seller_words))
             name.setToolTip(KEY_NUMBER_TIPS[key][0])
             value = _plain_label(self._numbers)
             value.setText("—")
@@ -104,7 +106,7 @@ class SummaryPanel(QWidget):
         self._warnings.setObjectName("warnings")
         self._warnings.setFrameShape(QFrame.Shape.NoFrame)
         self._warnings.setAutoFillBackground(True)
-        self._warnings.setAccessibleName("Warnings")
+        self._warnings.setAccessibleName(_("Warnings"))
         self._warnings_layout = QVBoxLayout(self._warnings)
         self._warnings_layout.setContentsMargins(8, 6, 8, 6)
         self._warnings_layout.setSpacing(4)
@@ -152,7 +154,7 @@ class SummaryPanel(QWidget):
             if self._number_names[number.key].toolTip() != number.tip:
                 self._number_names[number.key].setToolTip(number.tip)
         self._fit_numbers()
-        self._show_warnings([w.message for w in summary.warnings])
+        self._show_warnings([warning_text(w, deal.currency, seps) for w in summary.warnings])
         self.readiness.setSummary(summary)
         self._apply_title_colour()
 
@@ -207,13 +209,13 @@ class SummaryPanel(QWidget):
             return
         self._number_columns = columns
         grid = self._numbers_grid
-        for key, _, _ in KEY_NUMBERS:
+        for key, *_words in KEY_NUMBERS:
             grid.removeWidget(self._number_names[key])
             grid.removeWidget(self._number_values[key])
         for index in range(grid.columnCount()):
             grid.setColumnStretch(index, 0)
             grid.setColumnMinimumWidth(index, 0)
-        for index, (key, _, _) in enumerate(KEY_NUMBERS):
+        for index, (key, *_words) in enumerate(KEY_NUMBERS):
             row, column = divmod(index, columns)
             grid.addWidget(self._number_names[key], row, column * 3)
             grid.addWidget(self._number_values[key], row, column * 3 + 1)
@@ -250,7 +252,9 @@ class SummaryPanel(QWidget):
         for index, row in enumerate(self._warning_rows):
             if index < len(messages):
                 _set_text(row.message, messages[index])
-                row.message.setAccessibleName(f"Warning: {messages[index]}")
+                row.message.setAccessibleName(
+                    _("Warning: {message}").format(message=messages[index])
+                )
                 if row.isHidden():
                     row.show()
             elif not row.isHidden():

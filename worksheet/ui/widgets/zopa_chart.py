@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
+from worksheet.i18n import _
 from worksheet.ui.widgets.chart_data import (
     EMPTY_MESSAGE,
     NEED_BOTH,
@@ -49,7 +50,7 @@ class ZopaChart(QWidget):
         self.setMinimumHeight(180)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # we fill every pixel
         self.setAccessibleName("Deal zone chart")
-        self.setAccessibleDescription(EMPTY_MESSAGE)
+        self.setAccessibleDescription(_(EMPTY_MESSAGE))
 
     # --- public interface -------------------------------------------------------------------
 
