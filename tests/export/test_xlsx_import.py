@@ -569,3 +569,157 @@ def test_package_asks_are_read_back_by_package_id(deal, exported, tmp_path):
 def named_row(wb, name: str) -> list:
     sheet, ref = next(iter(wb.defined_names[name].destinations))
     return list(wb[sheet][ref.replace("$", "")][0])
+
+
+# ---------------------------------------------------------------------- every package's ticks
+
+
+def tick_grid(wb) -> tuple[list[list], list[str], list[str]]:
+    """The Packages sheet's tick cells (row per concession), the rows' concession ids and the
+    columns' package ids, all found by their defined names."""
+    sheet, ref = next(iter(wb.defined_names["PackageTicks"].destinations))
+    grid = [list(row) for row in wb[sheet][ref.replace("$", "")]]
+    sheet, ref = next(iter(wb.defined_names["PackageTickId"].destinations))
+    rows = [row[0].value for row in wb[sheet][ref.replace("$", "")]]
+    columns = [c.value for c in named_row(wb, "PackageId")]
+    return grid, rows, columns
+
+
+def tick(wb, package_id: str, concession_id: str):
+    grid, rows, columns = tick_grid(wb)
+    return grid[rows.index(concession_id)][columns.index(package_id)]
+
+
+def package_tick_edits(path: Path, out: Path) -> None:
+    """A manager reworks the packages on the Packages sheet: p2 without c1, p3 with c1, and
+    the active p1 with c4 (typed on the Packages sheet, not the Concessions sheet)."""
+    wb = load_workbook(path)
+    tick(wb, "p2", "c1").value = False
+    tick(wb, "p3", "c1").value = True
+    tick(wb, "p1", "c4").value = True
+    wb.save(out)
+
+
+TICK_LINES = [
+    "Package “Full service”: Keep this quote open until end of Februa…: left out → included",
+    "Package “Terms and onboarding”: Net-60 payment terms instead of net-30: included → left out",
+    "Package “Onboarding and named engineer”: Net-60 payment terms instead of net-30: "
+    "left out → included",
+]
+
+
+def test_every_packages_ticks_are_read_and_applied_in_one_go(deal, exported, tmp_path):
+    wb = load_workbook(exported)
+    _grid, rows, columns = tick_grid(wb)
+    assert columns == ["p1", "p2", "p3"] and rows == ["c1", "c2", "c3", "c4"]
+    for package in deal.packages:  # the sheet holds what the deal holds
+        for cid in rows:
+            assert tick(wb, package.id, cid).value == (cid in package.concessions)
+    edited = tmp_path / "ticks.xlsx"
+    package_tick_edits(exported, edited)
+    before = dumps(deal)
+    review = review_workbook(deal, edited)
+    assert [c.line() for c in review.changes] == TICK_LINES
+    assert [c.key for c in review.changes] == [
+        "packages[p1].concessions[c4]",
+        "packages[p2].concessions[c1]",
+        "packages[p3].concessions[c1]",
+    ]
+    assert review.notes == []
+    assert dumps(deal) == before
+    after = apply_changes(deal, review.changes)
+    assert [p.concessions for p in after.packages] == [
+        ["c1", "c2", "c3", "c4"],
+        ["c2"],
+        ["c1", "c2", "c3"],
+    ]
+    assert summarize(after).packages != summarize(deal).packages
+    # Accepting only one of them leaves the others as they were.
+    one = apply_changes(deal, [review.changes[1]])
+    assert [p.concessions for p in one.packages] == [["c1", "c2", "c3"], ["c2"], ["c2", "c3"]]
+
+
+def test_an_active_tick_changed_on_both_sheets_is_listed_once(deal, exported, tmp_path):
+    wb = load_workbook(exported)
+    ids = [c.value for c in [named(wb, "ConcessionId", r) for r in range(4)]]
+    named(wb, "ConcessionInPackage", ids.index("c4")).value = True
+    tick(wb, "p1", "c4").value = True
+    wb.save(tmp_path / "both.xlsx")
+    review = review_workbook(deal, tmp_path / "both.xlsx")
+    assert [c.key for c in review.changes] == ["concessions[c4].in_package"]
+    after = apply_changes(deal, review.changes)
+    assert after.packages[0].concessions == ["c1", "c2", "c3", "c4"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("=1+1", "the cell holds a formula (=1+1)"),
+        ('=HYPERLINK("http://example.com","x")', "the cell holds a formula"),
+        ("maybe", "type TRUE or FALSE, not 'maybe'"),
+        (7, "type TRUE or FALSE, not '7'"),
+        (2.5, "type TRUE or FALSE, not '2.5'"),
+    ],
+)
+def test_a_hostile_tick_gets_a_clear_note_and_changes_nothing(
+    deal, exported, tmp_path, typed, says
+):
+    wb = load_workbook(exported)
+    tick(wb, "p3", "c2").value = typed
+    wb.save(tmp_path / "hostile.xlsx")
+    before = dumps(deal)
+    review = review_workbook(deal, tmp_path / "hostile.xlsx")
+    (change,) = review.changes
+    assert not change.ok and says in change.error
+    assert change.line().startswith(
+        "Package “Onboarding and named engineer”: Free onboarding for the Dallas depot: not read:"
+    )
+    assert "\n" not in change.line()
+    assert dumps(apply_changes(deal, review.applicable)) == before
+
+
+def test_ticks_of_a_deleted_package_or_concession_are_noted_not_read(deal, exported, tmp_path):
+    edited = tmp_path / "ticks.xlsx"
+    package_tick_edits(exported, edited)
+    deal.packages = [p for p in deal.packages if p.id != "p3"]  # gone since the export
+    review = review_workbook(deal, edited)
+    assert [c.key for c in review.changes] == [
+        "packages[p1].concessions[c4]",
+        "packages[p2].concessions[c1]",
+    ]
+    wb = load_workbook(exported)
+    del wb.defined_names["PackageTicks"]
+    wb.save(tmp_path / "no-name.xlsx")
+    review = review_workbook(load(SAMPLE), tmp_path / "no-name.xlsx")
+    assert review.changes == []
+    assert review.notes == ["the workbook has no cell named PackageTicks (deleted?): not read"]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice's soffice")
+def test_package_ticks_survive_a_libreoffice_round_trip(deal, exported, tmp_path):
+    edited = tmp_path / "ticks.xlsx"
+    package_tick_edits(exported, edited)
+    out = tmp_path / "lo"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(edited),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    review = review_workbook(deal, out / "ticks.xlsx")
+    assert [c.line() for c in review.changes] == TICK_LINES
+    assert review.notes == []
+    after = apply_changes(deal, review.changes)
+    assert after.packages[1].concessions == ["c2"]
+    assert after.packages[2].concessions == ["c1", "c2", "c3"]

@@ -71,3 +71,21 @@ def test_placed_labels_never_overlap_and_stay_inside(items, width, rows):
             if j != i and other_row == row:
                 other_w = items[j][1]
                 assert left + w + 6 <= other_left + 1e-6 or other_left + other_w + 6 <= left + 1e-6
+
+
+def test_package_asks_leave_out_the_active_one_and_unpriced_ones():
+    from worksheet.domain.deal import Deal, Package
+    from worksheet.present.chart import package_asks, short_name
+
+    deal = Deal(
+        packages=[
+            Package(id="a", name="Active", ask=Decimal(10)),
+            Package(id="b", name="  Two-year\tterm ", ask=Decimal(12)),
+            Package(id="c", name="No ask"),
+            Package(id="d", name="", ask=Decimal(9)),
+        ],
+        active_package="a",
+    )
+    assert package_asks(deal) == [("b", "Two-year term", Decimal(12)), ("d", "package 4", 9)]
+    assert short_name("Onboarding and named engineer") == "Onboarding an…"
+    assert short_name("Short") == "Short"

@@ -461,3 +461,46 @@ def test_managers_round_trip_through_libreoffice_in_the_window(
     assert window.summary_panel.signOffText().startswith("Changes requested")
     window.doc.undo_stack.undo()
     assert dumps(window.doc.deal) == before
+
+
+def test_package_ticks_from_the_workbook_are_reviewed_and_applied_as_one_step(
+    qtbot, window, tmp_path, monkeypatch
+):
+    """Ticks a manager changes in any package on the Packages sheet are listed old → new in
+    the review dialog and applied together with the other changes, one undo step for all."""
+    from worksheet.ui import import_flow
+
+    path = tmp_path / "ticks.xlsx"
+    export_xlsx(window.doc.deal, path)
+    wb = load_workbook(path)
+    sheet, ref = next(iter(wb.defined_names["PackageTicks"].destinations))
+    grid = [list(row) for row in wb[sheet][ref.replace("$", "")]]
+    grid[0][1].value = False  # "Terms and onboarding" without the first concession
+    grid[2][2].value = "=1+1"  # a formula in a tick: listed as not read
+    named(wb, "WalkAway").value = 101000
+    wb.save(path)
+    before = dumps(window.doc.deal)
+    shown = []
+
+    def accept_all(dialog):
+        shown.extend(
+            [" ".join(item.text(i).split()) for i in range(3)] for item, _c in dialog.items
+        )
+        return True
+
+    monkeypatch.setattr(import_flow, "run_review", accept_all)
+    assert import_flow.import_workbook(window, str(path))
+    assert [
+        "Package “Terms and onboarding”: Net-60 payment terms instead of net-30",
+        "included",
+        "left out",
+    ] in shown
+    refused = next(t for t in shown if t[0].startswith("Package “Onboarding and named"))
+    assert refused[2].startswith("not read: the cell holds a formula")
+    deal = window.doc.deal
+    assert deal.packages[1].concessions == ["c2"]
+    assert deal.packages[2].concessions == ["c2", "c3"]  # the refused tick changed nothing
+    assert deal.anchors.walk_away == Decimal(101000)
+    assert window.doc.undo_stack.count() == 1
+    window.doc.undo_stack.undo()
+    assert dumps(window.doc.deal) == before

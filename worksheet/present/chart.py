@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from worksheet.domain.deal import Deal
 from worksheet.i18n import N_, Words, _
 
 ZONE_ORDER: tuple[str, ...] = ("best", "likely", "worst")
@@ -26,15 +27,20 @@ LEGEND: Words = Words(
         "zone": N_("deal zone"),
         "us": N_("our offers"),
         "them": N_("their offers"),
+        "asks": N_("other packages' asks"),
     }
 )
 
 
-def legend_items(*, package_moves: bool, zones: bool, ours: bool, theirs: bool) -> list[str]:
+def legend_items(
+    *, package_moves: bool, zones: bool, ours: bool, theirs: bool, asks: bool = False
+) -> list[str]:
     """The legend's entries, in order, as keys of `LEGEND`."""
     items = ["theirs_package", "theirs_bare"] if package_moves else ["theirs"]
     if zones:
         items.append("zone")
+    if asks:
+        items.append("asks")
     if ours:
         items.append("us")
     if theirs:
@@ -70,10 +76,39 @@ def price_marks(
     return marks
 
 
+#: A package name on the chart is cut to this many characters (with "…") when space is short.
+SHORT_NAME = 14
+
+
+def package_asks(deal: Deal) -> list[tuple[str, str, Decimal]]:
+    """The other packages' asks to mark beside the active package's zone, as (package id,
+    name, ask), in the deal's order: every package with an ask except the active one (an
+    unnamed package is called by its place, "package 2")."""
+    marks: list[tuple[str, str, Decimal]] = []
+    for place, package in enumerate(deal.packages, start=1):
+        if package.id == deal.active_package or package.ask is None:
+            continue
+        name = " ".join(package.name.split()) or f"package {place}"
+        marks.append((package.id, name, package.ask))
+    return marks
+
+
+def short_name(name: str, limit: int = SHORT_NAME) -> str:
+    """A package's name cut to `limit` characters, ending in "…" when cut."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def ask_words(name: str, money: str) -> str:
+    """What an other package's ask mark means, for the window's tooltip."""
+    return f"Our ask for package '{name}': {money} (not the active package)"
+
+
 #: Colours by role (light palette; the window has a dark one of its own for dark themes):
 #: ours blue, theirs orange, zones green from the one that holds even in the worst case.
 ROLE_COLOURS: dict[str, str] = {
     "ours": "#1a5fb4",
+    # Our other packages' asks: our blue, lighter, so the active package's marks stay first.
+    "ours_asks": "#5a8fd6",
     "theirs": "#b45309",
     "gap": "#c0392b",
     "zone_worst": "#3d9a6a",

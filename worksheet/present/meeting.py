@@ -33,6 +33,20 @@ STATUS_HELP: dict[str, str] = {
     "dropped": "taken off the table",
 }
 
+#: The concession table's column that marks the active package's concessions.
+IN_PACKAGE_HEADER = "In package"
+IN_PACKAGE_YES = "✓"
+IN_PACKAGE_NO = "—"
+
+
+def in_package_help(inside: bool, package_name: str | None) -> str:
+    """The tooltip of a concession's package cell: which package, and whether it holds it."""
+    if package_name is None:
+        return "No active package: choose one on the Packages page."
+    name = package_name or "unnamed"
+    return f"In the active package '{name}'" if inside else f"Not in the active package '{name}'"
+
+
 ZONE_WORDS: dict[str | None, str] = {
     "inside": "inside the zone",
     "short": "outside the zone",

@@ -45,6 +45,8 @@ LABELS: dict[str, str] = {key: label for key, label, _help in FIGURES}
 MESO_NOTE = "The packages with an ask form a MESO: equal nets, different concessions."
 MESO_MARK = "MESO"
 NO_CONCESSIONS = "price only"
+#: A package's tick for one concession, as the workbook import's review writes a change.
+TICK_WORDS = {True: "included", False: "left out"}
 
 
 def package_name(package: Package) -> str:

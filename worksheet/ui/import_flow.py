@@ -67,7 +67,7 @@ class ReviewDialog(QDialog):
         header.setStretchLastSection(False)
         self.items: list[tuple[QTreeWidgetItem, Change]] = []
         for change in review.changes:
-            item = QTreeWidgetItem([change.label, change.old, change.new or change.error])
+            item = QTreeWidgetItem([_lines(change.label), change.old, change.new or change.error])
             if change.ok:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked)
@@ -78,10 +78,11 @@ class ReviewDialog(QDialog):
                 font = item.font(2)
                 font.setItalic(True)
                 item.setFont(2, font)
-                item.setText(2, f"not read: {change.error}")
+                item.setText(2, _lines(f"not read: {change.error}"))
             item.setToolTip(0, change.label)  # long concession names are cut in the column
             for column in range(len(COLUMNS)):
-                item.setData(column, Qt.ItemDataRole.AccessibleTextRole, item.text(column))
+                flat = " ".join(item.text(column).split("\n"))
+                item.setData(column, Qt.ItemDataRole.AccessibleTextRole, flat)
             self.tree.addTopLevelItem(item)
             self.items.append((item, change))
         layout.addWidget(self.tree, 1)
@@ -141,6 +142,18 @@ class ReviewDialog(QDialog):
         count = len(self.accepted_changes())
         self.apply_button.setEnabled(count > 0)
         self.apply_button.setText(f"Apply {count} Change{'s' if count != 1 else ''}")
+
+
+#: Longer field names and notes break onto further lines in the review rather than be cut.
+_LINE = 46
+
+
+def _lines(text: str) -> str:
+    """`text` broken at spaces into lines of about `_LINE` characters (a list keeps one
+    change per row; rows grow to fit their lines)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, _LINE, break_long_words=False)) or text
 
 
 def ask_workbook_path(parent: QWidget, start: str) -> str | None:

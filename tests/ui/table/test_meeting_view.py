@@ -296,3 +296,47 @@ def test_opening_another_deal_closes_the_view_without_a_debrief(qtbot, window, m
     window.doc.replace(Deal(title="Other"))
     assert not view.isVisible()
     assert asked == []
+
+
+def test_concessions_in_the_active_package_are_marked_and_follow_it(qtbot, view):
+    from worksheet.domain.deal import Package
+    from worksheet.present import meeting as meeting_words
+    from worksheet.ui.package_edits import add_packages, make_active, set_member
+
+    model = view.concession_model
+    column = model.PACKAGE_COLUMN
+    assert model.headerData(column, Qt.Orientation.Horizontal) == meeting_words.IN_PACKAGE_HEADER
+    # No package yet: nothing is marked, and the tooltip says how to choose one.
+    assert [model.index(r, column).data() for r in range(2)] == ["—", "—"]
+    assert "Packages page" in model.index(0, column).data(Qt.ItemDataRole.ToolTipRole)
+    packages = [
+        Package(id="p1", name="Terms", ask=D(125000), concessions=["c1"]),
+        Package(id="p2", name="Everything", ask=D(128000), concessions=["c1", "c2"]),
+    ]
+    add_packages(view.doc, packages)
+    make_active(view.doc, "p1")
+    marks = [model.index(r, column).data() for r in range(2)]
+    assert marks == [meeting_words.IN_PACKAGE_YES, meeting_words.IN_PACKAGE_NO]
+    assert model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) == (
+        "In the active package 'Terms'"
+    )
+    assert "Not in" in model.index(1, column).data(Qt.ItemDataRole.ToolTipRole)
+    # Choosing another package repaints the column; the totals stay what was given.
+    model.set_status(1, "given")
+    totals = view.totals.text()
+    with qtbot.waitSignal(model.dataChanged):
+        make_active(view.doc, "p2")
+    assert [model.index(r, column).data() for r in range(2)] == [meeting_words.IN_PACKAGE_YES] * 2
+    assert view.totals.text() == totals
+    # Undo goes back to the first package and its marks.
+    qtbot.keyClick(view.entry, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.doc.deal.active_package == "p1"
+    assert model.index(1, column).data() == meeting_words.IN_PACKAGE_NO
+    # Taking a concession out of the active package unmarks it at once.
+    set_member(view.doc, "p1", "c1", False)
+    assert model.index(0, column).data() == meeting_words.IN_PACKAGE_NO
+    # The column is on screen and narrow: the concessions' names keep most of the room.
+    header = view.concessions.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > header.sectionSize(column))
+    assert not view.concessions.isColumnHidden(column)
+    assert view.concessions.visualRect(model.index(0, column)).isValid()

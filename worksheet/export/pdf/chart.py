@@ -16,21 +16,26 @@ from worksheet.export.pdf.chart_parts import (
     GAP,
     LABEL_COLUMN,
     LABEL_SIZE,
+    LEGEND_PITCH,
     MUTED,
     OURS,
+    OURS_ASKS,
     RULE,
     THEIRS,
     THEIRS_FILL,
     ZONE_FILL,
     Label,
     Scale,
+    ask_mark,
     draw_axis,
     draw_offers,
+    legend_lines,
+    legend_of,
     place_labels,
 )
 from worksheet.export.pdf.text import BOLD, REGULAR, draw_text, text_width
 from worksheet.i18n import _, language
-from worksheet.present.chart import price_marks
+from worksheet.present.chart import package_asks, price_marks, short_name
 from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import estimate_text, package_moves_estimate
 from worksheet.present.words import ZONES as ZONE_WORDS
@@ -53,6 +58,8 @@ def _values(deal: Deal, summary: Summary, discreet: bool) -> list[Decimal]:
     if not discreet:
         values += [v for v in (deal.anchors.walk_away, summary.package_walk_away) if v is not None]
     values += [o.amount for o in deal.offers if o.amount is not None]
+    if values:  # the other packages' asks join a diagram that has something to show
+        values += [ask for _unused, _unused, ask in package_asks(deal)]
     return values
 
 
@@ -87,17 +94,30 @@ def draw_zopa_chart(
     plot_x0, plot_x1 = x + LABEL_COLUMN, x + width - 10
     scale = Scale(low - pad, high + pad, plot_x0, plot_x1)
     line = LABEL_SIZE + 2.2
+    legend = legend_lines(
+        legend_of(
+            deal,
+            zones=not discreet,
+            package_moves=package_moves_estimate(summary),
+            asks=bool(package_asks(deal)),
+        ),
+        plot_x1 - (x + 6),
+    )
+    # A legend on two lines takes its second line from their distribution's height.
+    lift = LEGEND_PITCH * (len(legend[1]) - 1)
 
     # Rows from the top, in the order of the window's chart.
     their_labels_top = y - 5
     band_top = their_labels_top - 2 * line - 2
-    band_h = 22.0
+    band_h = 22.0 - lift
     zone_top = band_top - band_h - 3
     zone_h, zone_gap = 7.0, 2.0
     ours_y = zone_top - 3 * (zone_h + zone_gap) - 5
-    axis_y = y - height + 22
+    axis_y = y - height + 22 + lift
 
-    _draw_theirs(canvas, summary, scale, money, their_labels_top, band_top, band_h, line, x)
+    _draw_theirs(
+        canvas, summary, scale, money, their_labels_top, band_top, band_h, line, x, lift * 0.6
+    )
     if not discreet:
         _draw_zones(canvas, summary, scale, x, zone_top, zone_h, zone_gap)
     else:
@@ -119,8 +139,7 @@ def draw_zopa_chart(
         scale,
         axis_y,
         y - height + 4,
-        zones=not discreet,
-        package_moves=package_moves_estimate(summary),
+        legend=legend,
     )
     canvas.restoreState()
     return height
@@ -147,13 +166,16 @@ def _draw_theirs(
     band_h: float,
     line: float,
     x: float,
+    raise_name: float = 0.0,
 ) -> None:
-    """Their walk-away: a triangle, widest belief at the likely value; dashed before the package."""
+    """Their walk-away: a triangle, widest belief at the likely value; dashed before the package.
+    `raise_name` lifts the two-line name when the band is short."""
     canvas.setFillColorRGB(*MUTED)
     # Translators: the two lines of the label beside their walk-away in the diagram.
     first, _sep, second = _("their\nwalk-away").partition("\n")
-    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1, first, REGULAR, LABEL_SIZE)
-    draw_text(canvas, x + 6, band_top - LABEL_SIZE - 1 - line, second, REGULAR, LABEL_SIZE)
+    name_y = band_top - LABEL_SIZE - 1 + raise_name
+    draw_text(canvas, x + 6, name_y, first, REGULAR, LABEL_SIZE)
+    draw_text(canvas, x + 6, name_y - line, second, REGULAR, LABEL_SIZE)
     lo, mid, hi = (
         summary.their_low_package,
         summary.their_likely_package,
@@ -284,17 +306,35 @@ def _draw_ours(
         canvas.setDash(2, 2)
         canvas.line(scale.x(floor[2]), row_y, scale.x(floor[2]), row_y + 36)
         canvas.setDash()
+    asks = package_asks(deal)
+    # The other packages' asks: open squares in a lighter blue, drawn under our own marks.
+    canvas.setStrokeColorRGB(*OURS_ASKS)
+    canvas.setLineWidth(1.0)
+    for _id, _name, ask in asks:
+        ask_mark(canvas, scale.x(ask), row_y)
+    canvas.setLineWidth(0.8)
     for kind, _word, value in marks:
         canvas.setStrokeColorRGB(*OURS)
         canvas.setFillColorRGB(*OURS)
         _marker(canvas, kind, scale.x(value), row_y)
-    labels = [
+    ours = [
         Label(scale.x(v), f"{name} {money(v)}", name, OURS, bold=kind == "floor")
         for kind, name, v in marks
     ]
-    place_labels(labels, scale.x0 - LABEL_COLUMN + 6, scale.x1, LABEL_SIZE, 2)
-    canvas.setFillColorRGB(*OURS)
+    others = [
+        Label(scale.x(ask), f"{name} {money(ask)}", short_name(name), OURS_ASKS)
+        for _unused, name, ask in asks
+    ]
+    left = scale.x0 - LABEL_COLUMN + 6
+    labels = ours
+    # Ours come first: they keep the wording they have alone, and the other packages' asks
+    # are named beside them only where that leaves room (their marks show either way).
+    if place_labels(ours, left, scale.x1, LABEL_SIZE, 2) and others:
+        kept = [Label(lb.anchor, lb.text, lb.text, lb.colour, bold=lb.bold) for lb in ours]
+        if place_labels(kept + others, left, scale.x1, LABEL_SIZE, 2):
+            labels = kept + others
     for lb in labels:
+        canvas.setFillColorRGB(*lb.colour)
         draw_text(
             canvas,
             lb.left,

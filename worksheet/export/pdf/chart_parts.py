@@ -15,6 +15,7 @@ INK = (0.13, 0.15, 0.18)
 MUTED = (0.42, 0.45, 0.50)
 RULE = (0.78, 0.80, 0.83)
 OURS = rgb(ROLE_COLOURS["ours"])
+OURS_ASKS = rgb(ROLE_COLOURS["ours_asks"])
 THEIRS = rgb(ROLE_COLOURS["theirs"])
 THEIRS_FILL = (0.98, 0.89, 0.80)
 GAP = rgb(ROLE_COLOURS["gap"])
@@ -30,6 +31,10 @@ LABEL_GAP = 5.0
 #: How far a label may stray from its mark before another row is used.
 LABEL_SHIFT = 80.0
 LABEL_COLUMN = 46.0
+#: The distance between the legend's two lines when it needs two.
+LEGEND_PITCH = 7.2
+#: The legend shrinks to this size, not below, to keep every entry on its one line.
+LEGEND_MIN_SIZE = 5.4
 CHART_HEIGHT = 132.0
 
 
@@ -107,10 +112,9 @@ def draw_offers(
     axis_y: float,
     legend_y: float,
     *,
-    zones: bool,
-    package_moves: bool = False,
+    legend: tuple[float, list[list[tuple[str, str]]]],
 ) -> None:
-    """Offers as small marks on the axis (ours ○ blue, theirs ▲ orange) and a one-line legend."""
+    """Offers as small marks on the axis (ours ○, theirs ▲) and the legend (`legend_lines`)."""
     offers = [o for o in deal.offers if o.amount is not None]
     canvas.setLineWidth(0.8)
     seen: set[tuple[int, str]] = set()
@@ -121,19 +125,46 @@ def draw_offers(
             continue
         seen.add(key)
         offer_mark(canvas, offer.by, px, axis_y + 4)
+    size, lines = legend
+    for n, line_items in enumerate(lines):
+        y = legend_y + (len(lines) - 1 - n) * LEGEND_PITCH
+        _draw_legend_line(canvas, line_items, scale.x1, y, size)
+
+
+def legend_of(deal: Deal, *, zones: bool, package_moves: bool, asks: bool) -> list[tuple[str, str]]:
+    """The legend's entries (key, words) for the marks the diagram draws."""
+    offers = [o for o in deal.offers if o.amount is not None]
     keys = legend_items(
         package_moves=package_moves,
         zones=zones,
         ours=any(o.by == "us" for o in offers),
         theirs=any(o.by != "us" for o in offers),
+        asks=asks,
     )
-    items = [(key, LEGEND[key]) for key in keys]
-    right = scale.x1
+    return [(key, LEGEND[key]) for key in keys]
+
+
+def legend_lines(
+    items: list[tuple[str, str]], room: float
+) -> tuple[float, list[list[tuple[str, str]]]]:
+    """The legend's size and lines: one line, a little smaller if need be, else two lines
+    (the diagram makes room for the second) so no entry is cut or dropped."""
+    size = LABEL_SIZE - 0.4
+    while size > LEGEND_MIN_SIZE and _legend_width(items, size) > room:
+        size = round(size - 0.2, 1)
+    if _legend_width(items, size) <= room:
+        return size, [items]
+    size = LABEL_SIZE - 0.4
+    split = len(items)
+    while split > 1 and _legend_width(items[:split], size) > room:
+        split -= 1
+    return size, [items[:split], items[split:]]
+
+
+def _draw_legend_line(canvas, items, right: float, legend_y: float, size: float) -> None:
     for kind, words in reversed(items):
         canvas.setFillColorRGB(*MUTED)
-        right -= (
-            draw_text(canvas, right, legend_y, words, REGULAR, LABEL_SIZE - 0.4, align="right") + 8
-        )
+        right -= draw_text(canvas, right, legend_y, words, REGULAR, size, align="right") + 8
         if kind == "theirs_bare":
             canvas.setStrokeColorRGB(*THEIRS)
             canvas.setLineWidth(0.6)
@@ -158,9 +189,18 @@ def draw_offers(
         elif kind == "zone":
             canvas.setFillColorRGB(*ZONE_FILL["likely"])
             canvas.rect(right - 4, legend_y, 8, 4.5, stroke=0, fill=1)
+        elif kind == "asks":
+            canvas.setStrokeColorRGB(*OURS_ASKS)
+            canvas.setLineWidth(1.0)
+            ask_mark(canvas, right, legend_y + 2)
         else:
             offer_mark(canvas, kind, right, legend_y + 2)
         right -= 12
+
+
+def _legend_width(items: list[tuple[str, str]], size: float) -> float:
+    """The width of the one-line legend at this size: each entry's words, mark and spacing."""
+    return sum(text_width(words, REGULAR, size) + 20 for _, words in items)
 
 
 def offer_mark(canvas, by: str, cx: float, cy: float) -> None:
@@ -176,3 +216,8 @@ def offer_mark(canvas, by: str, cx: float, cy: float) -> None:
         path.lineTo(cx, cy + 2.8)
         path.close()
         canvas.drawPath(path, stroke=0, fill=1)
+
+
+def ask_mark(canvas, cx: float, cy: float) -> None:
+    """An other package's ask: an open square (the window draws the same)."""
+    canvas.rect(cx - 2.4, cy - 2.4, 4.8, 4.8, stroke=1, fill=0)

@@ -33,11 +33,14 @@ from worksheet.export.xlsx.names import (
     MONEY_INPUTS,
     PACKAGE_ASK,
     PACKAGE_ID,
+    PACKAGE_TICK_ID,
+    PACKAGE_TICKS,
     SIGN_OFF_INPUTS,
 )
 from worksheet.export.xlsx.zone import LEFT_OUT
 from worksheet.io.errors import DealFileError
 from worksheet.present.numbers import format_money
+from worksheet.present.packages import TICK_WORDS
 from worksheet.present.signoff import DECISION_WORDS, WORKBOOK_DECISIONS, decision_from_words
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -68,8 +71,10 @@ class Change:
     value: Any = None
     #: Non-empty: the cell's value was refused, with the field's message; cannot be applied.
     error: str = ""
-    #: A concession's membership of the package (applied to the package, not one field).
+    #: A concession's membership of a package (applied to the package, not one field).
     concession: int | None = None
+    #: Which package, by index, for a tick on the Packages sheet; None: the active package.
+    package: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -506,6 +511,7 @@ def _review(deal: Deal, wb) -> Review:
 
     _concessions(deal, cells, review, left_out)
     _package_asks(deal, cells, review)
+    _package_ticks(deal, cells, review)
 
     for name, attr, label in SIGN_OFF_INPUTS:
         cell = cells.one(name)
@@ -670,6 +676,113 @@ def _package_asks(deal: Deal, cells: _Cells, review: Review) -> None:
             )
 
 
+def _grid(cells: _Cells, name: str) -> list[list] | None:
+    """The cells of a rectangular range, row by row."""
+    found = cells._ranges(name)
+    if found is None:
+        return None
+    ws, ref = found
+    got = ws[ref]
+    if not isinstance(got, tuple):
+        return [[got]]
+    return [list(row) if isinstance(row, tuple) else [row] for row in got]
+
+
+def _package_ticks(deal: Deal, cells: _Cells, review: Review) -> None:
+    """Every package's TRUE/FALSE ticks on the Packages sheet, each change listed once.
+
+    The active package's ticks are also the Concessions sheet's In package column: a change
+    read there already stands for the concession, so it is not listed twice.
+    """
+    if not deal.packages or not deal.concessions:
+        return
+    ids = cells.row(PACKAGE_ID)
+    row_ids = cells.column(PACKAGE_TICK_ID)
+    grid = _grid(cells, PACKAGE_TICKS)
+    if ids is None or row_ids is None or grid is None:
+        return
+    package_of = {p.id: i for i, p in enumerate(deal.packages)}
+    concession_of = {c.id: i for i, c in enumerate(deal.concessions) if c.id}
+    active = deal.packages.index(deal.active()) if deal.active() is not None else None
+    read_on_concessions = {
+        c.concession for c in review.changes if c.concession is not None and c.package is None
+    }
+    found: list[tuple[int, int, Change]] = []  # (package index, row, change): sorted at the end
+    columns: list[tuple[int, int]] = []  # (grid column, package index)
+    for j, id_cell in enumerate(ids):
+        try:
+            ident = _text(id_cell).strip()
+        except CellRefused:
+            ident = ""
+        if ident in package_of:
+            columns.append((j, package_of[ident]))
+    for r, id_cell in enumerate(row_ids):
+        try:
+            cid = _text(id_cell).strip()
+        except CellRefused:
+            cid = ""
+        if not cid:
+            continue
+        index = concession_of.get(cid)
+        if index is None:
+            review.notes.append(
+                f"row {getattr(id_cell, 'row', '?')} of the Packages sheet is a concession no "
+                "longer in the deal: its ticks are not read"
+            )
+            continue
+        if r >= len(grid):
+            continue
+        concession = deal.concessions[index]
+        what = _clip(concession.what, 40) or f"#{index + 1}"
+        for j, p_index in columns:
+            if j >= len(grid[r]):
+                continue
+            if p_index == active and index in read_on_concessions:
+                continue
+            package = deal.packages[p_index]
+            old = cid in package.concessions
+            label = f"Package “{_clip(package.name, 40) or package.id}”: {what}"
+            key = f"packages[{package.id}].concessions[{cid}]"
+            cell = grid[r][j]
+            try:
+                new = _flag(cell)
+            except CellRefused as exc:
+                found.append(
+                    (
+                        p_index,
+                        r,
+                        Change(
+                            key,
+                            label,
+                            TICK_WORDS[old],
+                            "",
+                            error=str(exc),
+                            concession=index,
+                            package=p_index,
+                        ),
+                    )
+                )
+                continue
+            if new != old:
+                found.append(
+                    (
+                        p_index,
+                        r,
+                        Change(
+                            key,
+                            label,
+                            TICK_WORDS[old],
+                            TICK_WORDS[new],
+                            value=new,
+                            concession=index,
+                            package=p_index,
+                        ),
+                    )
+                )
+    # Package by package, in the sheet's order of concessions.
+    review.changes.extend(change for _, _, change in sorted(found, key=lambda f: f[:2]))
+
+
 # ---------------------------------------------------------------------- applying
 
 
@@ -683,26 +796,32 @@ def assignments(
     recorded with it.
     """
     writes: list[tuple[tuple, Any]] = []
-    membership: dict[int, bool] = {}
+    #: package index -> concession index -> in it or not
+    membership: dict[int, dict[int, bool]] = {}
+    active = deal.active()
     for change in accepted:
         if not change.ok:
             continue
         if change.concession is not None:
-            membership[change.concession] = bool(change.value)
+            target = change.package
+            if target is None:
+                if active is None:
+                    continue
+                target = deal.packages.index(active)
+            membership.setdefault(target, {})[change.concession] = bool(change.value)
         else:
             writes.append((change.path, change.value))
-    package = deal.active()
-    if membership and package is not None:
-        members = list(package.concessions)
-        for index, wanted in membership.items():
+    order = {c.id: i for i, c in enumerate(deal.concessions)}
+    for p_index in sorted(membership):
+        members = list(deal.packages[p_index].concessions)
+        for index, wanted in membership[p_index].items():
             cid = deal.concessions[index].id
             if wanted and cid not in members:
                 members.append(cid)
             elif not wanted:
                 members = [m for m in members if m != cid]
-        order = {c.id: i for i, c in enumerate(deal.concessions)}
         members.sort(key=lambda m: order.get(m, len(order)))
-        writes.append((("packages", deal.packages.index(package), "concessions"), members))
+        writes.append((("packages", p_index, "concessions"), members))
     signed = any(c.ok and c.key.startswith("sign_off.") and c.concession is None for c in accepted)
     decision = next(
         (c.value for c in accepted if c.ok and c.key == "sign_off.decision"),

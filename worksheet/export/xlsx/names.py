@@ -47,6 +47,10 @@ CONCESSION_COLUMNS: tuple[tuple[str, str, str], ...] = (
 #: Row ranges on the Packages sheet, one column per package; `PackageId` says which.
 PACKAGE_ID = "PackageId"
 PACKAGE_ASK = "PackageAsk"
+#: The tick grid (one row per concession, one column per package, in `PackageId`'s order) and
+#: a hidden column beside it naming each row's concession.
+PACKAGE_TICKS = "PackageTicks"
+PACKAGE_TICK_ID = "PackageTickId"
 
 #: The approval state written at export (a result, not an input).
 SIGN_OFF_STATUS = "SignOffStatus"

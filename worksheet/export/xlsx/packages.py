@@ -32,7 +32,7 @@ from worksheet.export.xlsx.book import (
     set_widths,
 )
 from worksheet.export.xlsx.cells import money_format
-from worksheet.export.xlsx.names import PACKAGE_ASK, PACKAGE_ID
+from worksheet.export.xlsx.names import PACKAGE_ASK, PACKAGE_ID, PACKAGE_TICK_ID, PACKAGE_TICKS
 from worksheet.present.packages import LABELS, MESO_NOTE, package_name
 
 #: A tick reads TRUE/FALSE even where a spreadsheet keeps it as 1/0 (LibreOffice may).
@@ -232,5 +232,13 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
     ws.row_dimensions[ID_ROW].hidden = True
     book.name(PACKAGE_ID, ws, f"B{ID_ROW}:{last}{ID_ROW}")
     book.name(PACKAGE_ASK, ws, f"B{ASK_ROW}:{last}{ASK_ROW}")
+    # Every package's ticks, and which concession each row is (a hidden column beside them),
+    # so a manager's ticks in any package are read back, not only the active one's.
+    id_col = get_column_letter(FIRST_COL + len(packages))
+    for r, c in enumerate(ordered):
+        book.fixed(ws, f"{id_col}{first_flag + r}", c.id)
+    ws.column_dimensions[id_col].hidden = True
+    book.name(PACKAGE_TICKS, ws, f"B{first_flag}:{last}{last_flag}")
+    book.name(PACKAGE_TICK_ID, ws, f"{id_col}{first_flag}:{id_col}{last_flag}")
     if not discreet:
         book.fixed(ws, f"A{BEST_ROW + 1}", MESO_NOTE if book.summary.meso else "", font=NOTE_FONT)

@@ -99,8 +99,9 @@ class OfferLogModel(QAbstractTableModel):
 class ConcessionStatusModel(QAbstractTableModel):
     """Every concession with its status; changing a status is one undoable edit."""
 
-    COLUMNS = ("Concession", "Status", "Asked in return")
+    COLUMNS = ("Concession", "Status", "Asked in return", words.IN_PACKAGE_HEADER)
     STATUS_COLUMN = 1
+    PACKAGE_COLUMN = 3
 
     def __init__(self, doc: DealDocument, parent=None) -> None:
         super().__init__(parent)
@@ -114,14 +115,25 @@ class ConcessionStatusModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_list_changed(self, path, *_args) -> None:
-        if tuple(path) == ("concessions",):
+        path = tuple(path)
+        if path == ("concessions",):
             self._reset()
+        elif path[:1] == ("packages",):
+            self._package_column_changed()
 
     def _on_value_set(self, path) -> None:
         if len(path) >= 3 and path[0] == "concessions" and isinstance(path[1], int):
             row = path[1]
             if row < self.rowCount():
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        elif tuple(path[:1]) in (("packages",), ("active_package",)):
+            self._package_column_changed()
+
+    def _package_column_changed(self) -> None:
+        """Another package chosen, or the active one's contents changed: mark rows anew."""
+        if self.rowCount():
+            column = self.PACKAGE_COLUMN
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.doc.deal.concessions)
@@ -145,6 +157,8 @@ class ConcessionStatusModel(QAbstractTableModel):
             return None
         c = self.doc.deal.concessions[index.row()]
         col = index.column()
+        if col == self.PACKAGE_COLUMN:
+            return self._package_data(c, role)
         if role == DISPLAY:
             if col == 0:
                 return c.what or "(unnamed)"
@@ -155,6 +169,18 @@ class ConcessionStatusModel(QAbstractTableModel):
             return c.status
         if role == Qt.ItemDataRole.ToolTipRole and col == 1:
             return words.STATUS_HELP.get(c.status, "")
+        return None
+
+    def _package_data(self, c, role: int) -> Any:
+        """The In package cell: a tick and words for the active package's concessions."""
+        inside = self.doc.deal.in_active(c)
+        if role == DISPLAY:
+            return words.IN_PACKAGE_YES if inside else words.IN_PACKAGE_NO
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            active = self.doc.deal.active()
+            return words.in_package_help(inside, None if active is None else active.name)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

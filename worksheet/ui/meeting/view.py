@@ -160,6 +160,7 @@ class MeetingView(QWidget):
         ch.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         ch.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ch.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.totals = _label("", 1.0, False, "meeting-totals")
         self.got = _label("", 0.95, False, "meeting-got")
         self.warnings = _label("", 1.0, False, "meeting-warnings")

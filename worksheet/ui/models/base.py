@@ -190,7 +190,7 @@ class ListTableModel(QAbstractTableModel):
                 return value == Qt.CheckState.Checked.value
             return bool(value)
         if column.kind == "choice":
-            allowed = [v for v, _ in column.choices]
+            allowed = [v for v, _unused in column.choices]
             if value not in allowed:
                 raise ValueError(f"{column.title}: choose one of the listed options.")
             return value

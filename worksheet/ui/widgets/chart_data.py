@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont
 from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.i18n import N_, _
+from worksheet.present.chart import package_asks
 from worksheet.present.numbers import DEAL_SEPARATORS, Separators
 from worksheet.present.sentences import exact_chance, status_sentence
 
@@ -80,6 +81,8 @@ class ChartInput:
     their_package: tuple[Decimal, Decimal, Decimal] | None  # moved by the package: lo, mid, hi
     zones: dict[str, tuple[Decimal, Decimal] | None]
     offers: tuple[tuple[Decimal, str], ...]
+    #: The other packages' asks, marked on our row: (package id, name, ask).
+    asks: tuple[tuple[str, str, Decimal], ...] = ()
     #: How the window writes numbers (the locale's separators, as its amount fields do).
     seps: Separators = DEAL_SEPARATORS
 
@@ -123,6 +126,7 @@ def chart_input(deal: Deal, summary: Summary, seps: Separators = DEAL_SEPARATORS
         their_package=their_package,
         zones=zones,
         offers=offers,
+        asks=tuple(package_asks(deal)),
         seps=seps,
     )
 

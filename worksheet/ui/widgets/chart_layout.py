@@ -12,7 +12,15 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from worksheet.i18n import _
-from worksheet.present.chart import LEGEND, legend_items, pick_ticks, place_labels, price_marks
+from worksheet.present.chart import (
+    LEGEND,
+    ask_words,
+    legend_items,
+    pick_ticks,
+    place_labels,
+    price_marks,
+    short_name,
+)
 from worksheet.present.numbers import format_chance, format_money
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import ZONES as ZONE_WORDS
@@ -69,8 +77,8 @@ def layout_chart(
     our_by_rows = {rows: _our_labels(model, data, fm, bounds, colors, rows) for rows in (2, 1)}
     for their_max, our_max in ((2, 2), (1, 2), (2, 1), (1, 1)):
         their, ours = their_by_rows[their_max], our_by_rows[our_max]
-        their_rows = 1 + max((row for row, _ in their), default=0)
-        our_rows = 1 + max((row for row, _ in ours), default=0)
+        their_rows = 1 + max((row for row, _unused in their), default=0)
+        our_rows = 1 + max((row for row, _unused in ours), default=0)
         fixed = _fixed_height(top, line, their_rows, our_rows)
         if fixed + MIN_TRIANGLE <= height:
             break
@@ -148,7 +156,8 @@ def _layout_horizontal(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -
     values.extend(v for v in (data.walk_away, data.target, data.opening) if v is not None)
     if data.their is not None:
         values.extend(data.their)
-    values.extend(amount for amount, _ in data.offers)
+    values.extend(amount for amount, _unused in data.offers)
+    values.extend(ask for _unused, _unused, ask in data.asks)
     smallest, largest = float(min(values)), float(max(values))
     span = largest - smallest
     if span < max(abs(largest) * 1e-9, 0.05):
@@ -194,6 +203,8 @@ def _layout_horizontal(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -
         markers["target"] = x(data.target)
     if data.opening is not None:
         markers["opening"] = x(data.opening)
+    for package_id, _unused, ask in data.asks:
+        markers[f"ask:{package_id}"] = x(ask)
     for name in ZONES:
         zone = data.zones[name]
         model.zones[name] = None if zone is None else (x(zone[0]), x(zone[1]))
@@ -219,15 +230,28 @@ def _place_group(
 
     The rects come back with the right x and width, and the row each label goes in.
     """
+    return _place_wordings(entries, fm, bounds, max_rows)[1]
+
+
+def _place_wordings(
+    entries: list[tuple[str, list[tuple[str, str]], float, QColor]],
+    fm: QFontMetricsF,
+    bounds: tuple[float, float],
+    max_rows: int,
+) -> tuple[int, list[tuple[int, ChartLabel]]]:
+    """`_place_group`, also saying which wording level was used (-1: none fits)."""
     if not entries:
-        return []
+        return 0, []
     line = fm.height()
     space = fm.horizontalAdvance(" ")
-    levels = max(len(wordings) for _, wordings, _, _ in entries)
+    levels = max(len(wordings) for _unused, wordings, _unused, _unused in entries)
     texts: list[list[tuple[str, str]]] = []
     variants: list[list[float]] = []
     for level in range(levels):
-        chosen = [wordings[min(level, len(wordings) - 1)] for _, wordings, _, _ in entries]
+        chosen = [
+            wordings[min(level, len(wordings) - 1)]
+            for _unused, wordings, _unused, _unused in entries
+        ]
         texts.append(chosen)
         variants.append(
             [
@@ -237,10 +261,10 @@ def _place_group(
                 for name, value in chosen
             ]
         )
-    anchors = [anchor for _, _, anchor, _ in entries]
+    anchors = [anchor for _unused, _unused, anchor, _unused in entries]
     placed = place_labels(variants, anchors, bounds[0], bounds[1], _LABEL_GAP, max_rows, _MAX_SHIFT)
     if placed is None:
-        return []  # not even the shortest wording fits: marks and axis still tell the story
+        return -1, []  # not even the shortest wording fits: marks and axis still tell the story
     level, positions = placed
     out = []
     for (key, _kind, anchor, color), (name, value), w, (row, left) in zip(
@@ -248,7 +272,7 @@ def _place_group(
     ):
         label = ChartLabel(key, name, value, QRectF(left, 0, w, line), QPointF(anchor, 0), color)
         out.append((row, label))
-    return out
+    return level, out
 
 
 def _their_labels(
@@ -296,12 +320,28 @@ def _our_labels(
         groups.setdefault(value, []).append((key, word))
     entries = []
     for value, pairs in groups.items():
-        word = " = ".join(w for _, w in pairs)
-        short = " = ".join(w.replace("package ", "") for _, w in pairs)
+        word = " = ".join(w for _unused, w in pairs)
+        short = " = ".join(w.replace("package ", "") for _unused, w in pairs)
         money = format_money(value, data.currency, seps=data.seps)
         wordings = [(word, money), (short, money), (short, ""), ("", money)]
         entries.append((pairs[0][0], wordings, model.x_of(value), colors.ours))
-    return _place_group(entries, fm, bounds, max_rows)
+    asks = []
+    for package_id, name, ask in data.asks:
+        money = format_money(ask, data.currency, seps=data.seps)
+        cut = short_name(name)
+        wordings = [(name, money), (cut, money), (cut, ""), ("", money)]
+        asks.append((f"ask:{package_id}", wordings, model.x_of(ask), colors.ours_asks))
+    # The other packages' asks share our rows, but ours come first: our labels keep the
+    # wording they have alone, and the asks get names only where that leaves room.
+    level, alone = _place_wordings(entries, fm, bounds, max_rows)
+    if not asks or level < 0:
+        return alone
+    kept = [
+        (key, [wordings[min(level, len(wordings) - 1)]], x, colour)
+        for key, wordings, x, colour in entries
+    ]
+    _unused, together = _place_wordings(kept + asks, fm, bounds, max_rows)
+    return together or alone
 
 
 def _place_zone_labels(model: ChartModel, data: ChartInput, fm: QFontMetricsF) -> None:
@@ -372,6 +412,8 @@ def _add_hotspots(model: ChartModel, data: ChartInput) -> None:
             _("Their walk-away, most likely guess: {amount}"),
             _("Their walk-away, highest guess: {amount}"),
         )
+    for package_id, name, ask in data.asks:
+        words[f"ask:{package_id}"] = ask_words(name, money(ask))
     for key, text, value in zip(
         ("their_low", "their_likely", "their_high"), guesses, data.their_package, strict=True
     ):
@@ -429,6 +471,7 @@ def _legend_items(model: ChartModel) -> list[tuple[str, str]]:
         zones=True,
         ours=any(by == "us" for _amount, by in model.offers),
         theirs=any(by == "them" for _amount, by in model.offers),
+        asks=any(key.startswith("ask:") for key in model.markers),
     )
     return [(_LEGEND_KEYS[key], LEGEND[key]) for key in keys]
 
@@ -441,6 +484,7 @@ _LEGEND_KEYS = {
     "zone": "zone",
     "us": "offer_us",
     "them": "offer_them",
+    "asks": "asks",
 }
 
 

@@ -170,6 +170,12 @@ def _paint_ours(painter, model, data, colors, background) -> None:
     for x, by in model.offers:
         if by == "us":
             painter.drawEllipse(QPointF(x, y + 8), 2.5, 2.5)
+    # The other packages' asks: hollow squares in a lighter blue, on our row.
+    painter.setPen(QPen(colors.ours_asks, 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)  # open: an active mark beneath still shows
+    for key, x in m.items():
+        if key.startswith("ask:"):
+            painter.drawRect(_ask_square(x, y))
 
 
 def _paint_axis(painter, model, small, text, muted, faint) -> None:
@@ -227,6 +233,10 @@ def _paint_legend(painter, model, small, muted, colors) -> None:
             painter.setPen(QPen(_alpha(colors.theirs, 140), 1.0, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPolygon(_triangle(x, x + 7, x + 14, cy - 5, cy + 5))
+        elif key == "asks":
+            painter.setPen(QPen(colors.ours_asks, 1.6))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(_ask_square(x + 7, cy))
         elif key == "offer_us":
             painter.setPen(QPen(colors.ours, 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -258,6 +268,10 @@ def _triangle(x1: float, x2: float, x3: float, top: float, base: float) -> QPoly
     if x3 - x1 < 4:  # a point estimate: draw a narrow spike so it stays visible
         x1, x3 = x2 - 3, x2 + 3
     return QPolygonF([QPointF(x1, base), QPointF(x2, top), QPointF(x3, base)])
+
+
+def _ask_square(x: float, y: float) -> QRectF:
+    return QRectF(x - 3.5, y - 3.5, 7.0, 7.0)
 
 
 def _diamond(x: float, y: float, r: float) -> QPolygonF:

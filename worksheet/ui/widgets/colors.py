@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
+from worksheet.present.chart import ROLE_COLOURS
+
 
 @dataclass(frozen=True)
 class Accents:
@@ -13,6 +15,7 @@ class Accents:
 
     dark: bool
     ours: QColor
+    ours_asks: QColor  # our other packages' asks: our colour, lighter
     theirs: QColor
     theirs_fill: QColor
     theirs_fill_strong: QColor
@@ -38,6 +41,7 @@ def accents(palette: QPalette) -> Accents:
         return Accents(
             dark=True,
             ours=QColor("#79b8ff"),
+            ours_asks=QColor("#b3d5ff"),
             theirs=QColor("#f0a35e"),
             theirs_fill=QColor(240, 163, 94, 60),
             theirs_fill_strong=QColor(240, 163, 94, 150),
@@ -52,6 +56,7 @@ def accents(palette: QPalette) -> Accents:
     return Accents(
         dark=False,
         ours=QColor("#1a5fb4"),
+        ours_asks=QColor(ROLE_COLOURS["ours_asks"]),
         theirs=QColor("#b45309"),
         theirs_fill=QColor(217, 119, 6, 40),
         theirs_fill_strong=QColor(217, 119, 6, 120),

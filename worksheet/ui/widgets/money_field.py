@@ -66,7 +66,7 @@ def _read(body: str, decimal_point: str, separators: frozenset[str]) -> Decimal 
     """A non-negative number written with this decimal point and these group separators, or None."""
     if body.count(decimal_point) > 1:
         return None
-    whole, _, fraction = body.partition(decimal_point)
+    whole, _unused, fraction = body.partition(decimal_point)
     if not whole and not fraction:
         return None
     if fraction and not fraction.isdigit():
@@ -153,7 +153,7 @@ def format_amount_for_locale(amount: Decimal, locale: QLocale) -> str:
         whole, fraction = str(magnitude.quantize(Decimal(1))), ""
     else:
         places = max(2, min(MONEY_PLACES, -int(magnitude.normalize().as_tuple().exponent)))
-        whole, _, fraction = f"{magnitude:.{places}f}".partition(".")
+        whole, _unused, fraction = f"{magnitude:.{places}f}".partition(".")
     text = _group(whole, locale.groupSeparator())
     if fraction:
         text += locale.decimalPoint() + fraction
