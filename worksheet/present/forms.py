@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from worksheet.i18n import N_
+from worksheet.i18n import N_, _, language, ngettext
 
 FieldPath = tuple
 
@@ -442,6 +442,217 @@ VISION_OUTPUT_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+#: The prep sheet's own words beyond the numbers box's captions (which are the window's, in
+#: FIELDS): header strip, numbers box, section lines and footer. English source, translated
+#: where shown; the sentences are whole, with their placeholders.
+SHEET_WORDS: dict[str, str] = {
+    # header strip
+    "kicker": N_("NEGOTIATION PREP SHEET"),
+    "we_sell": N_("We sell"),
+    "we_buy": N_("We buy"),
+    "untitled": N_("Untitled deal"),
+    "with_attendees": N_("with {attendees}"),
+    "counterpart": N_("Counterpart"),
+    "meeting": N_("Meeting"),
+    # numbers box
+    "their_plain": N_("Their walk-away"),
+    "their_bare": N_("Their walk-away, bare price"),
+    "their_package": N_("With our package"),
+    "most_likely": N_("most likely"),
+    "based_on": N_("Based on:"),
+    "discreet_title": N_("Discreet copy."),
+    "discreet_note": N_(
+        "This sheet shows only what we would say at the table; our limits, estimates and notes "
+        "are left out."
+    ),
+    # sections
+    "not_described": N_("(not described)"),
+    "nothing_asked": N_("nothing asked in return yet"),
+    "in_package": N_("In the package"),
+    "not_in_package": N_("Not in the package"),
+    "costs_us": N_("costs us {amount}"),
+    "worth": N_("worth {amount} to them"),
+    "package_ask": N_("<b>{name}</b> — ask <b>{ask}</b>"),
+    "package_figures": N_("net {net} · chance {chance}"),
+    "package_active": N_("active"),
+    "gives": N_("gives: {concessions}"),
+    "when": N_("When: {trigger}"),
+    "ours": N_("Ours:"),
+    "theirs": N_("Theirs:"),
+    "why": N_("— why: {why}"),
+    "objection": N_("“{objection}”"),
+    "because": N_("— because {why}"),
+    "we_offered": N_("We offered {amount}"),
+    "they_offered": N_("They offered {amount}"),
+    "about_name": N_("About {name}"),
+    "about_them": N_("About them"),
+    "still_to_do": N_("<b>{check}</b> — still to do"),
+    "done_checks": N_("Done: {checks}."),
+    "readiness": N_("Readiness {done} of {total}"),
+    # footer
+    "prepared_with": N_("Prepared with Deal Worksheet"),
+    "discreet_copy": N_("Discreet copy"),
+}
+
+
+def all_checks_done(count: int) -> str:
+    """The prep sheet's line when every readiness check is done ({count} to fill in)."""
+    return ngettext("The {count} check is done.", "All {count} checks are done.", count)
+
+
+def readiness_title(warnings: int) -> str:
+    """The readiness section's title when there are warnings ({done}, {total}, {count})."""
+    return ngettext(
+        "Readiness {done} of {total} and {count} warning",
+        "Readiness {done} of {total} and {count} warnings",
+        warnings,
+    )
+
+
+#: Dates as the prep sheet writes them.
+MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+DATE_FORMATS: dict[str, str] = {
+    "weekday_date": N_("{weekday} {day} {month} {year}"),
+    "date": N_("{day} {month} {year}"),
+    "date_time": N_("{date}, {time}"),
+}
+
+#: The workbook Summary sheet's own words (where the window names the same field, the entry
+#: is the window's caption from FIELDS; the prep sheet's where the sheet names it).
+WORKBOOK_WORDS: dict[str, str] = {
+    "untitled": SHEET_WORDS["untitled"],
+    # the title strip; {role} is the seller's or the buyer's word, live in the workbook
+    "subtitle": N_("Manager workbook · we are the {role} · amounts in {currency}"),
+    "seller": N_("seller"),
+    "buyer": N_("buyer"),
+    # the deal
+    "kind": FIELDS[("kind",)].caption,
+    "we_are_the": N_("We are the"),
+    "role_hint": N_("seller or buyer: the zone follows this cell"),
+    "prices_are": N_("Prices are"),
+    "counterpart": SHEET_WORDS["counterpart"],
+    "their_style": N_("Their style"),
+    "about_them": SHEET_WORDS["about_them"],
+    "meeting": SHEET_WORDS["meeting"],
+    "attendees": FIELDS[("meeting", "attendees")].caption,
+    "anything_else": N_("Anything else"),
+    # the prices
+    "target": N_("Target (what we aim for)"),
+    "opening": N_("Opening (first number we say)"),
+    "walk_away": N_("Walk-away (worst we accept)"),
+    "walk_away_hint": N_("blank: the zone is unknown"),
+    "their_target": FIELDS[("their_estimate", "target")].caption,
+    "their_low": N_("Their walk-away: lowest guess"),
+    "their_low_hint": N_("blank guesses are filled in"),
+    "their_likely": N_("Their walk-away: most likely"),
+    "their_likely_hint": N_("blank: worked out from the other two"),
+    "their_high": N_("Their walk-away: highest guess"),
+    "confidence": N_("Our confidence"),
+    "based_on": N_("Based on"),
+    # the zone
+    "status": N_("Status"),
+    "in_words": N_("In words"),
+    "package_marked": N_("Concessions marked in package"),
+    "package_moved": N_("(our estimate moved by the package value)"),
+    # readiness
+    "done": N_("Done"),
+    # sign-off
+    "signoff_status": N_("Status at export"),
+    # notes and table heads
+    "discreet_note": N_(
+        "Discreet copy: our walk-away, the values of our best alternatives (BATNA) and the "
+        "cost of the package are left out, so the zone is not computed. Type a walk-away "
+        "into the yellow cell to see it."
+    ),
+    "inputs_note": N_(
+        "Yellow cells are inputs: change one and the green results "
+        "recompute. The steps are on the Zone workings sheet."
+    ),
+    "role_error": N_("Type seller or buyer."),
+    "range_head": N_("Price range where a deal can close"),
+    "from": N_("From"),
+    "to": N_("To"),
+    "worst_seller": N_("Worst case (their lowest guess)"),
+    "worst_buyer": N_("Worst case (their highest guess)"),
+    "likely": N_("Likely (their most likely guess)"),
+    "best_seller": N_("Best case (their highest guess)"),
+    "best_buyer": N_("Best case (their lowest guess)"),
+    "package_head": N_("The package being priced"),
+    "package_flip": N_("flip TRUE/FALSE on the Concessions sheet"),
+    "moved_head": N_("Their walk-away with the package"),
+    "lowest": N_("Lowest"),
+    "most_likely": N_("Most likely"),
+    "highest": N_("Highest"),
+}
+
+#: The window's counted rows under each table ("3 concessions"), by the deal path of its list.
+ITEM_COUNTS = {
+    ("concessions",): lambda n: ngettext("{count} concession", "{count} concessions", n),
+    ("fallbacks",): lambda n: ngettext("{count} fallback", "{count} fallbacks", n),
+    ("listening", "interests"): lambda n: ngettext("{count} interest", "{count} interests", n),
+    ("listening", "objections"): lambda n: ngettext("{count} objection", "{count} objections", n),
+    ("listening", "questions"): lambda n: ngettext("{count} question", "{count} questions", n),
+    ("offers",): lambda n: ngettext("{count} offer", "{count} offers", n),
+}
+
+
+def item_count(list_path: FieldPath, n: int, count: str) -> str:
+    """The row count under a table in the current language; `count` is `n` as written."""
+    counted = ITEM_COUNTS.get(tuple(list_path))
+    text = counted(n) if counted else ngettext("{count} row", "{count} rows", n)
+    return text.format(count=count)
+
+
+#: Languages whose nouns keep their capital inside a sentence ("Edit {column}").
+CAPITAL_NOUNS = frozenset({"de"})
+
+
+def edit_step(column_title: str) -> str:
+    """The undo step's name for an edit of one table cell, e.g. "Edit cost to us"."""
+    column = _(column_title)
+    if language() not in CAPITAL_NOUNS:
+        column = column.lower()
+    return _("Edit {column}").format(column=column)
+
+
+def package_line(n: int, chosen: int, cost: str, value: str, *, value_known: bool) -> str:
+    """The Concessions page's package at a glance: "3 of 4 in the package · costs us $10,900 ·
+    worth $20,000 to them" (`n`, `chosen` as counts, `cost`, `value` as written amounts)."""
+    if n == 0:
+        return _("No concessions")
+    if not chosen:
+        return ngettext(
+            "{count} concession · none in the package",
+            "{count} concessions · none in the package",
+            n,
+        ).format(count=f"{n:,}")
+    if value_known:
+        text = ngettext(
+            "{chosen} of {count} in the package · costs us {cost} · worth {value} to them",
+            "{chosen} of {count} in the package · costs us {cost} · worth {value} to them",
+            n,
+        )
+    else:
+        text = ngettext(
+            "{chosen} of {count} in the package · costs us {cost} · worth at least {value} to them",
+            "{chosen} of {count} in the package · costs us {cost} · worth at least {value} to them",
+            n,
+        )
+    return text.format(chosen=f"{chosen:,}", count=f"{n:,}", cost=cost, value=value)
+
+
+#: What a field of the Deal page says when it refuses a text (its check's sentence is
+#: {message}; {value} the text the deal keeps; {text} the text refused).
+REFUSED: dict[str, str] = {
+    "kept": N_("⚠ {message} Not used: the deal keeps “{value}”."),
+    "kept_empty": N_("⚠ {message} Not used: the deal keeps it empty."),
+}
+
+
 def field(*path: str) -> Field:
     """The words of the field that edits `path` (English source; translate when shown)."""
     return FIELDS[tuple(path)]
@@ -467,22 +678,34 @@ def column(list_path: FieldPath, key: str | None) -> dict[str, str]:
 __all__ = [
     "CHECKS",
     "COLUMNS",
+    "DATE_FORMATS",
     "FIELDS",
+    "ITEM_COUNTS",
     "ITEM_NAMES",
+    "MONTHS",
     "PAGES",
     "PARTS",
+    "REFUSED",
     "SECTION_TITLES",
+    "SHEET_WORDS",
     "SIDEBAR",
     "TABLES",
     "VISION_OUTPUT_LABELS",
+    "WEEKDAYS",
+    "WORKBOOK_WORDS",
     "ColumnWords",
     "Field",
     "PageWords",
     "Part",
     "Table",
+    "all_checks_done",
     "column",
+    "edit_step",
     "field",
+    "item_count",
+    "package_line",
     "page",
     "part",
+    "readiness_title",
     "table",
 ]

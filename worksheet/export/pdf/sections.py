@@ -8,19 +8,21 @@ from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.export.pdf.measure import Item, Section
 from worksheet.export.pdf.text import cap, markup
-from worksheet.i18n import N_, _, language, ngettext
-from worksheet.present.forms import SECTION_TITLES, VISION_OUTPUT_LABELS
+from worksheet.i18n import _, language
+from worksheet.present.forms import (
+    DATE_FORMATS,
+    MONTHS,
+    SECTION_TITLES,
+    SHEET_WORDS,
+    VISION_OUTPUT_LABELS,
+    WEEKDAYS,
+    all_checks_done,
+    readiness_title,
+)
 from worksheet.present.numbers import format_money, language_separators, native_digits
 from worksheet.present.packages import MESO_MARK, package_lines
 from worksheet.present.warnings import warning_text
 from worksheet.present.words import fallback_word, readiness_word
-
-MONTHS = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-)  # fmt: skip
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
-
 
 GREEN = "#2E7D4F"
 MUTED_HEX = "#6B7280"
@@ -44,7 +46,7 @@ def nice_date(text: str) -> str:
         return text
     seps = language_separators(language())
     return native_digits(
-        _("{weekday} {day} {month} {year}").format(
+        _(DATE_FORMATS["weekday_date"]).format(
             weekday=_(WEEKDAYS[day.weekday()]),
             day=day.day,
             month=_(MONTHS[day.month - 1]),
@@ -60,11 +62,11 @@ def nice_moment(text: str) -> str:
     except ValueError:
         return text
     seps = language_separators(language())
-    day = _("{day} {month} {year}").format(
+    day = _(DATE_FORMATS["date"]).format(
         day=moment.day, month=_(MONTHS[moment.month - 1]), year=moment.year
     )
     if (moment.hour, moment.minute) != (0, 0):
-        day = _("{date}, {time}").format(date=day, time=f"{moment:%H:%M}")
+        day = _(DATE_FORMATS["date_time"]).format(date=day, time=f"{moment:%H:%M}")
     return native_digits(day, seps)
 
 
@@ -93,24 +95,24 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         def concession_item(i: int) -> Item:
             c = ordered[i]
-            what, cut1 = safe(c.what or _("(not described)"))
+            what, cut1 = safe(c.what or _(SHEET_WORDS["not_described"]))
             ask, cut2 = (
                 safe(c.ask_in_return)
                 if c.ask_in_return.strip()
-                else (muted(_("nothing asked in return yet")), False)
+                else (muted(_(SHEET_WORDS["nothing_asked"])), False)
             )
             if discreet:  # only what we would say: no package, costs, values or notes
                 return Item(f"{what} {ARROW} <b>{ask}</b>", bullet=f"{i + 1}.", cut=cut1 or cut2)
-            in_package = _("In the package")
+            in_package = _(SHEET_WORDS["in_package"])
             details = [
                 f'<font color="{GREEN}"><b>{in_package}</b></font>'
                 if deal.in_active(c)
-                else _("Not in the package")
+                else _(SHEET_WORDS["not_in_package"])
             ]
             if not discreet and c.cost_to_us is not None:
-                details.append(_("costs us {amount}").format(amount=money(c.cost_to_us)))
+                details.append(_(SHEET_WORDS["costs_us"]).format(amount=money(c.cost_to_us)))
             if c.value_to_them is not None:
-                details.append(_("worth {amount} to them").format(amount=money(c.value_to_them)))
+                details.append(_(SHEET_WORDS["worth"]).format(amount=money(c.value_to_them)))
             notes, cut3 = safe(c.notes) if c.notes.strip() else ("", False)
             line2 = muted(" · ".join(details[1:])) if len(details) > 1 else ""
             second = details[0] + (f"{muted(' · ')}{line2}" if line2 else "")
@@ -135,14 +137,18 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             line = offers_to_make[i]
             name, cut1 = safe(line.name)
             gives, cut2 = safe(line.gives)
-            text = f"<b>{name}</b> — ask <b>{markup(line.ask)}</b>"
+            text = _(SHEET_WORDS["package_ask"]).format(name=name, ask=markup(line.ask))
             if not discreet:  # the net and the chance are worked out from what we keep back
-                text += muted(f" · net {markup(line.net)} · chance {markup(line.chance)}")
+                figures = _(SHEET_WORDS["package_figures"]).format(
+                    net=markup(line.net), chance=markup(line.chance)
+                )
+                text += muted(" · " + figures)
                 if line.active:
-                    text += f' <font color="{GREEN}"><b>active</b></font>'
+                    active = _(SHEET_WORDS["package_active"])
+                    text += f' <font color="{GREEN}"><b>{active}</b></font>'
                 if line.in_meso:
                     text += f" <b>{MESO_MARK}</b>"
-            text += "<br/>" + muted(_("gives: {concessions}").format(concessions=gives))
+            text += "<br/>" + muted(_(SHEET_WORDS["gives"]).format(concessions=gives))
             return Item(text, bullet="▸", cut=cut1 or cut2)
 
         if not discreet and summary.meso:
@@ -156,14 +162,14 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         def fallback_item(i: int) -> Item:
             f = fallbacks[i]
-            what, cut1 = safe(f.what or _("(not described)"))
+            what, cut1 = safe(f.what or _(SHEET_WORDS["not_described"]))
             text = f"<b>{markup(fallback_word(f.kind))}</b>  {what}"
             if f.value is not None and not (discreet and f.kind == "batna"):
                 text += f" — <b>{money(f.value)}</b>"
             cut2 = False
             if f.trigger.strip():
                 trigger, cut2 = safe(f.trigger)
-                text += "<br/>" + muted(_("When: {trigger}").format(trigger=trigger))
+                text += "<br/>" + muted(_(SHEET_WORDS["when"]).format(trigger=trigger))
             return Item(text, bullet="•", cut=cut1 or cut2)
 
         sections.append(Section(_(SECTION_TITLES["fallbacks"]), len(fallbacks), fallback_item))
@@ -173,13 +179,13 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         def interest_item(i: int) -> Item:
             it = interests[i]
-            what, cut1 = safe(it.what or _("(not described)"))
-            whose = _("Ours:") if it.party == "ours" else _("Theirs:")
+            what, cut1 = safe(it.what or _(SHEET_WORDS["not_described"]))
+            whose = _(SHEET_WORDS["ours"] if it.party == "ours" else SHEET_WORDS["theirs"])
             text = f"<b>{whose}</b> {what}"
             cut2 = False
             if it.why.strip():
                 why, cut2 = safe(it.why)
-                text += muted(" " + _("— why: {why}").format(why=why))
+                text += muted(" " + _(SHEET_WORDS["why"]).format(why=why))
             return Item(text, bullet="•", cut=cut1 or cut2)
 
         sections.append(Section(_(SECTION_TITLES["interests"]), len(interests), interest_item))
@@ -189,12 +195,12 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
 
         def objection_item(i: int) -> Item:
             ob = objections[i]
-            said, cut1 = safe(ob.objection or _("(not described)"))
-            text = _("“{objection}”").format(objection=said)
+            said, cut1 = safe(ob.objection or _(SHEET_WORDS["not_described"]))
+            text = _(SHEET_WORDS["objection"]).format(objection=said)
             cut2 = cut3 = False
             if ob.why.strip():
                 why, cut2 = safe(ob.why)
-                text += muted(" " + _("— because {why}").format(why=why))
+                text += muted(" " + _(SHEET_WORDS["because"]).format(why=why))
             if ob.response.strip():
                 response, cut3 = safe(ob.response)
                 text += f"<br/>{ARROW} {response}"
@@ -218,9 +224,9 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             o = offers[i]
             when, cut1 = safe(nice_moment(o.at)) if o.at.strip() else ("", False)
             if o.by == "us":
-                offered = _("We offered {amount}").format(amount=money(o.amount))
+                offered = _(SHEET_WORDS["we_offered"]).format(amount=money(o.amount))
             else:
-                offered = _("They offered {amount}").format(amount=money(o.amount))
+                offered = _(SHEET_WORDS["they_offered"]).format(amount=money(o.amount))
             text = f"<b>{offered}</b>"
             if when:
                 text += muted(f" · {when}")
@@ -236,12 +242,12 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         (label, text)
         for label, text in (
             (
-                _("About {name}").format(name=deal.counterpart.name.strip())
+                _(SHEET_WORDS["about_name"]).format(name=deal.counterpart.name.strip())
                 if deal.counterpart.name.strip()
-                else _("About them"),
+                else _(SHEET_WORDS["about_them"]),
                 deal.counterpart.notes,
             ),
-            (_("Notes"), deal.notes),
+            (_(SECTION_TITLES["notes"]), deal.notes),
         )
         if text.strip()
     ]
@@ -263,16 +269,14 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
     missing = [c for c in summary.readiness if not c.done]
     done = [c for c in summary.readiness if c.done]
     lines: list[Item] = [
-        Item(_("<b>{check}</b> — still to do").format(check=readiness_word(c.code)), bullet="☐")
+        Item(_(SHEET_WORDS["still_to_do"]).format(check=readiness_word(c.code)), bullet="☐")
         for c in missing
     ]
     if done:
         if not missing:
-            words = ngettext(
-                "The {count} check is done.", "All {count} checks are done.", len(done)
-            ).format(count=native_digits(str(len(done)), seps))
+            words = all_checks_done(len(done)).format(count=native_digits(str(len(done)), seps))
         else:
-            words = _("Done: {checks}.").format(
+            words = _(SHEET_WORDS["done_checks"]).format(
                 checks=" · ".join(readiness_word(c.code) for c in done)
             )
         lines.append(Item(muted(words), bullet="✓", muted=True))
@@ -281,12 +285,10 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
     count = len(summary.readiness)
     done_count, total = (native_digits(str(n), seps) for n in (summary.readiness_done, count))
     if warnings:
-        title = ngettext(
-            "Readiness {done} of {total} and {count} warning",
-            "Readiness {done} of {total} and {count} warnings",
-            len(warnings),
-        ).format(done=done_count, total=total, count=native_digits(str(len(warnings)), seps))
+        title = readiness_title(len(warnings)).format(
+            done=done_count, total=total, count=native_digits(str(len(warnings)), seps)
+        )
     else:
-        title = _("Readiness {done} of {total}").format(done=done_count, total=total)
+        title = _(SHEET_WORDS["readiness"]).format(done=done_count, total=total)
     sections.append(Section(title, len(lines), lambda i: lines[i]))
     return sections

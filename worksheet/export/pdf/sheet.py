@@ -20,8 +20,8 @@ from worksheet.export.pdf.text import (
     set_right_to_left,
     text_width,
 )
-from worksheet.i18n import N_, _, is_right_to_left, language
-from worksheet.present.forms import SECTION_TITLES, field
+from worksheet.i18n import _, is_right_to_left, language
+from worksheet.present.forms import SECTION_TITLES, SHEET_WORDS, field
 from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import (
     estimate_text,
@@ -30,17 +30,15 @@ from worksheet.present.sentences import (
     package_sentence,
     status_sentence,
 )
+from worksheet.present.summary import KEY_NUMBERS
 from worksheet.present.words import STATUSES as STATUS_TITLES
 from worksheet.present.words import kind_word
 
-THEIR_PLAIN = N_("Their walk-away")
-THEIR_BARE = N_("Their walk-away, bare price")
-THEIR_PACKAGE = N_("With our package")
+THEIR_PLAIN = SHEET_WORDS["their_plain"]
+THEIR_BARE = SHEET_WORDS["their_bare"]
+THEIR_PACKAGE = SHEET_WORDS["their_package"]
 
-DISCREET_NOTE = N_(
-    "This sheet shows only what we would say at the table; our limits, estimates and notes "
-    "are left out."
-)
+DISCREET_NOTE = SHEET_WORDS["discreet_note"]
 
 MARGIN = 34.0
 GUTTER = 18.0
@@ -49,6 +47,9 @@ FOOTER = 16.0
 SIZES = (9.5, 9.0, 8.5, 8.0, 7.5, 7.0)
 NOTES_MIN = 54.0
 NOTES_LINE = 16.0
+
+#: The key numbers' words (seller, buyer), the same as the window's summary panel.
+NUMBER_WORDS = {key: (seller, buyer) for key, seller, buyer in KEY_NUMBERS}
 
 STATUS_COLOURS = {"certain": GREEN, "possible": "#B7791F", "none": "#B83227", "unknown": MUTED_HEX}
 
@@ -100,7 +101,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
 
     canvas.saveState()
     canvas.setFillColorRGB(*MUTED)
-    kicker = _("NEGOTIATION PREP SHEET")
+    kicker = _(SHEET_WORDS["kicker"])
     rtl = right_to_left()
     draw_text(
         canvas,
@@ -111,7 +112,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         7,
         align="right" if rtl else "left",
     )
-    side = _("We sell") if deal.is_seller else _("We buy")
+    side = _(SHEET_WORDS["we_sell"] if deal.is_seller else SHEET_WORDS["we_buy"])
     unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
     right_text = f"{kind_word(deal.kind)} · {side} · {deal.currency}{unit}"
     draw_text(
@@ -128,7 +129,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
     style = ParagraphStyle(
         "title", fontName=BOLD, fontSize=16, leading=19.5, textColor=Color(*INK), splitLongWords=1
     )
-    title = deal.title.strip() or _("Untitled deal")
+    title = deal.title.strip() or _(SHEET_WORDS["untitled"])
     para = _fit_paragraph(title, style, width, max_lines=2)
     h = para.wrap(width, 100)[1]
     para.drawOn(canvas, left, y - h)
@@ -148,7 +149,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         for t in (
             nice_date(deal.meeting.date) if deal.meeting.date.strip() else "",
             deal.meeting.place.strip(),
-            _("with {attendees}").format(attendees=deal.meeting.attendees.strip())
+            _(SHEET_WORDS["with_attendees"]).format(attendees=deal.meeting.attendees.strip())
             if deal.meeting.attendees.strip()
             else "",
         )
@@ -162,7 +163,7 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         textColor=Color(*INK),
         splitLongWords=1,
     )
-    for label, text in ((_("Counterpart"), who), (_("Meeting"), meeting)):
+    for label, text in ((_(SHEET_WORDS["counterpart"]), who), (_(SHEET_WORDS["meeting"]), meeting)):
         if not text:
             continue
         # Attendees matter at the table, so these lines may take two lines before being cut.
@@ -278,7 +279,8 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     walk_away = f'<font color="#B83227">{money(a.walk_away)}</font>'
     row(_(field("anchors", "walk_away").caption), walk_away)
     if summary.package_cost and summary.package_walk_away is not None:
-        limit = _("Package ceiling") if summary.role == "buyer" else _("Package floor")
+        seller_word, buyer_word = NUMBER_WORDS["package_walk_away"]
+        limit = _(buyer_word if summary.role == "buyer" else seller_word)
         row(limit, money(summary.package_walk_away), cell)
     est = deal.their_estimate
     heading(_(SECTION_TITLES["their_side"]))
@@ -293,7 +295,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         ):
             spread = markup(estimate_text(summary, cur, package=package, seps=seps))
             likely = markup(likely_estimate(summary, cur, package=package, seps=seps))
-            most = muted(_("most likely"))
+            most = muted(_(SHEET_WORDS["most_likely"]))
             row(_(name), f"<b>{spread}</b><br/>{most} <b>{likely}</b>", cell)
     else:
         text = muted(markup(estimate_text(summary, cur, package=False, seps=seps)))
@@ -305,7 +307,7 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         caption = _(field("their_estimate", "confidence").caption)
         rows.append([Paragraph(caption, label), value])
     if est.source.strip():
-        prefix = muted(_("Based on:")) + " "
+        prefix = muted(_(SHEET_WORDS["based_on"])) + " "
         rows.append([_fit_paragraph(est.source, cell, table_w - 4, max_lines=4, prefix=prefix), ""])
         spans.append(-len(rows))  # negative: a spanning row without a rule
 
@@ -396,10 +398,12 @@ def _draw_footer(
     canvas.setLineWidth(0.5)
     canvas.line(left, MARGIN + 8, right, MARGIN + 8)
     canvas.setFillColorRGB(*MUTED)
-    lead = _("Prepared with Deal Worksheet")
+    lead = _(SHEET_WORDS["prepared_with"])
     used = draw_text(canvas, left, MARGIN, lead, REGULAR, 6.5)
     tail = (
-        draw_text(canvas, right, MARGIN, _("Discreet copy"), REGULAR, 6.5, align="right")
+        draw_text(
+            canvas, right, MARGIN, _(SHEET_WORDS["discreet_copy"]), REGULAR, 6.5, align="right"
+        )
         if (discreet)
         else 0.0
     )
@@ -454,7 +458,7 @@ def _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary) -> _Band:
     from worksheet.export.pdf.text import Paragraph
 
     table = _band_table(rows, spans, cell.fontSize, table_w)
-    title = _("Discreet copy.")
+    title = _(SHEET_WORDS["discreet_title"])
     text = f'<font color="{MUTED_HEX}"><b>{title}</b> {markup(_(DISCREET_NOTE))}</font>'
     style = ParagraphStyle("status", parent=cell, leading=cell.fontSize * 1.3)
     return _Band(table, table_w, Paragraph(text, style), chart_w, True, deal, summary)

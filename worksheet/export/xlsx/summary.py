@@ -40,7 +40,7 @@ from worksheet.export.xlsx.zone import (
     package_cost_formula,
 )
 from worksheet.i18n import _
-from worksheet.present.forms import SECTION_TITLES, VISION_OUTPUT_LABELS
+from worksheet.present.forms import SECTION_TITLES, VISION_OUTPUT_LABELS, WORKBOOK_WORDS
 from worksheet.present.numbers import chance_formula, chance_words_expression, currency_places
 from worksheet.present.sentences import status_sentence_formula
 from worksheet.present.signoff import (
@@ -81,6 +81,16 @@ READINESS_FORMULAS = {
 }
 INPUT = PatternFill("solid", fgColor=INPUT_FILL)
 RESULT = PatternFill("solid", fgColor=RESULT_FILL)
+
+
+def _quoted(key: str) -> str:
+    """A word of the sheet in the current language, inside a formula's double quotes."""
+    return _(WORKBOOK_WORDS[key]).replace('"', '""')
+
+
+def _live_words(seller: str, buyer: str) -> str:
+    """A label that follows the Role cell: the seller's words or the buyer's."""
+    return f'=IF(IsSeller,"{_quoted(seller)}","{_quoted(buyer)}")'
 
 
 class SummarySheet:
@@ -137,22 +147,27 @@ class SummarySheet:
     def build(self) -> None:
         book, ws, deal = self.book, self.ws, self.book.deal
         set_widths(ws, self.widths)
-        book.text(ws, "A1", book.title or "Untitled deal", "title", font=TITLE_FONT)
+        book.text(ws, "A1", book.title or _(WORKBOOK_WORDS["untitled"]), "title", font=TITLE_FONT)
         merge(ws, "A1:E1")
         # 16-point text: about 0.65 as many characters per line, 1.4 times the line height.
         fit_row(ws, 1, book.title, (self.wide + self.widths[1]) * 0.65, minimum=17)
         ws.row_dimensions[1].height = min(409.0, ws.row_dimensions[1].height * 1.4)
-        role_words = "the buyer" if not deal.is_seller else "the seller"
+        side = WORKBOOK_WORDS["seller"] if deal.is_seller else WORKBOOK_WORDS["buyer"]
         unit = " ".join(book.guard.clean(deal.price_unit, "price_unit").split())
         currency = book.guard.clean(deal.currency, "currency").replace('"', "")[:8]
-        subtitle = f"Manager workbook · we are {role_words} · amounts in {currency}, {unit}"
+        sentence = _(WORKBOOK_WORDS["subtitle"])
+        subtitle = sentence.format(role=_(side), currency=currency) + f", {unit}"
         # Live: the side follows the Role cell; the user's unit is read from its own text cell
         # (PriceUnit), never written into a formula.
+        before, after = (
+            part.format(currency=currency).replace('"', '""')
+            for part in sentence.split("{role}", 1)
+        )
         book.formula(
             ws,
             "A2",
-            f'="Manager workbook · we are the "&IF(IsSeller,"seller","buyer")&'
-            f'" · amounts in {currency}"&IF(LEN(PriceUnit)>0,", "&PriceUnit,"")',
+            f'="{before}"&IF(IsSeller,"{_quoted("seller")}","{_quoted("buyer")}")&'
+            f'"{after}"&IF(LEN(PriceUnit)>0,", "&PriceUnit,"")',
             font=SUBTITLE_FONT,
         )
         merge(ws, "A2:E2")
@@ -163,9 +178,7 @@ class SummarySheet:
             book.fixed(
                 ws,
                 f"A{row}",
-                "Discreet copy: our walk-away, the values of our best alternatives (BATNA) and the "
-                "cost of the package are left out, so the zone is not computed. Type a walk-away "
-                "into the yellow cell to see it.",
+                _(WORKBOOK_WORDS["discreet_note"]),
                 font=ALERT_FONT,
                 alignment=WRAP_TOP,
             )
@@ -175,8 +188,7 @@ class SummarySheet:
         book.fixed(
             ws,
             f"A{row}",
-            "Yellow cells are inputs: change one and the green results "
-            "recompute. The steps are on the Zone workings sheet.",
+            _(WORKBOOK_WORDS["inputs_note"]),
             font=NOTE_FONT,
         )
         merge(ws, f"A{row}:E{row}")
@@ -191,7 +203,7 @@ class SummarySheet:
             self._sign_off()
         if deal.notes.strip():
             self._band(SECTION_TITLES["notes"])
-            self._long_text("Anything else", deal.notes, "notes")
+            self._long_text(WORKBOOK_WORDS["anything_else"], deal.notes, "notes")
         ws.freeze_panes = "A3"
         page_setup(book, ws, landscape=False, title_rows="1:2")
 
@@ -199,10 +211,10 @@ class SummarySheet:
         book, ws, deal = self.book, self.ws, self.book.deal
         self._band(SECTION_TITLES["deal"])
         row = self._next()
-        self._label(row, "Kind")
+        self._label(row, WORKBOOK_WORDS["kind"])
         book.text(ws, f"B{row}", kind_word(deal.kind), "kind")
         row = self._next()
-        self._label(row, "We are the")
+        self._label(row, WORKBOOK_WORDS["we_are_the"])
         book.text(
             ws,
             f"B{row}",
@@ -213,27 +225,27 @@ class SummarySheet:
         )
         book.name("Role", ws, f"B{row}")
         role_rule = DataValidation(type="list", formula1='"seller,buyer"', allow_blank=False)
-        role_rule.error = "Type seller or buyer."
+        role_rule.error = _(WORKBOOK_WORDS["role_error"])
         ws.add_data_validation(role_rule)
         role_rule.add(f"B{row}")
-        book.fixed(ws, f"C{row}", "seller or buyer: the zone follows this cell", font=NOTE_FONT)
+        book.fixed(ws, f"C{row}", _(WORKBOOK_WORDS["role_hint"]), font=NOTE_FONT)
         row = self._next()
-        self._label(row, "Prices are")
+        self._label(row, WORKBOOK_WORDS["prices_are"])
         book.text(ws, f"B{row}", deal.price_unit, "price_unit")
         merge(ws, f"B{row}:E{row}")
         book.name("PriceUnit", ws, f"B{row}")
         cp = deal.counterpart
         who = " — ".join(p for p in (cp.name.strip(), cp.organization.strip()) if p)
-        self._long_text("Counterpart", who, "counterpart")
+        self._long_text(WORKBOOK_WORDS["counterpart"], who, "counterpart")
         if cp.style.strip():
-            self._long_text("Their style", cp.style, "counterpart.style")
+            self._long_text(WORKBOOK_WORDS["their_style"], cp.style, "counterpart.style")
         if cp.notes.strip():
-            self._long_text("About them", cp.notes, "counterpart.notes")
+            self._long_text(WORKBOOK_WORDS["about_them"], cp.notes, "counterpart.notes")
         m = deal.meeting
         when_where = " · ".join(p for p in (m.date.strip(), m.place.strip()) if p)
-        self._long_text("Meeting", when_where, "meeting")
+        self._long_text(WORKBOOK_WORDS["meeting"], when_where, "meeting")
         if m.attendees.strip():
-            self._long_text("Attendees", m.attendees, "meeting.attendees")
+            self._long_text(WORKBOOK_WORDS["attendees"], m.attendees, "meeting.attendees")
 
     def _vision(self) -> None:
         v = self.book.deal.vision
@@ -245,34 +257,34 @@ class SummarySheet:
         deal, discreet = self.book.deal, self.book.discreet
         a, e = deal.anchors, deal.their_estimate
         self._band(SECTION_TITLES["our_prices"])
-        self._money_input("Target (what we aim for)", "Target", a.target)
-        self._money_input("Opening (first number we say)", "Opening", a.opening)
+        self._money_input(WORKBOOK_WORDS["target"], "Target", a.target)
+        self._money_input(WORKBOOK_WORDS["opening"], "Opening", a.opening)
         self._money_input(
-            "Walk-away (worst we accept)",
+            WORKBOOK_WORDS["walk_away"],
             "WalkAway",
             a.walk_away,
             left_out=discreet,
-            hint="blank: the zone is unknown",
+            hint=WORKBOOK_WORDS["walk_away_hint"],
         )
         self._band(SECTION_TITLES["their_estimate"])
-        self._money_input("Their target", "TheirTarget", e.target)
+        self._money_input(WORKBOOK_WORDS["their_target"], "TheirTarget", e.target)
         self._money_input(
-            "Their walk-away: lowest guess",
+            WORKBOOK_WORDS["their_low"],
             "TheirLow",
             e.walk_away_low,
-            hint="blank guesses are filled in",
+            hint=WORKBOOK_WORDS["their_low_hint"],
         )
         self._money_input(
-            "Their walk-away: most likely",
+            WORKBOOK_WORDS["their_likely"],
             "TheirLikely",
             e.walk_away_likely,
-            hint="blank: worked out from the other two",
+            hint=WORKBOOK_WORDS["their_likely_hint"],
         )
-        self._money_input("Their walk-away: highest guess", "TheirHigh", e.walk_away_high)
+        self._money_input(WORKBOOK_WORDS["their_high"], "TheirHigh", e.walk_away_high)
         if e.confidence.strip():
-            self._long_text("Our confidence", e.confidence, "their_estimate.confidence")
+            self._long_text(WORKBOOK_WORDS["confidence"], e.confidence, "their_estimate.confidence")
         if e.source.strip():
-            self._long_text("Based on", e.source, "their_estimate.source")
+            self._long_text(WORKBOOK_WORDS["based_on"], e.source, "their_estimate.source")
 
     def _zone(self) -> None:
         book, ws = self.book, self.ws
@@ -280,7 +292,7 @@ class SummarySheet:
         ws.row_breaks.append(Break(id=self.row + 1))
         self._band(SECTION_TITLES["zone"])
         row = self._next()
-        self._label(row, "Status")
+        self._label(row, WORKBOOK_WORDS["status"])
         self._result(f"B{row}", "ZopaStatus")
         words = STATUS_WORDS_FORMULA.format(**STATUS_TITLES)
         book.formula(ws, f"C{row}", words, font=HEAD_FONT)
@@ -292,7 +304,7 @@ class SummarySheet:
         book.formula(ws, f"C{row}", chance_formula(RAW_CHANCE, "ZoneReady"), font=HEAD_FONT)
         if not book.discreet:  # a discreet copy has no zone to put in words
             row = self._next()
-            self._label(row, "In words")
+            self._label(row, WORKBOOK_WORDS["in_words"])
             currency = book.deal.currency
             sentence = status_sentence_formula(
                 money_format(currency, 0),
@@ -306,21 +318,12 @@ class SummarySheet:
             ws.row_dimensions[row].height = 3 * 15 + 4
             cell.alignment = WRAP_TOP
         row = self._next()
-        book.table_head(ws, row, ["Price range where a deal can close", "From", "To"])
+        book.table_head(ws, row, [_(WORKBOOK_WORDS[k]) for k in ("range_head", "from", "to")])
         # Which of their guesses is the worst case depends on our side, so the label is live too.
         for label, low, high in (
-            (
-                '=IF(IsSeller,"Worst case (their lowest guess)",'
-                '"Worst case (their highest guess)")',
-                "WorstLow",
-                "WorstHigh",
-            ),
-            ('="Likely (their most likely guess)"', "LikelyLow", "LikelyHigh"),
-            (
-                '=IF(IsSeller,"Best case (their highest guess)","Best case (their lowest guess)")',
-                "BestLow",
-                "BestHigh",
-            ),
+            (_live_words("worst_seller", "worst_buyer"), "WorstLow", "WorstHigh"),
+            (f'="{_quoted("likely")}"', "LikelyLow", "LikelyHigh"),
+            (_live_words("best_seller", "best_buyer"), "BestLow", "BestHigh"),
         ):
             row = self._next()
             book.formula(ws, f"A{row}", label, font=LABEL_FONT)
@@ -335,13 +338,13 @@ class SummarySheet:
             ws,
             row,
             [
-                "The package being priced",
+                _(WORKBOOK_WORDS["package_head"]),
                 NUMBER_WORDS["package_cost"][0],
                 NUMBER_WORDS["package_value"][0],
             ],
         )
         row = self._next()
-        self._label(row, "Concessions marked in package")
+        self._label(row, WORKBOOK_WORDS["package_marked"])
         cost = book.formula(
             ws,
             f"B{row}",
@@ -361,7 +364,7 @@ class SummarySheet:
             border=BOX,
         )
         book.name("PackageValue", ws, f"C{row}")
-        book.fixed(ws, f"D{row}", "flip TRUE/FALSE on the Concessions sheet", font=NOTE_FONT)
+        book.fixed(ws, f"D{row}", _(WORKBOOK_WORDS["package_flip"]), font=NOTE_FONT)
         row = self._next()
         seller_words, buyer_words = NUMBER_WORDS["package_walk_away"]
         # The same words as the window and the sheet, and live: they follow the Role cell.
@@ -371,10 +374,12 @@ class SummarySheet:
         self._result(f"B{row}", "PackageWalkAway")
         row = self._next()
         book.table_head(
-            ws, row, ["Their walk-away with the package", "Lowest", "Most likely", "Highest"]
+            ws,
+            row,
+            [_(WORKBOOK_WORDS[k]) for k in ("moved_head", "lowest", "most_likely", "highest")],
         )
         row = self._next()
-        self._label(row, "(our estimate moved by the package value)")
+        self._label(row, WORKBOOK_WORDS["package_moved"])
         self._result(f"B{row}", "PackageLow")
         self._result(f"C{row}", "PackageLikely")
         self._result(f"D{row}", "PackageHigh")
@@ -413,7 +418,7 @@ class SummarySheet:
                 book.fixed(ws, f"B{row}", f"{DONE if check.done else MISSING} (at export)")
         last = self.row
         row = self._next()
-        self._label(row, "Done")
+        self._label(row, WORKBOOK_WORDS["done"])
         total = len(summary.readiness)
         book.formula(
             ws, f"B{row}", f'=COUNTIF(B{first}:B{last},"{DONE}*")&" of {total}"', font=HEAD_FONT
@@ -431,7 +436,7 @@ class SummarySheet:
         ws.row_breaks.append(Break(id=self.row + 1))
         self._band(SECTION_TITLES["signoff"])
         row = self._next()
-        self._label(row, "Status at export")
+        self._label(row, WORKBOOK_WORDS["signoff_status"])
         status = book.fixed(ws, f"B{row}", status_line(deal), alignment=WRAP_TOP)
         if is_stale(deal):
             status.font = ALERT_FONT
