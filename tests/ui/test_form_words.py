@@ -143,3 +143,113 @@ def test_no_page_or_model_of_the_eight_declares_its_own_words() -> None:
     # The same reading does find words where they are still declared in a page (the check
     # looks at the right files).
     assert any(f == "worksheet/ui/pages/packages.py" for _m, f, _n in declared_ui_words(PACKAGE))
+
+
+#: Outputs that render present's words and must declare none of their own.
+RENDERERS = (
+    "worksheet/export/pdf/sheet.py",
+    "worksheet/export/pdf/sections.py",
+    "worksheet/export/xlsx/summary.py",
+    "worksheet/ui/pages/concessions.py",
+)
+
+
+def _span(tree, cls: str, method: str) -> range:
+    import ast
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name == cls:
+            for item in node.body:
+                if isinstance(item, ast.FunctionDef) and item.name == method:
+                    return range(item.lineno, item.end_lineno + 1)
+    raise AssertionError(f"{cls}.{method} not found")
+
+
+def own_words(root, relative: str) -> list[tuple[str, int]]:
+    """The words `relative` declares itself: what the extractor finds marked there (`_()`,
+    `N_()`, `ngettext()`) or declared (the Summary sheet's label helpers), and, in a window
+    page, any sentence-like text (a string with a space) outside the docstrings."""
+    import ast
+
+    from babel.messages.extract import extract_from_file
+
+    from worksheet.i18n.__main__ import KEYWORDS, declared_ui_words
+
+    path = root / relative.removeprefix("worksheet/")
+    found = [
+        (message if isinstance(message, str) else message[0], line)
+        for line, message, _comments, _context in extract_from_file(
+            "python", str(path), keywords=KEYWORDS
+        )
+    ]
+    found += [(m, line) for m, f, line in declared_ui_words(root) if f == relative]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    if relative.startswith("worksheet/ui/"):
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        found += [
+            (node.value, node.lineno)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and " " in node.value
+            and id(node) not in docstrings
+        ]
+    if relative.endswith("xlsx/summary.py"):
+        # The sign-off block's words belong to the sign-off area (present/signoff.py).
+        block = _span(tree, "SummarySheet", "_sign_off")
+        found = [(m, line) for m, line in found if line not in block]
+    return found
+
+
+@pytest.mark.parametrize("relative", RENDERERS)
+def test_the_outputs_render_present_s_words_and_declare_none(relative: str) -> None:
+    from worksheet.i18n.__main__ import PACKAGE
+
+    assert own_words(PACKAGE, relative) == []
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new"),
+    [
+        (
+            "worksheet/export/pdf/sheet.py",
+            '_(SHEET_WORDS["based_on"])',
+            '_("Based on:")',
+        ),
+        (
+            "worksheet/export/pdf/sections.py",
+            '_(SHEET_WORDS["when"])',
+            '_("When: {trigger}")',
+        ),
+        (
+            "worksheet/export/xlsx/summary.py",
+            'self._label(row, WORKBOOK_WORDS["we_are_the"])',
+            'self._label(row, "We are the")',
+        ),
+        (
+            "worksheet/ui/pages/concessions.py",
+            "return package_line(",
+            'return f"{len(items)} of them in the package"\n        return package_line(',
+        ),
+    ],
+)
+def test_a_label_put_back_in_an_output_is_found(tmp_path, relative, old, new) -> None:
+    # The check above reads the right files: a literal label put back is reported.
+    import shutil
+
+    from worksheet.i18n.__main__ import PACKAGE
+
+    root = tmp_path / "worksheet"
+    shutil.copytree(PACKAGE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    target = root / relative.removeprefix("worksheet/")
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert own_words(root, relative) != []

@@ -650,7 +650,16 @@ def package_line(n: int, chosen: int, cost: str, value: str, *, value_known: boo
 REFUSED: dict[str, str] = {
     "kept": N_("⚠ {message} Not used: the deal keeps “{value}”."),
     "kept_empty": N_("⚠ {message} Not used: the deal keeps it empty."),
+    "holds": N_("“{text}” is not accepted ({message}); the deal still holds “{value}”"),
+    "holds_empty": N_("“{text}” is not accepted ({message}); the deal still holds it empty"),
 }
+
+
+def refused(kind: str, *, value: str, **words: str) -> str:
+    """A refused text's sentence (`kind` "kept": under the field, "holds": in the list of
+    problems before saving), with the value the deal keeps, or the words for none."""
+    key = kind if value else f"{kind}_empty"
+    return _(REFUSED[key]).format(value=value, **words)
 
 
 def field(*path: str) -> Field:
@@ -707,5 +716,6 @@ __all__ = [
     "page",
     "part",
     "readiness_title",
+    "refused",
     "table",
 ]

@@ -180,7 +180,8 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
         def interest_item(i: int) -> Item:
             it = interests[i]
             what, cut1 = safe(it.what or _(SHEET_WORDS["not_described"]))
-            whose = _(SHEET_WORDS["ours"] if it.party == "ours" else SHEET_WORDS["theirs"])
+            whose = SHEET_WORDS["ours"] if it.party == "ours" else SHEET_WORDS["theirs"]
+            whose = _(whose)
             text = f"<b>{whose}</b> {what}"
             cut2 = False
             if it.why.strip():

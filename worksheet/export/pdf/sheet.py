@@ -112,7 +112,8 @@ def _draw_header(canvas, deal: Deal, left: float, top: float, width: float) -> f
         7,
         align="right" if rtl else "left",
     )
-    side = _(SHEET_WORDS["we_sell"] if deal.is_seller else SHEET_WORDS["we_buy"])
+    side = SHEET_WORDS["we_sell"] if deal.is_seller else SHEET_WORDS["we_buy"]
+    side = _(side)
     unit = f" {deal.price_unit.strip()}" if deal.price_unit.strip() else ""
     right_text = f"{kind_word(deal.kind)} · {side} · {deal.currency}{unit}"
     draw_text(
@@ -280,8 +281,8 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     row(_(field("anchors", "walk_away").caption), walk_away)
     if summary.package_cost and summary.package_walk_away is not None:
         seller_word, buyer_word = NUMBER_WORDS["package_walk_away"]
-        limit = _(buyer_word if summary.role == "buyer" else seller_word)
-        row(limit, money(summary.package_walk_away), cell)
+        limit = buyer_word if summary.role == "buyer" else seller_word
+        row(_(limit), money(summary.package_walk_away), cell)
     est = deal.their_estimate
     heading(_(SECTION_TITLES["their_side"]))
     row(_(field("their_estimate", "target").caption), money(est.target))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from worksheet.domain.deal import LIST_LIMIT, TEXT_LIMIT
 from worksheet.i18n import _
 from worksheet.io.document import parse_datetime
+from worksheet.present.forms import edit_step
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import InsertItem, RemoveItem, SetValue, SwapItems
@@ -225,7 +226,7 @@ class ListTableModel(QAbstractTableModel):
         if new == self.value(index.row(), index.column()):
             return True
         self.push_value(
-            index.row(), index.column(), new, label=f"Edit {column.title.lower()}", merge=False
+            index.row(), index.column(), new, label=edit_step(column.title), merge=False
         )
         return True
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.i18n import _
+from worksheet.present.forms import item_count
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.undo import SetValue
 from worksheet.ui.widgets.money_field import MoneyField
@@ -458,7 +459,7 @@ class Page(QWidget):
             if count_text is not None:
                 count.setText(count_text())
             else:
-                count.setText(f"{n:,} {model.ITEM_NAME}{'' if n == 1 else 's'}")
+                count.setText(item_count(model.LIST_PATH, n, f"{n:,}"))
 
         add.clicked.connect(on_add)
         remove.clicked.connect(view.remove_current)

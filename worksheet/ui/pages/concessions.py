@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtGui import QPalette
 
-from worksheet.present.forms import page, table
+from worksheet.present.forms import package_line, page, table
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import FieldPath
 from worksheet.ui.models.concessions import ConcessionsModel
@@ -43,21 +43,15 @@ class ConcessionsPage(Page):
     def package_text(self) -> str:
         """The package at a glance, e.g. "3 of 4 in the package · costs us $10,900 · …"."""
         items = self.doc.deal.concessions
-        n = len(items)
-        if n == 0:
-            return "No concessions"
-        active = self.doc.deal.active()
-        chosen = self.doc.deal.package_concessions(active)
-        if not chosen:
-            return f"{n:,} concession{'' if n == 1 else 's'} · none in the package"
+        chosen = self.doc.deal.package_concessions(self.doc.deal.active()) if items else []
         currency = self.doc.deal.currency
         cost = sum((c.cost_to_us or Decimal(0) for c in chosen), Decimal(0))
         value = sum((c.value_to_them or Decimal(0) for c in chosen), Decimal(0))
-        unknown = sum(1 for c in chosen if c.value_to_them is None)
-        worth = f"worth {format_money(value, currency)} to them"
-        if unknown:
-            worth = f"worth at least {format_money(value, currency)} to them"
-        return (
-            f"{len(chosen):,} of {n:,} in the package · costs us "
-            f"{format_money(cost, currency)} · {worth}"
+        known = all(c.value_to_them is not None for c in chosen)
+        return package_line(
+            len(items),
+            len(chosen),
+            format_money(cost, currency),
+            format_money(value, currency),
+            value_known=known,
         )

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from worksheet.i18n import _
-from worksheet.present.forms import CHECKS, field, page, part
+from worksheet.present.forms import CHECKS, field, page, part, refused
 from worksheet.present.numbers import CURRENCY_SYMBOLS
 from worksheet.present.words import KINDS, ROLES, choices
 from worksheet.ui.pages.base import Page, prompt_label
@@ -112,11 +112,10 @@ class DealPage(Page):
         baseline: list = []
 
         def kept() -> str:
-            value = baseline[0] if baseline else self.doc.get(path)
-            return f"“{value}”" if value else "it empty"
+            return baseline[0] if baseline else self.doc.get(path)
 
         def show_error() -> None:
-            error.setText(f"⚠ {message} Not used: the deal keeps {kept()}.")
+            error.setText(refused("kept", message=message, value=kept()))
             error.show()
             edit.setToolTip(message)
 
@@ -154,7 +153,7 @@ class DealPage(Page):
             text = edit.text().strip()
             if check(normalise(text)):
                 return None
-            return label, f"“{text}” is not accepted ({message}); the deal still holds {kept()}"
+            return label, refused("holds", text=text, message=message, value=kept())
 
         edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
