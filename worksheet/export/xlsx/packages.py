@@ -33,6 +33,7 @@ from worksheet.export.xlsx.book import (
 )
 from worksheet.export.xlsx.cells import money_format
 from worksheet.export.xlsx.names import PACKAGE_ASK, PACKAGE_ID, PACKAGE_TICK_ID, PACKAGE_TICKS
+from worksheet.i18n import _
 from worksheet.present.packages import LABELS, MESO_NOTE, package_name
 
 #: A tick reads TRUE/FALSE even where a spreadsheet keeps it as 1/0 (LibreOffice may).
@@ -241,4 +242,6 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
     book.name(PACKAGE_TICKS, ws, f"B{first_flag}:{last}{last_flag}")
     book.name(PACKAGE_TICK_ID, ws, f"{id_col}{first_flag}:{id_col}{last_flag}")
     if not discreet:
-        book.fixed(ws, f"A{BEST_ROW + 1}", MESO_NOTE if book.summary.meso else "", font=NOTE_FONT)
+        book.fixed(
+            ws, f"A{BEST_ROW + 1}", _(MESO_NOTE) if book.summary.meso else "", font=NOTE_FONT
+        )
