@@ -100,7 +100,7 @@ def short_name(name: str, limit: int = SHORT_NAME) -> str:
 
 def ask_words(name: str, money: str) -> str:
     """What an other package's ask mark means, for the window's tooltip."""
-    return _("Our ask for package “{name}”: {money} (not the active package)").format(
+    return _("Our ask for package '{name}': {money} (not the active package)").format(
         name=name, money=money
     )
 
