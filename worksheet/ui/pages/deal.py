@@ -151,10 +151,17 @@ class DealPage(Page):
 
         def kept() -> str:
             value = baseline[0] if baseline else self.doc.get(path)
-            return f"“{value}”" if value else "it empty"
+            return value or ""
 
         def show_error() -> None:
-            error.setText(f"⚠ {message} Not used: the deal keeps {kept()}.")
+            value = kept()
+            if value:
+                text = _("⚠ {message} Not used: the deal keeps “{value}”.").format(
+                    message=message, value=value
+                )
+            else:
+                text = _("⚠ {message} Not used: the deal keeps it empty.").format(message=message)
+            error.setText(text)
             error.show()
             edit.setToolTip(message)
 
@@ -192,7 +199,14 @@ class DealPage(Page):
             text = edit.text().strip()
             if check(normalise(text)):
                 return None
-            return label, f"“{text}” is not accepted ({message}); the deal still holds {kept()}"
+            value = kept()
+            if value:
+                return label, _(
+                    "“{text}” is not accepted ({message}); the deal still holds “{value}”"
+                ).format(text=text, message=message, value=value)
+            return label, _(
+                "“{text}” is not accepted ({message}); the deal still holds it empty"
+            ).format(text=text, message=message)
 
         edit.pendingProblem = pending_problem  # type: ignore[attr-defined]
 
