@@ -38,11 +38,11 @@ def test_the_extraction_finds_marked_calls_and_declared_page_words(template) -> 
     ids = {m.id if isinstance(m.id, str) else m.id[0] for m in template if m.id}
     assert "Set your walk-away price to see where a deal can happen." in ids  # _() / N_()
     assert "The package ({count} concession) is worth {worth} to them." in ids  # ngettext
-    assert "Where we want to end up" in ids  # a page's section() argument
+    assert "Where we want to end up" in ids  # a form word of present/forms.py (N_)
     assert (
         "Before the numbers, decide what a good outcome looks like — for you and for them." in ids
     )
-    assert "Ask in return" in ids  # a table Column title
+    assert "Ask in return" in ids  # a table column title, also in present/forms.py
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

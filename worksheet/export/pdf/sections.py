@@ -9,6 +9,7 @@ from worksheet.domain.summary import Summary
 from worksheet.export.pdf.measure import Item, Section
 from worksheet.export.pdf.text import cap, markup
 from worksheet.i18n import N_, _, language, ngettext
+from worksheet.present.forms import SECTION_TITLES, VISION_OUTPUT_LABELS
 from worksheet.present.numbers import format_money, language_separators, native_digits
 from worksheet.present.packages import MESO_MARK, package_lines
 from worksheet.present.warnings import warning_text
@@ -74,11 +75,8 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
     sections: list[Section] = []
 
     vision_fields = [
-        (_("Goal"), deal.vision.goal),
-        (_("Success looks like"), deal.vision.success),
-        (_("What they win"), deal.vision.their_win),
-        (_("Relationship afterwards"), deal.vision.relationship),
-        (_("Approach"), deal.vision.approach),
+        (_(label), getattr(deal.vision, name))
+        for name, label in VISION_OUTPUT_LABELS["pdf"].items()
     ]
     vision = [(label, text) for label, text in vision_fields if text.strip()]
     if vision:
@@ -88,7 +86,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             body, cut = safe(text)
             return Item(f"<b>{label}</b>  {body}", cut=cut)
 
-        sections.append(Section(_("Vision"), len(vision), vision_item))
+        sections.append(Section(_(SECTION_TITLES["vision"]), len(vision), vision_item))
 
     ordered = deal.concessions_in_order()
     if ordered:
@@ -125,7 +123,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             )
 
         # The package's size is in the band above; the heading stays short enough for one line.
-        title = _("Concessions: give → get ({count})").format(
+        title = _(SECTION_TITLES["concessions"]).format(
             count=native_digits(f"{len(ordered):,}", seps)
         )
         sections.append(Section(title, len(ordered), concession_item))
@@ -148,9 +146,9 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             return Item(text, bullet="▸", cut=cut1 or cut2)
 
         if not discreet and summary.meso:
-            title = _("Packages to offer ({mark}: offer together)").format(mark=MESO_MARK)
+            title = _(SECTION_TITLES["packages_meso"]).format(mark=MESO_MARK)
         else:
-            title = _("Packages to offer")
+            title = _(SECTION_TITLES["packages"])
         sections.append(Section(title, len(offers_to_make), package_item))
 
     fallbacks = sorted(deal.fallbacks, key=lambda f: f.kind != "batna")  # stable: BATNA first
@@ -168,7 +166,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 text += "<br/>" + muted(_("When: {trigger}").format(trigger=trigger))
             return Item(text, bullet="•", cut=cut1 or cut2)
 
-        sections.append(Section(_("Fallbacks, BATNA first"), len(fallbacks), fallback_item))
+        sections.append(Section(_(SECTION_TITLES["fallbacks"]), len(fallbacks), fallback_item))
 
     interests = deal.listening.interests
     if interests:
@@ -184,9 +182,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 text += muted(" " + _("— why: {why}").format(why=why))
             return Item(text, bullet="•", cut=cut1 or cut2)
 
-        sections.append(
-            Section(_("Interests and the why behind them"), len(interests), interest_item)
-        )
+        sections.append(Section(_(SECTION_TITLES["interests"]), len(interests), interest_item))
 
     objections = deal.listening.objections
     if objections:
@@ -204,7 +200,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 text += f"<br/>{ARROW} {response}"
             return Item(text, bullet="•", cut=cut1 or cut2 or cut3)
 
-        sections.append(Section(_("Objections and our responses"), len(objections), objection_item))
+        sections.append(Section(_(SECTION_TITLES["objections"]), len(objections), objection_item))
 
     questions = [q for q in deal.listening.questions if q.strip()]
     if questions:
@@ -213,7 +209,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             text, cut = safe(questions[i])
             return Item(text, bullet="☐", cut=cut)
 
-        sections.append(Section(_("Questions to ask"), len(questions), question_item))
+        sections.append(Section(_(SECTION_TITLES["questions"]), len(questions), question_item))
 
     offers = deal.offers
     if offers:
@@ -234,7 +230,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
                 text += f" · {terms}"
             return Item(text, bullet="○" if o.by == "us" else "▲", cut=cut1 or cut2)
 
-        sections.append(Section(_("Offers so far"), len(offers), offer_item))
+        sections.append(Section(_(SECTION_TITLES["offers"]), len(offers), offer_item))
 
     notes = [
         (label, text)
@@ -257,7 +253,7 @@ def build_sections(deal: Deal, summary: Summary, *, discreet: bool) -> list[Sect
             head, _cut = safe(label)
             return Item(f"<b>{head}</b>  {body}", cut=cut)
 
-        sections.append(Section(_("Notes from the worksheet"), len(notes), note_item))
+        sections.append(Section(_(SECTION_TITLES["worksheet_notes"]), len(notes), note_item))
 
     if discreet:  # readiness and warnings speak of what the copy leaves out
         return sections

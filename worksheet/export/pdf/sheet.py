@@ -21,6 +21,7 @@ from worksheet.export.pdf.text import (
     text_width,
 )
 from worksheet.i18n import N_, _, is_right_to_left, language
+from worksheet.present.forms import SECTION_TITLES, field
 from worksheet.present.numbers import format_money, language_separators
 from worksheet.present.sentences import (
     estimate_text,
@@ -269,18 +270,19 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
         rows.append([Paragraph(name, label), Paragraph(value, unsplit(value, style, value_w))])
 
     a = deal.anchors
-    heading(_("Our numbers"))
-    row(_("Opening"), money(a.opening))
+    heading(_(SECTION_TITLES["our_numbers"]))
+    row(_(field("anchors", "opening").caption), money(a.opening))
     if discreet:
         return _discreet_band(rows, spans, cell, table_w, chart_w, deal, summary)
-    row(_("Target"), money(a.target))
-    row(_("Walk-away"), f'<font color="#B83227">{money(a.walk_away)}</font>')
+    row(_(field("anchors", "target").caption), money(a.target))
+    walk_away = f'<font color="#B83227">{money(a.walk_away)}</font>'
+    row(_(field("anchors", "walk_away").caption), walk_away)
     if summary.package_cost and summary.package_walk_away is not None:
         limit = _("Package ceiling") if summary.role == "buyer" else _("Package floor")
         row(limit, money(summary.package_walk_away), cell)
     est = deal.their_estimate
-    heading(_("Their side, as we estimate it"))
-    row(_("Their target"), money(est.target))
+    heading(_(SECTION_TITLES["their_side"]))
+    row(_(field("their_estimate", "target").caption), money(est.target))
     cur = deal.currency
     if summary.their_low is not None:
         moves = package_moves_estimate(summary)
@@ -300,7 +302,8 @@ def _band(deal: Deal, summary: Summary, styles: Styles, width: float, *, discree
     # (a text of many short lines is as dangerous as a long one).
     if est.confidence.strip():
         value = _fit_paragraph(est.confidence, cell, table_w * 0.57 - 4, max_lines=2)
-        rows.append([Paragraph(_("Confidence"), label), value])
+        caption = _(field("their_estimate", "confidence").caption)
+        rows.append([Paragraph(caption, label), value])
     if est.source.strip():
         prefix = muted(_("Based on:")) + " "
         rows.append([_fit_paragraph(est.source, cell, table_w - 4, max_lines=4, prefix=prefix), ""])
@@ -364,13 +367,14 @@ def _draw_notes_boxes(
                 canvas,
                 x + column_w,
                 y_top - styles.heading_size,
-                _("Notes"),
+                _(SECTION_TITLES["notes"]),
                 BOLD,
                 styles.heading_size,
                 align="right",
             )
         else:
-            draw_text(canvas, x, y_top - styles.heading_size, _("Notes"), BOLD, styles.heading_size)
+            notes = _(SECTION_TITLES["notes"])
+            draw_text(canvas, x, y_top - styles.heading_size, notes, BOLD, styles.heading_size)
         box_top = y_top - styles.heading_size - 5
         box_h = box_top - (top - column_h)
         canvas.setStrokeColorRGB(*RULE)

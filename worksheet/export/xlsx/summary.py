@@ -40,6 +40,7 @@ from worksheet.export.xlsx.zone import (
     package_cost_formula,
 )
 from worksheet.i18n import N_, _
+from worksheet.present.forms import SECTION_TITLES, VISION_OUTPUT_LABELS
 from worksheet.present.numbers import chance_formula, chance_words_expression, currency_places
 from worksheet.present.sentences import status_sentence_formula
 from worksheet.present.signoff import (
@@ -189,14 +190,14 @@ class SummarySheet:
         if not book.discreet:  # the manager's copy only: a discreet copy crosses the table
             self._sign_off()
         if deal.notes.strip():
-            self._band("Notes")
+            self._band(SECTION_TITLES["notes"])
             self._long_text("Anything else", deal.notes, "notes")
         ws.freeze_panes = "A3"
         page_setup(book, ws, landscape=False, title_rows="1:2")
 
     def _deal(self) -> None:
         book, ws, deal = self.book, self.ws, self.book.deal
-        self._band("The deal")
+        self._band(SECTION_TITLES["deal"])
         row = self._next()
         self._label(row, "Kind")
         book.text(ws, f"B{row}", kind_word(deal.kind), "kind")
@@ -236,20 +237,14 @@ class SummarySheet:
 
     def _vision(self) -> None:
         v = self.book.deal.vision
-        self._band("Vision")
-        for label, text, where in (
-            ("Goal", v.goal, "vision.goal"),
-            ("We know we succeeded when", v.success, "vision.success"),
-            ("What they win", v.their_win, "vision.their_win"),
-            ("Relationship afterwards", v.relationship, "vision.relationship"),
-            ("Our approach", v.approach, "vision.approach"),
-        ):
-            self._long_text(label, text, where)
+        self._band(SECTION_TITLES["vision"])
+        for name, label in VISION_OUTPUT_LABELS["xlsx"].items():
+            self._long_text(label, getattr(v, name), f"vision.{name}")
 
     def _prices(self) -> None:
         deal, discreet = self.book.deal, self.book.discreet
         a, e = deal.anchors, deal.their_estimate
-        self._band("Our prices")
+        self._band(SECTION_TITLES["our_prices"])
         self._money_input("Target (what we aim for)", "Target", a.target)
         self._money_input("Opening (first number we say)", "Opening", a.opening)
         self._money_input(
@@ -259,7 +254,7 @@ class SummarySheet:
             left_out=discreet,
             hint="blank: the zone is unknown",
         )
-        self._band("Their side (our estimate)")
+        self._band(SECTION_TITLES["their_estimate"])
         self._money_input("Their target", "TheirTarget", e.target)
         self._money_input(
             "Their walk-away: lowest guess",
@@ -283,7 +278,7 @@ class SummarySheet:
         book, ws = self.book, self.ws
         # The zone, its chart, the checks and the sign-off print together on a fresh page.
         ws.row_breaks.append(Break(id=self.row + 1))
-        self._band("Zone of possible agreement (live)")
+        self._band(SECTION_TITLES["zone"])
         row = self._next()
         self._label(row, "Status")
         self._result(f"B{row}", "ZopaStatus")
@@ -388,7 +383,7 @@ class SummarySheet:
 
     def _checks(self) -> None:
         book, ws = self.book, self.ws
-        self._band("Checks (live)")
+        self._band(SECTION_TITLES["checks"])
         warn = PatternFill("solid", fgColor=WARN_FILL)
         first = self.row + 1
         for check in checks(book.discreet):
@@ -406,7 +401,7 @@ class SummarySheet:
         book, ws, summary = self.book, self.ws, self.book.summary
         if book.discreet:  # readiness speaks of what the copy leaves out
             return
-        self._band("Readiness")
+        self._band(SECTION_TITLES["readiness"])
         first = self.row + 1
         for check in summary.readiness:
             row = self._next()
@@ -434,7 +429,7 @@ class SummarySheet:
         sign = deal.sign_off
         # The block a manager fills in prints whole, on a page of its own.
         ws.row_breaks.append(Break(id=self.row + 1))
-        self._band("Sign-off (the manager fills in the yellow cells)")
+        self._band(SECTION_TITLES["signoff"])
         row = self._next()
         self._label(row, "Status at export")
         status = book.fixed(ws, f"B{row}", status_line(deal), alignment=WRAP_TOP)

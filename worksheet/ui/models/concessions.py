@@ -5,46 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from worksheet.domain.deal import Concession
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.models.base import Column, ListTableModel
+
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
+LIST = ("concessions",)
 
 
 class ConcessionsModel(ListTableModel):
     WHAT, COST, VALUE, ASK, IN_PACKAGE, ORDER, NOTES = range(7)
     COLUMNS = (
-        Column(
-            "what",
-            "What we give",
-            width=3,
-            help="Something other than price: terms, service, timing, scope.",
-        ),
-        Column("cost_to_us", "Cost to us", "money", help="What giving it costs us, as money."),
-        Column(
-            "value_to_them",
-            "Value to them",
-            "money",
-            help="What it is worth to them, as money; often more than it costs us.",
-        ),
-        Column(
-            "ask_in_return",
-            "Ask in return",
-            width=2,
-            help="What we ask for when we give it. Never give for free.",
-        ),
-        Column(
-            "in_package",  # not an attribute: membership of the active package
-            "In package",
-            "bool",
-            help="Tick to include it in the active package, the one being priced now "
-            "(choose it on the Packages page).",
-        ),
-        Column(
-            "order", "Order", "int", help="When to offer it: 1 first, 2 next… Empty = not planned."
-        ),
-        Column("notes", "Notes", width=2),
+        Column("what", **column(LIST, "what"), width=3),
+        Column("cost_to_us", **column(LIST, "cost_to_us"), kind="money"),
+        Column("value_to_them", **column(LIST, "value_to_them"), kind="money"),
+        Column("ask_in_return", **column(LIST, "ask_in_return"), width=2),
+        # not an attribute: membership of the active package
+        Column("in_package", **column(LIST, "in_package"), kind="bool"),
+        Column("order", **column(LIST, "order"), kind="int"),
+        Column("notes", **column(LIST, "notes"), width=2),
     )
-    LIST_PATH = ("concessions",)
-    ITEM_NAME = "concession"
+    LIST_PATH = LIST
+    ITEM_NAME = ITEM_NAMES[LIST]
     KEEP_FIELD = "order"
 
     def __init__(self, doc: DealDocument, parent=None):

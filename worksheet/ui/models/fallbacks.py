@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Fallback
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.present.words import FALLBACK_KINDS, choices
 from worksheet.ui.models.base import Column, ListTableModel
+
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
+LIST = ("fallbacks",)
 
 FALLBACK_LABELS: tuple[tuple[str, str], ...] = choices(FALLBACK_KINDS)
 
@@ -12,21 +16,13 @@ FALLBACK_LABELS: tuple[tuple[str, str], ...] = choices(FALLBACK_KINDS)
 class FallbacksModel(ListTableModel):
     KIND, WHAT, VALUE, TRIGGER = range(4)
     COLUMNS = (
-        Column("kind", "Kind", "choice", FALLBACK_LABELS, help="What sort of fallback this is."),
-        Column("what", "What", help="The option itself, in a few words."),
-        Column(
-            "value",
-            "Value",
-            "money",
-            allow_negative=True,
-            help="What it is worth to us, as a price (may be negative).",
-        ),
-        Column(
-            "trigger", "When we use it", help="The moment or signal that makes us switch to it."
-        ),
+        Column("kind", **column(LIST, "kind"), kind="choice", choices=FALLBACK_LABELS),
+        Column("what", **column(LIST, "what")),
+        Column("value", **column(LIST, "value"), kind="money", allow_negative=True),
+        Column("trigger", **column(LIST, "trigger")),
     )
-    LIST_PATH = ("fallbacks",)
-    ITEM_NAME = "fallback"
+    LIST_PATH = LIST
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Fallback:
         # The first fallback people think of is usually their best alternative.

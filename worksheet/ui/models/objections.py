@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from worksheet.domain.deal import Objection
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.ui.models.base import Column, ListTableModel
+
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
+LIST = ("listening", "objections")
 
 
 class ObjectionsModel(ListTableModel):
     OBJECTION, WHY, RESPONSE = range(3)
     COLUMNS = (
-        Column("objection", "Objection", help="What they are likely to say against the deal."),
-        Column("why", "Why they would say it", help="The worry or pressure behind it."),
-        Column("response", "Our response", width=2, help="How we acknowledge it and answer."),
+        Column("objection", **column(LIST, "objection")),
+        Column("why", **column(LIST, "why")),
+        Column("response", **column(LIST, "response"), width=2),
     )
-    LIST_PATH = ("listening", "objections")
-    ITEM_NAME = "objection"
+    LIST_PATH = LIST
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Objection:
         return Objection()

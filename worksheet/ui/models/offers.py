@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from worksheet.domain.deal import Offer
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.present.words import OFFER_BY, choices
 from worksheet.ui.models.base import Column, ListTableModel
+
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
+LIST = ("offers",)
 
 BY_LABELS: tuple[tuple[str, str], ...] = choices(OFFER_BY)
 
@@ -14,15 +18,13 @@ BY_LABELS: tuple[tuple[str, str], ...] = choices(OFFER_BY)
 class OffersModel(ListTableModel):
     AT, BY, AMOUNT, TERMS = range(4)
     COLUMNS = (
-        Column("at", "When", "datetime", help="Date and time, e.g. 2027-01-14 15:30."),
-        Column("by", "Made by", "choice", BY_LABELS, help="Who put this number on the table."),
-        Column("amount", "Amount", "money", help="The price offered."),
-        Column(
-            "terms", "Terms", width=2, help="What came with the number: term, scope, conditions."
-        ),
+        Column("at", **column(LIST, "at"), kind="datetime"),
+        Column("by", **column(LIST, "by"), kind="choice", choices=BY_LABELS),
+        Column("amount", **column(LIST, "amount"), kind="money"),
+        Column("terms", **column(LIST, "terms"), width=2),
     )
-    LIST_PATH = ("offers",)
-    ITEM_NAME = "offer"
+    LIST_PATH = LIST
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> Offer:
         # The next offer usually comes from the other side of the last one.

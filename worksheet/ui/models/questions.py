@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from worksheet.present.forms import ITEM_NAMES, column
 from worksheet.ui.models.base import Column, ListTableModel
+
+#: Its column titles, help and item name are in `worksheet/present/forms.py`.
+LIST = ("listening", "questions")
 
 
 class QuestionsModel(ListTableModel):
     QUESTION = 0
-    COLUMNS = (Column(None, "Question", help="An open question to ask after they speak."),)
-    LIST_PATH = ("listening", "questions")
-    ITEM_NAME = "question"
+    COLUMNS = (Column(None, **column(LIST, None)),)
+    LIST_PATH = LIST
+    ITEM_NAME = ITEM_NAMES[LIST]
 
     def new_item(self) -> str:
         return ""

@@ -1,73 +1,30 @@
-"""The prices page: our target, opening and walk-away, and our estimate of theirs."""
+"""The prices page: our target, opening and walk-away, and our estimate of theirs.
+
+Its words (captions, prompts, examples, intro) are in `worksheet/present/forms.py`."""
 
 from __future__ import annotations
 
+from worksheet.present.forms import field, page, part
 from worksheet.ui.pages.base import Page
 
-CONFIDENCE_HINT = "How sure you are of these guesses: low, medium, high — and why."
+CONFIDENCE_HINT = field("their_estimate", "confidence").prompt
 
 
 class AnchorsPage(Page):
     KEY = "anchors"
-    TITLE = "Prices"
-    INTRO = (
-        "Your three numbers, then your best guess of theirs. The zone of possible agreement "
-        "on the right follows every number you type."
-    )
+    TITLE = page(KEY).title
+    INTRO = page(KEY).intro
 
     def build(self) -> None:
-        form = self.section("Our numbers")
-        self.target = self.add_money(
-            form,
-            "Target",
-            ("anchors", "target"),
-            "What you aim for: ambitious, yet something you can justify.",
-        )
-        self.opening = self.add_money(
-            form,
-            "Opening",
-            ("anchors", "opening"),
-            "The first number you will say. Open beyond your target so "
-            "there is room to move towards it.",
-        )
-        self.walk_away = self.add_money(
-            form,
-            "Walk-away",
-            ("anchors", "walk_away"),
-            "The worst price you will still accept. Past it, you leave "
-            "and take your best alternative instead.",
-        )
+        form = self.section(*part(self.KEY, "ours"))
+        self.target = self.add_money(form, *field("anchors", "target"))
+        self.opening = self.add_money(form, *field("anchors", "opening"))
+        self.walk_away = self.add_money(form, *field("anchors", "walk_away"))
 
-        form = self.section(
-            "Their numbers (our estimate)",
-            "You cannot know their limit, so give a range: the lowest, most likely and highest "
-            "value their walk-away could take.",
-        )
-        self.add_money(
-            form,
-            "Their target",
-            ("their_estimate", "target"),
-            "What you think they hope to end up with.",
-        )
-        self.their_low = self.add_money(
-            form, "Walk-away, lowest", ("their_estimate", "walk_away_low")
-        )
-        self.their_likely = self.add_money(
-            form,
-            "Walk-away, likely",
-            ("their_estimate", "walk_away_likely"),
-            "Your single best guess.",
-        )
-        self.their_high = self.add_money(
-            form, "Walk-away, highest", ("their_estimate", "walk_away_high")
-        )
-        self.add_line(
-            form, "Confidence", ("their_estimate", "confidence"), CONFIDENCE_HINT, "e.g. medium"
-        )
-        self.add_text(
-            form,
-            "Source",
-            ("their_estimate", "source"),
-            "Where the guesses come from: last year's price, a rival quote, a remark in a call.",
-            lines=2,
-        )
+        form = self.section(*part(self.KEY, "theirs"))
+        self.add_money(form, *field("their_estimate", "target"))
+        self.their_low = self.add_money(form, *field("their_estimate", "walk_away_low"))
+        self.their_likely = self.add_money(form, *field("their_estimate", "walk_away_likely"))
+        self.their_high = self.add_money(form, *field("their_estimate", "walk_away_high"))
+        self.add_line(form, *field("their_estimate", "confidence"))
+        self.add_text(form, *field("their_estimate", "source"), lines=2)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtGui import QPalette
 
+from worksheet.present.forms import page, table
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import FieldPath
 from worksheet.ui.models.concessions import ConcessionsModel
@@ -14,21 +15,15 @@ from worksheet.ui.pages.base import Page
 
 class ConcessionsPage(Page):
     KEY = "concessions"
-    TITLE = "Concessions"
-    INTRO = (
-        "Things you can give besides price — payment terms, service, timing, scope. Give nothing "
-        "for free: note what you ask in return. Tick “In package” for what goes into the active "
-        "package (the one you are pricing now; compare several on the Packages page): its cost "
-        "moves your walk-away, its value moves theirs."
-    )
+    TITLE = page(KEY).title
+    INTRO = page(KEY).intro
     SCROLLS = False
 
     def build(self) -> None:
         self.model = ConcessionsModel(self.doc, self)
         self.table = self.add_table(
             self.model,
-            placeholder="No concessions yet — add what you could give besides price "
-            "(Add concession, or press Insert).",
+            placeholder=table("concessions").placeholder,
             detail=True,
             count_text=self.package_text,
         )

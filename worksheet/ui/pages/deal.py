@@ -1,4 +1,6 @@
-"""The deal page: what is negotiated, by whom, in which currency, and the meeting it prepares."""
+"""The deal page: what is negotiated, by whom, in which currency, and the meeting it prepares.
+
+Its words (captions, prompts, examples, intro) are in `worksheet/present/forms.py`."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from worksheet.i18n import _
+from worksheet.present.forms import CHECKS, field, page, part
 from worksheet.present.numbers import CURRENCY_SYMBOLS
 from worksheet.present.words import KINDS, ROLES, choices
 from worksheet.ui.pages.base import Page, prompt_label
@@ -36,69 +39,28 @@ def valid_date(text: str) -> bool:
 
 class DealPage(Page):
     KEY = "deal"
-    TITLE = "The deal"
-    INTRO = (
-        "Start with the basics: what is on the table, which side of the price you are on, "
-        "and who you will meet."
-    )
+    TITLE = page(KEY).title
+    INTRO = page(KEY).intro
 
     def build(self) -> None:
-        form = self.section("What is negotiated")
-        self.add_line(
-            form,
-            "Title",
-            ("title",),
-            "A name you will recognise later, such as the client and the year.",
-            "e.g. Acme — 2027 renewal",
-        )
-        self.add_choice(form, "Kind", ("kind",), KIND_LABELS, "What sort of negotiation this is.")
-        self.add_choice(
-            form,
-            "Our side",
-            ("role",),
-            ROLE_LABELS,
-            "A job candidate sells their work, so picks “We sell”.",
-        )
+        form = self.section(*part(self.KEY, "what"))
+        self.add_line(form, *field("title"))
+        kind, role = field("kind"), field("role")
+        self.add_choice(form, kind.caption, kind.path, KIND_LABELS, kind.prompt)
+        self.add_choice(form, role.caption, role.path, ROLE_LABELS, role.prompt)
         self.currency = self._currency_field(form)
-        self.add_line(
-            form,
-            "Price is for",
-            ("price_unit",),
-            "What one price covers, so nobody compares a yearly fee with a total.",
-            "e.g. per year, in total, annual salary",
-        )
+        self.add_line(form, *field("price_unit"))
 
-        form = self.section("Who is across the table")
-        self.add_line(
-            form,
-            "Name",
-            ("counterpart", "name"),
-            "The person who will decide, or speak for those who do.",
-        )
-        self.add_line(form, "Organization", ("counterpart", "organization"))
-        self.add_line(
-            form,
-            "Style",
-            ("counterpart", "style"),
-            "How they tend to negotiate: collaborative, tough, cautious, rushed…",
-        )
-        self.add_text(
-            form,
-            "Notes",
-            ("counterpart", "notes"),
-            "Pressures on them: their boss, their budget, their deadlines.",
-            lines=2,
-        )
+        form = self.section(*part(self.KEY, "who"))
+        self.add_line(form, *field("counterpart", "name"))
+        self.add_line(form, *field("counterpart", "organization"))
+        self.add_line(form, *field("counterpart", "style"))
+        self.add_text(form, *field("counterpart", "notes"), lines=2)
 
-        form = self.section("The meeting")
+        form = self.section(*part(self.KEY, "meeting"))
         self.meeting_date = self._date_field(form)
-        self.add_line(form, "Place", ("meeting", "place"), placeholder="a room, or a video link")
-        self.add_line(
-            form,
-            "Attendees",
-            ("meeting", "attendees"),
-            "Who comes from each side, and who speaks for whom.",
-        )
+        self.add_line(form, *field("meeting", "place"))
+        self.add_line(form, *field("meeting", "attendees"))
 
     # Currency and date refuse bad input inline, like the money fields.
 
@@ -223,12 +185,9 @@ class DealPage(Page):
     def _currency_field(self, form) -> QLineEdit:
         edit = self._checked_line(
             form,
-            "Currency",
-            ("currency",),
-            "The three-letter code of the money every amount in this sheet is in.",
-            "USD",
+            *field("currency"),
             lambda t: bool(_CURRENCY_RE.fullmatch(t)),
-            "Use a three-letter code such as USD, EUR or JPY.",
+            CHECKS[("currency",)],
             normalise=str.upper,
         )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("WWWW") + 24)
@@ -243,13 +202,7 @@ class DealPage(Page):
 
     def _date_field(self, form) -> QLineEdit:
         edit = self._checked_line(
-            form,
-            "Date",
-            ("meeting", "date"),
-            "Leave empty if the date is not fixed yet.",
-            "YYYY-MM-DD",
-            valid_date,
-            "Write the date as YYYY-MM-DD, e.g. 2027-01-14, or leave it empty.",
+            form, *field("meeting", "date"), valid_date, CHECKS[("meeting", "date")]
         )
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("2027-01-14") * 2)
         limit_characters(edit, 10)

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
+from worksheet.present.forms import page, table
 from worksheet.ui.models.fallbacks import FallbacksModel
 from worksheet.ui.pages.base import Page
 
 
 class FallbacksPage(Page):
     KEY = "fallbacks"
-    TITLE = "Fallbacks"
-    INTRO = (
-        "What you will do if this deal does not happen. Your best alternative (BATNA) sets how "
-        "far you can bend; smaller deals and clear stop conditions keep you calm at the table."
-    )
+    TITLE = page(KEY).title
+    INTRO = page(KEY).intro
     SCROLLS = False
 
     def build(self) -> None:
         self.model = FallbacksModel(self.doc, self)
         self.table = self.add_table(
             self.model,
-            placeholder="No fallbacks yet — start with your best alternative if this deal "
-            "fails (Add fallback, or press Insert).",
+            placeholder=table("fallbacks").placeholder,
             detail=True,
         )
         self.detail = self.table.detail

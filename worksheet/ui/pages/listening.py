@@ -1,7 +1,10 @@
-"""The listening page: interests and their why, objections with our response, questions to ask."""
+"""The listening page: interests and their why, objections with our response, questions to ask.
+
+Its words (table titles, prompts, placeholders, intro) are in `worksheet/present/forms.py`."""
 
 from __future__ import annotations
 
+from worksheet.present.forms import page, table
 from worksheet.ui.models.interests import InterestsModel
 from worksheet.ui.models.objections import ObjectionsModel
 from worksheet.ui.models.questions import QuestionsModel
@@ -10,11 +13,8 @@ from worksheet.ui.pages.base import Page
 
 class ListeningPage(Page):
     KEY = "listening"
-    TITLE = "Listening"
-    INTRO = (
-        "Prepare to listen more than you talk: what matters to them, what they will push "
-        "back on, and what to ask."
-    )
+    TITLE = page(KEY).title
+    INTRO = page(KEY).intro
     SCROLLS = False
 
     def build(self) -> None:
@@ -26,25 +26,19 @@ class ListeningPage(Page):
         self.interests_model = InterestsModel(self.doc, self)
         self.interests = self.add_table(
             self.interests_model,
-            "Needs behind the positions, and why they matter.",
-            title="Interests",
-            placeholder="No interests yet — write what they need beyond the price.",
+            **table("listening", "interests")._asdict(),
             detail=self.detail,
         )
         self.objections_model = ObjectionsModel(self.doc, self)
         self.objections = self.add_table(
             self.objections_model,
-            "What they may say against the deal, and how you will answer.",
-            title="Objections",
-            placeholder="No objections yet — what could make them say no?",
+            **table("listening", "objections")._asdict(),
             detail=self.detail,
         )
         self.questions_model = QuestionsModel(self.doc, self)
         self.questions = self.add_table(
             self.questions_model,
-            "Open questions to ask after they speak; three or more keep you curious.",
-            title="Questions",
-            placeholder="No questions yet — open questions start with what, how or why.",
+            **table("listening", "questions")._asdict(),
         )
         self.body.addWidget(self.detail)
         # With the shared panel below, each table may shrink to two rows on a small screen.
