@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from worksheet.domain.deal import MONEY_LIMIT, Concession, Deal, Package
 from worksheet.domain.summary import fill_estimate, summarize
+from worksheet.i18n import N_, _
 
 #: How many of the most acceptable subsets come from the heap, and how large the pool may grow.
 BEST_SUBSETS = 24
@@ -35,15 +36,16 @@ MIN_DISTANCE = 0.3
 LEFT_OUT_STATUSES = ("dropped", "given")
 
 #: Why no proposal could be made, in the user's words.
-NO_ESTIMATE = (
+#: Marked for translation; the dialog shows them through `_()`.
+NO_ESTIMATE = N_(
     "Estimate their walk-away first: without it no chance of acceptance can be worked out."
 )
-NO_TARGET = "Set a target price, or type the net value each package should bring."
-TOO_FEW = (
+NO_TARGET = N_("Set a target price, or type the net value each package should bring.")
+TOO_FEW = N_(
     "Three different packages need at least two concessions that can still be offered (not "
     "given or dropped) and whose value to them is set."
 )
-NO_VALID_ASK = "No three packages can be priced at that net: their asks would fall below zero."
+NO_VALID_ASK = N_("No three packages can be priced at that net: their asks would fall below zero.")
 
 
 @dataclass(frozen=True)
@@ -236,7 +238,7 @@ def _proposal(deal: Deal, offerable: list[Concession], picks, variety: float) ->
                 name=f"{letter}: {_name(chosen)}",
                 ask=ask,
                 concessions=[c.id for c in chosen],
-                notes="Proposed as one of three equivalent offers (MESO).",
+                notes=_("Proposed as one of three equivalent offers (MESO)."),
             )
         )
     # The proof: the summary's own test passes for these three alone.

@@ -16,6 +16,7 @@ import hashlib
 from dataclasses import dataclass
 
 from worksheet.domain.deal import Deal, money_text
+from worksheet.i18n import N_
 
 BASIS_KEY = "sign_off_basis"
 DEAL_ID_KEY = "deal_id"
@@ -34,14 +35,14 @@ BASIS_FIELDS: tuple[str, ...] = (
 
 #: Words for each basis field, for "changed since the approval: …".
 BASIS_LABELS: dict[str, str] = {
-    "walk_away": "our walk-away",
-    "their_low": "their lowest walk-away",
-    "their_likely": "their most likely walk-away",
-    "their_high": "their highest walk-away",
-    "package": "the active package",
-    "package_concessions": "the concessions in the package",
-    "package_cost": "the package cost",
-    "package_value": "the package value",
+    "walk_away": N_("our walk-away"),
+    "their_low": N_("their lowest walk-away"),
+    "their_likely": N_("their most likely walk-away"),
+    "their_high": N_("their highest walk-away"),
+    "package": N_("the active package"),
+    "package_concessions": N_("the concessions in the package"),
+    "package_cost": N_("the package cost"),
+    "package_value": N_("the package value"),
 }
 
 #: The approval states every output shows.
@@ -99,7 +100,7 @@ def approval(deal: Deal) -> Approval:
     recorded = recorded_basis(deal)
     current = approval_basis(deal)
     if recorded is None:
-        return Approval(STALE, ("the numbers it was given for (not recorded)",))
+        return Approval(STALE, (N_("the numbers it was given for (not recorded)"),))
     changed = tuple(
         BASIS_LABELS[k] for k in BASIS_FIELDS if _plain(recorded.get(k)) != current.get(k)
     )

@@ -47,6 +47,10 @@ UI_CALLS: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
     "_long_text": ((0,), ()),
     "_band": ((0,), ()),
     "_money_input": ((0,), ("hint",)),
+    # the workbook's Zone workings steps (worksheet/export/xlsx/zone.py): label and why
+    "Step": ((1, 4), ("label", "why")),
+    # the workbook's table sheets (worksheet/export/xlsx/tables.py): title and hint
+    "_title": ((2, 3), ()),
 }
 #: Where those declarative words live.
 DECLARING = ("ui", "export/xlsx")

@@ -88,7 +88,7 @@ def package_asks(deal: Deal) -> list[tuple[str, str, Decimal]]:
     for place, package in enumerate(deal.packages, start=1):
         if package.id == deal.active_package or package.ask is None:
             continue
-        name = " ".join(package.name.split()) or f"package {place}"
+        name = " ".join(package.name.split()) or _("package {place}").format(place=place)
         marks.append((package.id, name, package.ask))
     return marks
 
@@ -100,7 +100,9 @@ def short_name(name: str, limit: int = SHORT_NAME) -> str:
 
 def ask_words(name: str, money: str) -> str:
     """What an other package's ask mark means, for the window's tooltip."""
-    return f"Our ask for package '{name}': {money} (not the active package)"
+    return _("Our ask for package '{name}': {money} (not the active package)").format(
+        name=name, money=money
+    )
 
 
 #: Colours by role (light palette; the window has a dark one of its own for dark themes):

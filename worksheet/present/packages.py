@@ -9,44 +9,53 @@ from decimal import Decimal
 
 from worksheet.domain.deal import Deal, Package
 from worksheet.domain.summary import PackageSummary, Summary, round_cents
+from worksheet.i18n import N_, Words, _
 from worksheet.present.numbers import DASH, format_chance, format_money
 
 #: The figure rows of a package, in the order every output shows them: (key, label, help).
 FIGURES: tuple[tuple[str, str, str], ...] = (
-    ("active", "Active", "The package the live zone and chart are worked out for."),
-    ("name", "Name", "What you call this offer."),
-    ("ask", "Ask", "The price you ask with this package."),
-    ("cost_to_us", "Cost to us", "What its concessions cost us together."),
-    ("value_to_them", "Value to them", "What its concessions are worth to them."),
+    ("active", N_("Active"), N_("The package the live zone and chart are worked out for.")),
+    ("name", N_("Name"), N_("What you call this offer.")),
+    ("ask", N_("Ask"), N_("The price you ask with this package.")),
+    ("cost_to_us", N_("Cost to us"), N_("What its concessions cost us together.")),
+    ("value_to_them", N_("Value to them"), N_("What its concessions are worth to them.")),
     (
         "net",
-        "Net",
-        "What the deal is worth to us as a price: the ask with the cost taken off "
-        "(a buyer: added on, and lower is better).",
+        N_("Net"),
+        N_(
+            "What the deal is worth to us as a price: the ask with the cost taken off "
+            "(a buyer: added on, and lower is better)."
+        ),
     ),
     (
         "acceptance",
-        "Chance of acceptance",
-        "How likely their walk-away is on our side of the ask, from your estimate of it.",
+        N_("Chance of acceptance"),
+        N_("How likely their walk-away is on our side of the ask, from your estimate of it."),
     ),
     (
         "expected_value",
-        "Expected value",
-        "The net if they accept, your best alternative if not, weighed by the chance.",
+        N_("Expected value"),
+        N_("The net if they accept, your best alternative if not, weighed by the chance."),
     ),
     (
         "best_ask",
-        "Best ask",
-        "The ask that makes the most of our gain over the walk-away times the chance they accept.",
+        N_("Best ask"),
+        N_(
+            "The ask that makes the most of our gain over the walk-away times the chance "
+            "they accept."
+        ),
     ),
 )
-LABELS: dict[str, str] = {key: label for key, label, _help in FIGURES}
+#: The figure labels by key, in the current language on every lookup.
+LABELS: Words = Words({key: label for key, label, _help in FIGURES})
 
-MESO_NOTE = "The packages with an ask form a MESO: equal nets, different concessions."
+#: English in the code; shown through `_()` where it is used.
+MESO_NOTE = N_("The packages with an ask form a MESO: equal nets, different concessions.")
 MESO_MARK = "MESO"
-NO_CONCESSIONS = "price only"
+NO_CONCESSIONS = N_("price only")
+NOT_DESCRIBED = N_("(not described)")
 #: A package's tick for one concession, as the workbook import's review writes a change.
-TICK_WORDS = {True: "included", False: "left out"}
+TICK_WORDS: Words = Words({True: N_("included"), False: N_("left out")})  # type: ignore[dict-item]
 
 
 def package_name(package: Package) -> str:
@@ -71,8 +80,8 @@ def contents_text(deal: Deal, package: Package) -> str:
     """What a package gives, in the deal's list order: "Net-60 terms; Free onboarding"."""
     items = deal.package_concessions(package)
     if not items:
-        return NO_CONCESSIONS
-    return "; ".join(" ".join(c.what.split()) or "(not described)" for c in items)
+        return _(NO_CONCESSIONS)
+    return "; ".join(" ".join(c.what.split()) or _(NOT_DESCRIBED) for c in items)
 
 
 @dataclass(frozen=True)

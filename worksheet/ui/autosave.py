@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from worksheet import paths
+from worksheet.i18n import _
 from worksheet.io import DealSaveError, save
 from worksheet.io.atomic import FileStamp, remove_stale_temps, write_atomic
 from worksheet.ui.document import DealDocument
@@ -118,7 +119,9 @@ class Autosaver(QObject):
             }
             write_atomic(self.meta_path, json.dumps(meta, ensure_ascii=False).encode("utf-8"))
         except (DealSaveError, OSError) as exc:
-            message = f"Autosave failed: {exc.strerror if isinstance(exc, DealSaveError) else exc}"
+            message = _("Autosave failed: {error}").format(
+                error=exc.strerror if isinstance(exc, DealSaveError) else exc
+            )
             log.warning("%s", message)
             self.failed.emit(message)
             return False
@@ -176,7 +179,7 @@ def _entry(session: str, deal_path: Path) -> AutosaveEntry:
     meta_path = deal_path.with_suffix(".json")
     original: Path | None = None
     stamp: FileStamp | None = None
-    name = "Untitled"
+    name = _("Untitled")
     try:
         saved_at = datetime.fromtimestamp(deal_path.stat().st_mtime, timezone.utc)
     except OSError:

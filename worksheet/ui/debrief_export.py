@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from worksheet.i18n import _
 from worksheet.ui.document import DealDocument
 from worksheet.ui.files import suggested_file_name
 
@@ -22,7 +23,7 @@ def export_debrief(page: QWidget, doc: DealDocument) -> bool:
     folder = doc.path.parent if doc.path else Path(dialogs.documents_dir())
     stem = str(folder / suggested_file_name(doc.deal.title)).removesuffix(".deal")
     path = dialogs.ask_export_path(
-        window, "Export Debrief PDF", stem + " debrief.pdf", "PDF files (*.pdf)"
+        window, _("Export Debrief PDF"), stem + " debrief.pdf", _("PDF files (*.pdf)")
     )
     if not path:
         return False
@@ -34,14 +35,20 @@ def export_debrief(page: QWidget, doc: DealDocument) -> bool:
     except OSError as exc:
         QApplication.restoreOverrideCursor()
         dialogs.show_error(
-            window, "Export failed", f"Could not write {path}: {exc.strerror or exc}"
+            window,
+            _("Export failed"),
+            _("Could not write {file}: {error}").format(file=path, error=exc.strerror or exc),
         )
         return False
     except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
         QApplication.restoreOverrideCursor()
         log.exception("debrief export failed")
-        dialogs.show_error(window, "Export failed", f"Could not write {path}: {exc}")
+        dialogs.show_error(
+            window,
+            _("Export failed"),
+            _("Could not write {file}: {error}").format(file=path, error=exc),
+        )
         return False
     QApplication.restoreOverrideCursor()
-    page.message.emit(f"Exported the debrief to {Path(path).name}")
+    page.message.emit(_("Exported the debrief to {file}").format(file=Path(path).name))
     return True

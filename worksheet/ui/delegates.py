@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.deal import TEXT_LIMIT
+from worksheet.i18n import _
 from worksheet.ui.models.base import KindRole, ListTableModel, ValueRole
 from worksheet.ui.widgets.text_limit import limit_characters
 
@@ -140,7 +141,9 @@ class CellDelegate(QStyledItemDelegate):
             try:
                 model.convert(column, edit.text())
             except ValueError as exc:
-                return column.title, f"“{edit.text().strip()}” is not accepted ({exc})"
+                return _(column.title), _("“{text}” is not accepted ({problem})").format(
+                    text=edit.text().strip(), problem=exc
+                )
             return None
 
         edit.commitPending = commit_pending  # type: ignore[attr-defined]

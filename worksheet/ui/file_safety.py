@@ -20,6 +20,7 @@ from PySide6.QtCore import QLockFile, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from worksheet import paths
+from worksheet.i18n import _, ngettext
 from worksheet.io import DealFileError, DealSaveError
 from worksheet.io.atomic import FileChangedOnDisk, FileStamp, real_path, same_file, shown
 from worksheet.io.document import load_stamped
@@ -68,13 +69,33 @@ def fields_ready(window: MainWindow, doing: str) -> bool:
     widget, label, message = problems[0]
     _go_to(window, widget)
     others = len(problems) - 1
-    more = f" ({others} more field{'s' if others > 1 else ''} also need fixing.)" if others else ""
-    dialogs.show_error(
-        window,
-        f"Fix “{label}” first",
-        f"{label}: {message}. Nothing was {doing}: correct the entry or clear it, then try "
-        f"again.{more}",
-    )
+    if doing == "saved":
+        nothing = _(
+            "{field}: {problem}. Nothing was saved: correct the entry or clear it, then try again."
+        )
+    elif doing == "exported":
+        nothing = _(
+            "{field}: {problem}. Nothing was exported: correct the entry or clear it, "
+            "then try again."
+        )
+    elif doing == "printed":
+        nothing = _(
+            "{field}: {problem}. Nothing was printed: correct the entry or clear it, "
+            "then try again."
+        )
+    else:
+        nothing = _(
+            "{field}: {problem}. Nothing was written: correct the entry or clear it, "
+            "then try again."
+        )
+    text = nothing.format(field=label, problem=message)
+    if others:
+        text += " " + ngettext(
+            "({count} more field also needs fixing.)",
+            "({count} more fields also need fixing.)",
+            others,
+        ).format(count=others)
+    dialogs.show_error(window, _("Fix “{field}” first").format(field=label), text)
     _go_to(window, widget)
     return False
 
@@ -105,9 +126,9 @@ def read_only_reason(path: str | os.PathLike) -> str:
     if not stat.S_ISREG(st.st_mode):
         return ""
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return "The file's permissions make it read-only."
+        return _("The file's permissions make it read-only.")
     if not os.access(path, os.W_OK):
-        return "You lack permission to change the file."
+        return _("You lack permission to change the file.")
     return ""
 
 
@@ -151,9 +172,11 @@ class DocumentLock:
     def owner(self) -> str:
         info = self._lock.getLockInfo()
         if not isinstance(info, tuple) or len(info) < 3 or not info[-3]:
-            return "Another window holds it."
+            return _("Another window holds it.")
         pid, host, _app = info[-3:]
-        return f"It is held by process {pid} on {host or 'this computer'}."
+        if host:
+            return _("It is held by process {pid} on {host}.").format(pid=pid, host=host)
+        return _("It is held by process {pid} on this computer.").format(pid=pid)
 
     def release(self) -> None:
         if self.held:
@@ -190,7 +213,7 @@ class FileGuard(QObject):
         try:
             deal, stamp = load_stamped(path)
         except DealFileError as exc:
-            dialogs.show_error(self.window, "Could not open the file", str(exc))
+            dialogs.show_error(self.window, _("Could not open the file"), str(exc))
             return False
         if not self.window.maybe_save():
             return False
@@ -238,7 +261,7 @@ class FileGuard(QObject):
             return False
         doc = self.doc
         if doc.read_only and doc.path is not None:
-            reason = read_only_reason(doc.path) or "Another window has it open."
+            reason = read_only_reason(doc.path) or _("Another window has it open.")
             if dialogs.ask_save_read_only(self.window, doc.display_name, reason):
                 return self.window.save_as()
             return False
@@ -269,9 +292,11 @@ class FileGuard(QObject):
         if reason and not same:
             dialogs.show_error(
                 self.window,
-                "Could not save",
-                f"Could not save {shown(path)}: it is read-only. {reason} "
-                "Choose another name with Save As.",
+                _("Could not save"),
+                _(
+                    "Could not save {file}: it is read-only. {reason} "
+                    "Choose another name with Save As."
+                ).format(file=shown(path), reason=reason),
             )
             return False
         try:
@@ -280,16 +305,16 @@ class FileGuard(QObject):
             return self.resolve_conflict()
         except DealSaveError as exc:
             if exc.errno == errno.EEXIST:  # appeared after we asked
-                text = f"{exc} Save again to be asked whether to replace it."
+                text = _("{error} Save again to be asked whether to replace it.").format(error=exc)
             else:
                 text = exc.strerror or str(exc)
-            dialogs.show_error(self.window, "Could not save", text)
+            dialogs.show_error(self.window, _("Could not save"), text)
             return False
         if not same:
             self._move_lock(doc.path)
         self._dismissed = None
         self.window.autosaver.remove()
-        self.window.statusBar().showMessage(f"Saved {Path(path).name}", 5_000)
+        self.window.statusBar().showMessage(_("Saved {file}").format(file=Path(path).name), 5_000)
         return True
 
     def _move_lock(self, new_path: Path | None) -> None:
@@ -327,11 +352,13 @@ class FileGuard(QObject):
         try:
             deal, stamp = load_stamped(doc.path)
         except DealFileError as exc:
-            dialogs.show_error(self.window, "Could not open their version", str(exc))
+            dialogs.show_error(self.window, _("Could not open their version"), str(exc))
             return False
         self.window.autosaver.remove()
         doc.replace(deal, doc.path, stamp=stamp, read_only=doc.read_only)
-        self.window.statusBar().showMessage(f"Opened the version on disk of {doc.display_name}")
+        self.window.statusBar().showMessage(
+            _("Opened the version on disk of {name}").format(name=doc.display_name)
+        )
         return True
 
     def check_outside_change(self) -> None:
@@ -344,7 +371,10 @@ class FileGuard(QObject):
         now = FileStamp.of_file(doc.path)
         if now is None:
             self.window.statusBar().showMessage(
-                f"{doc.display_name} was moved or deleted on disk; Save writes it again.", 10_000
+                _("{name} was moved or deleted on disk; Save writes it again.").format(
+                    name=doc.display_name
+                ),
+                10_000,
             )
             return
         if now == self._dismissed:

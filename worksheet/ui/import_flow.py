@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.signoff import BASIS_KEY
+from worksheet.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from worksheet.export.xlsx.importer import Change, Review
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Field", "In the deal now", "In the workbook")
+COLUMNS = (N_("Field"), N_("In the deal now"), N_("In the workbook"))
 
 
 class ReviewDialog(QDialog):
@@ -41,13 +42,28 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self.review = review
         self.setObjectName("import-review")
-        self.setWindowTitle("Review the Manager's Changes")
+        self.setWindowTitle(_("Review the Manager's Changes"))
         layout = QVBoxLayout(self)
-        who = f" (“{review.title}”)" if review.title else ""
+        count = len(review.changes)
+        if review.title:
+            differs = ngettext(
+                "{file} (“{title}”) differs from the deal in {count} place.",
+                "{file} (“{title}”) differs from the deal in {count} places.",
+                count,
+            ).format(file=file_name, title=review.title, count=count)
+        else:
+            differs = ngettext(
+                "{file} differs from the deal in {count} place.",
+                "{file} differs from the deal in {count} places.",
+                count,
+            ).format(file=file_name, count=count)
         intro = QLabel(
-            f"{file_name}{who} differs from the deal in {len(review.changes)} place(s). "
-            "Tick the changes to take over; nothing changes until you apply them, and one Undo "
-            "takes them all back."
+            differs
+            + " "
+            + _(
+                "Tick the changes to take over; nothing changes until you apply them, and one "
+                "Undo takes them all back."
+            )
         )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
@@ -57,7 +73,7 @@ class ReviewDialog(QDialog):
         self.tree.setObjectName("import-changes")
         self.tree.setRootIsDecorated(False)
         self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setHeaderLabels([_(c) for c in COLUMNS])
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         header = self.tree.header()
@@ -78,7 +94,7 @@ class ReviewDialog(QDialog):
                 font = item.font(2)
                 font.setItalic(True)
                 item.setFont(2, font)
-                item.setText(2, _lines(f"not read: {change.error}"))
+                item.setText(2, _lines(_("not read: {error}").format(error=change.error)))
             item.setToolTip(0, change.label)  # long concession names are cut in the column
             for column in range(len(COLUMNS)):
                 flat = " ".join(item.text(column).split("\n"))
@@ -88,7 +104,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(self.tree, 1)
 
         if review.notes:
-            notes = QLabel("Not read: " + "; ".join(review.notes) + ".")
+            notes = QLabel(_("Not read: {notes}.").format(notes="; ".join(review.notes)))
             notes.setObjectName("import-notes")
             notes.setTextFormat(Qt.TextFormat.PlainText)
             notes.setWordWrap(True)
@@ -98,8 +114,8 @@ class ReviewDialog(QDialog):
             layout.addWidget(notes)
 
         row = QHBoxLayout()
-        every = QPushButton("Tick All")
-        none = QPushButton("Tick None")
+        every = QPushButton(_("Tick All"))
+        none = QPushButton(_("Tick None"))
         every.clicked.connect(lambda: self._tick_all(True))
         none.clicked.connect(lambda: self._tick_all(False))
         row.addWidget(every)
@@ -109,7 +125,7 @@ class ReviewDialog(QDialog):
             QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
         )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.apply_button.setText("Apply Ticked Changes")
+        self.apply_button.setText(_("Apply Ticked Changes"))
         self.apply_button.setDefault(True)
         self.apply_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -141,7 +157,9 @@ class ReviewDialog(QDialog):
     def _update_button(self) -> None:
         count = len(self.accepted_changes())
         self.apply_button.setEnabled(count > 0)
-        self.apply_button.setText(f"Apply {count} Change{'s' if count != 1 else ''}")
+        self.apply_button.setText(
+            ngettext("Apply {count} Change", "Apply {count} Changes", count).format(count=count)
+        )
 
 
 #: Longer field names and notes break onto further lines in the review rather than be cut.
@@ -157,8 +175,11 @@ def _lines(text: str) -> str:
 
 
 def ask_workbook_path(parent: QWidget, start: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import Manager's Workbook", start, "Excel workbooks (*.xlsx);;All files (*)"
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Import Manager's Workbook"),
+        start,
+        _("Excel workbooks (*.xlsx);;All files (*)"),
     )
     return path or None
 
@@ -190,15 +211,25 @@ def import_workbook(window: MainWindow, path: str | None = None) -> bool:
     try:
         review = review_workbook(deal, path)
     except WorkbookRefused as exc:
-        dialogs.show_error(window, "Cannot Import the Workbook", f"{name}: {exc}")
+        dialogs.show_error(
+            window,
+            _("Cannot Import the Workbook"),
+            _("{file}: {error}").format(file=name, error=exc),
+        )
         return False
     except Exception as exc:  # a reader bug must never cost the open worksheet
         log.exception("import failed")
-        dialogs.show_error(window, "Cannot Import the Workbook", f"{name}: {exc}")
+        dialogs.show_error(
+            window,
+            _("Cannot Import the Workbook"),
+            _("{file}: {error}").format(file=name, error=exc),
+        )
         return False
     if not review.changes:
         notes = "\n".join(review.notes)
-        dialogs.show_info(window, "Nothing to Import", f"{name} holds no changes.", notes)
+        dialogs.show_info(
+            window, _("Nothing to Import"), _("{file} holds no changes.").format(file=name), notes
+        )
         return False
     dialog = ReviewDialog(review, name, window)
     if not run_review(dialog):
@@ -207,7 +238,11 @@ def import_workbook(window: MainWindow, path: str | None = None) -> bool:
     try:
         apply_changes(deal, accepted, review.basis)  # the .deal checks, before anything changes
     except DealFileError as exc:
-        dialogs.show_error(window, "Cannot Import the Workbook", f"{name}: {exc}")
+        dialogs.show_error(
+            window,
+            _("Cannot Import the Workbook"),
+            _("{file}: {error}").format(file=name, error=exc),
+        )
         return False
     commands = []
     for target, value in assignments(deal, accepted, review.basis):
@@ -215,9 +250,22 @@ def import_workbook(window: MainWindow, path: str | None = None) -> bool:
             commands.append(SetExtra(window.doc, target[1], value))
         else:
             commands.append(SetValue(window.doc, target, value, merge=False))
-    window.doc.push(Batch(commands, label=f"Import {len(accepted)} change(s) from {name}"))
+    count = len(accepted)
+    window.doc.push(
+        Batch(
+            commands,
+            label=ngettext(
+                "Import {count} change from {file}", "Import {count} changes from {file}", count
+            ).format(count=count, file=name),
+        )
+    )
     window.statusBar().showMessage(
-        f"Applied {len(accepted)} change(s) from {name}. Undo takes them all back.", 10_000
+        ngettext(
+            "Applied {count} change from {file}. Undo takes it back.",
+            "Applied {count} changes from {file}. Undo takes them all back.",
+            count,
+        ).format(count=count, file=name),
+        10_000,
     )
     log.info("imported %d change(s) from %s (basis %s)", len(accepted), path, BASIS_KEY)
     return True

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.meso import MesoResult, Proposal, build_meso, default_target_net
+from worksheet.i18n import _
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument
 from worksheet.ui.widgets.money_field import MoneyField
@@ -30,34 +31,41 @@ class MesoDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         deal = doc.deal
-        self.setWindowTitle("Build a MESO")
+        self.setWindowTitle(_("Build a MESO"))
         self.setObjectName("meso-dialog")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Three packages of the same net value to you, each with different concessions. "
-            "Offer them together and let the other side choose: the one they pick shows what "
-            "they care about. Each package's ask is its net plus what it costs you"
-            + ("." if deal.is_seller else " (a buyer: minus).")
+            _(
+                "Three packages of the same net value to you, each with different concessions. "
+                "Offer them together and let the other side choose: the one they pick shows "
+                "what they care about. Each package's ask is its net plus what it costs you."
+            )
+            if deal.is_seller
+            else _(
+                "Three packages of the same net value to you, each with different concessions. "
+                "Offer them together and let the other side choose: the one they pick shows "
+                "what they care about. Each package's ask is its net minus what it costs you."
+            )
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
 
         row = QHBoxLayout()
-        self.target = MoneyField("Net value of each package")
+        self.target = MoneyField(_("Net value of each package"))
         self.target.setCurrency(deal.currency)
         self.target.setAmount(default_target_net(deal))
-        self.target.setPlaceholderText("e.g. your target")
-        row.addWidget(QLabel("Net value of each package:"))
+        self.target.setPlaceholderText(_("e.g. your target"))
+        row.addWidget(QLabel(_("Net value of each package:")))
         row.addWidget(self.target, 1)
-        self.propose_button = QPushButton("Propose")
+        self.propose_button = QPushButton(_("Propose"))
         self.propose_button.clicked.connect(self.propose)
         row.addWidget(self.propose_button)
         layout.addLayout(row)
 
         self.proposals = QListWidget()
         self.proposals.setObjectName("meso-proposals")
-        self.proposals.setAccessibleName("Proposed sets of three packages")
+        self.proposals.setAccessibleName(_("Proposed sets of three packages"))
         self.proposals.setWordWrap(True)
         self.proposals.setAlternatingRowColors(True)
         layout.addWidget(self.proposals, 1)
@@ -70,7 +78,7 @@ class MesoDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText("Add these three packages")
+        self.add_button.setText(_("Add these three packages"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -94,24 +102,35 @@ class MesoDialog(QDialog):
             self.proposals.setCurrentRow(0)
             net = format_money(result.target_net, currency)
             self.reason.setText(
-                f"Every package nets {net}. The first set has the best chances of acceptance "
-                "for the variety it offers."
+                _(
+                    "Every package nets {net}. The first set has the best chances of "
+                    "acceptance for the variety it offers."
+                ).format(net=net)
             )
         else:
-            self.reason.setText(f"No set can be proposed. {result.reason}")
+            self.reason.setText(
+                _("No set can be proposed. {reason}").format(reason=_(result.reason))
+            )
         self._update_ok()
         return result
 
     @staticmethod
     def _describe(n: int, proposal: Proposal, currency: str) -> str:
         lines = [
-            f"Set {n}: mean chance {proposal.mean_acceptance * 100:.0f}%, "
-            f"variety {proposal.variety * 100:.0f}%"
+            _("Set {n}: mean chance {chance}, variety {variety}").format(
+                n=n,
+                chance=f"{proposal.mean_acceptance * 100:.0f}%",
+                variety=f"{proposal.variety * 100:.0f}%",
+            )
         ]
         for package, chance in zip(proposal.packages, proposal.acceptance, strict=True):
             lines.append(
-                f"   {package.name} — ask {format_money(package.ask, currency)}, "
-                f"chance {chance * 100:.0f}%"
+                "   "
+                + _("{package} — ask {amount}, chance {chance}").format(
+                    package=package.name,
+                    amount=format_money(package.ask, currency),
+                    chance=f"{chance * 100:.0f}%",
+                )
             )
         return "\n".join(lines)
 

@@ -11,13 +11,14 @@ from contextlib import contextmanager
 from decimal import Decimal
 
 from worksheet.domain.deal import Package
+from worksheet.i18n import N_, _
 from worksheet.ui.document import DealDocument
 from worksheet.ui.undo import InsertItem, RemoveItem, SetValue, SwapItems
 
 
 @contextmanager
 def _step(doc: DealDocument, label: str):
-    doc.undo_stack.beginMacro(label)
+    doc.undo_stack.beginMacro(_(label))
     try:
         yield
     finally:
@@ -34,9 +35,9 @@ def package_index(doc: DealDocument, package_id: str | None) -> int:
 def default_name(doc: DealDocument) -> str:
     names = {p.name for p in doc.deal.packages}
     n = len(doc.deal.packages) + 1
-    while f"Package {n}" in names:
+    while _("Package {n}").format(n=n) in names:
         n += 1
-    return f"Package {n}"
+    return _("Package {n}").format(n=n)
 
 
 def add_package(
@@ -48,7 +49,7 @@ def add_package(
     notes: str = "",
     activate: bool = True,
     at: int | None = None,
-    label: str = "Add package",
+    label: str = N_("Add package"),
 ) -> str:
     """Add a package (after the others, or at `at`); returns its id."""
     package = Package(
@@ -66,7 +67,9 @@ def add_package(
     return package.id
 
 
-def add_packages(doc: DealDocument, packages: list[Package], label: str = "Add packages") -> list:
+def add_packages(
+    doc: DealDocument, packages: list[Package], label: str = N_("Add packages")
+) -> list:
     """Add several packages as one step (the MESO builder's proposal); returns their ids."""
     ids = []
     with _step(doc, label):
@@ -97,7 +100,7 @@ def copy_package(doc: DealDocument, package_id: str) -> str | None:
         concessions=list(source.concessions),
         notes=source.notes,
         at=i + 1,
-        label="Copy package",
+        label=N_("Copy package"),
     )
     return new
 
@@ -105,13 +108,17 @@ def copy_package(doc: DealDocument, package_id: str) -> str | None:
 def rename_package(doc: DealDocument, package_id: str, name: str) -> None:
     i = package_index(doc, package_id)
     if i >= 0 and doc.deal.packages[i].name != name:
-        doc.push(SetValue(doc, ("packages", i, "name"), name, label="Rename package", merge=False))
+        doc.push(
+            SetValue(doc, ("packages", i, "name"), name, label=N_("Rename package"), merge=False)
+        )
 
 
 def set_ask(doc: DealDocument, package_id: str, ask: Decimal | None) -> None:
     i = package_index(doc, package_id)
     if i >= 0 and doc.deal.packages[i].ask != ask:
-        doc.push(SetValue(doc, ("packages", i, "ask"), ask, label="Edit package ask", merge=False))
+        doc.push(
+            SetValue(doc, ("packages", i, "ask"), ask, label=N_("Edit package ask"), merge=False)
+        )
 
 
 def move_package(doc: DealDocument, package_id: str, delta: int) -> None:
@@ -119,7 +126,7 @@ def move_package(doc: DealDocument, package_id: str, delta: int) -> None:
     j = i + delta
     if i < 0 or not 0 <= j < len(doc.deal.packages) or delta not in (-1, 1):
         return
-    doc.push(SwapItems(doc, ("packages",), i, j, label="Move package"))
+    doc.push(SwapItems(doc, ("packages",), i, j, label=N_("Move package")))
 
 
 def remove_package(doc: DealDocument, package_id: str) -> None:
@@ -127,7 +134,7 @@ def remove_package(doc: DealDocument, package_id: str) -> None:
     i = package_index(doc, package_id)
     if i < 0:
         return
-    with _step(doc, "Remove package"):
+    with _step(doc, N_("Remove package")):
         for n, offer in enumerate(deal.offers):
             if offer.package == package_id:
                 doc.push(SetValue(doc, ("offers", n, "package"), None, merge=False))
@@ -137,13 +144,13 @@ def remove_package(doc: DealDocument, package_id: str) -> None:
             others = [p.id for p in deal.packages if p.id != package_id]
             after = others[min(i, len(others) - 1)] if others else None
             doc.push(SetValue(doc, ("active_package",), after, merge=False))
-        doc.push(RemoveItem(doc, ("packages",), i, label="Remove package"))
+        doc.push(RemoveItem(doc, ("packages",), i, label=N_("Remove package")))
 
 
 def make_active(doc: DealDocument, package_id: str | None) -> None:
     if doc.deal.active_package != package_id:
         doc.push(
-            SetValue(doc, ("active_package",), package_id, label="Choose package", merge=False)
+            SetValue(doc, ("active_package",), package_id, label=N_("Choose package"), merge=False)
         )
 
 
@@ -160,7 +167,7 @@ def set_member(doc: DealDocument, package_id: str, concession_id: str, inside: b
         new = sorted([*current, concession_id], key=lambda ident: order.get(ident, len(order)))
     else:
         new = [ident for ident in current if ident != concession_id]
-    label = "Put in package" if inside else "Take out of package"
+    label = N_("Put in package") if inside else N_("Take out of package")
     doc.push(SetValue(doc, ("packages", i, "concessions"), new, label=label, merge=False))
 
 
@@ -173,10 +180,10 @@ def set_in_active(doc: DealDocument, concession_id: str, inside: bool) -> None:
         return
     if not inside:
         return
-    add_package(doc, concessions=[concession_id], label="Put in package")
+    add_package(doc, concessions=[concession_id], label=N_("Put in package"))
 
 
-def remove_concession(doc: DealDocument, row: int, label: str = "Remove concession") -> None:
+def remove_concession(doc: DealDocument, row: int, label: str = N_("Remove concession")) -> None:
     """Remove a concession and its id from every package, as one step."""
     deal = doc.deal
     if not 0 <= row < len(deal.concessions):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.deal import Deal
+from worksheet.i18n import N_, _
 
 if TYPE_CHECKING:
     from worksheet.ui.main_window import MainWindow
@@ -39,7 +40,7 @@ PREVIEW_DPI = 150
 MAX_PRINT_DPI = 600
 
 PAPER_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
-PAPER_WORDS = {"a4": "A4", "letter": "US Letter"}
+PAPER_WORDS = {"a4": N_("A4"), "letter": N_("US Letter")}
 
 
 def sheet_pdf(deal: Deal, paper: str, discreet: bool) -> bytes:
@@ -131,7 +132,7 @@ class PrintPreview(QDialog):
     def __init__(self, deal: Deal, paper: str, discreet: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("print-preview")
-        self.setWindowTitle("Print Preview")
+        self.setWindowTitle(_("Print Preview"))
         self.deal = deal
         self._cache: dict[tuple[str, bool], tuple[bytes, QImage]] = {}
         self.printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
@@ -139,20 +140,20 @@ class PrintPreview(QDialog):
         set_paper(self.printer, paper)
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Paper:"))
+        bar.addWidget(QLabel(_("Paper:")))
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper")
+        self.paper.setAccessibleName(_("Paper"))
         for key, words in PAPER_WORDS.items():
-            self.paper.addItem(words, key)
+            self.paper.addItem(_(words), key)
         self.paper.setCurrentIndex(self.paper.findData(paper))
         bar.addWidget(self.paper)
-        self.discreet = QCheckBox("Discreet copy (leave out our walk-away, BATNA values, costs)")
+        self.discreet = QCheckBox(_("Discreet copy (leave out our walk-away, BATNA values, costs)"))
         self.discreet.setChecked(discreet)
         bar.addWidget(self.discreet)
         bar.addStretch(1)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(_("Print…"))
         self.print_button.setDefault(True)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         bar.addWidget(self.print_button)
         bar.addWidget(close)
 
@@ -203,7 +204,7 @@ class PrintPreview(QDialog):
 def ask_print(printer: QPrinter, parent: QWidget | None) -> bool:
     """The platform's print dialog; True to print. Tests replace this."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print Prep Sheet")
+    dialog.setWindowTitle(_("Print Prep Sheet"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -219,7 +220,9 @@ def print_with_dialog(parent: QWidget | None, deal: Deal, paper: str, discreet: 
         print_sheet(printer, deal, chosen, discreet)
     except Exception as exc:  # a printer problem must not take the worksheet with it
         log.exception("printing failed")
-        dialogs.show_error(parent, "Printing failed", f"Could not print: {exc}")
+        dialogs.show_error(
+            parent, _("Printing failed"), _("Could not print: {error}").format(error=exc)
+        )
         return False
     return True
 
@@ -241,7 +244,7 @@ def print_deal(window: MainWindow) -> bool:
     deal = window.doc.snapshot()
     done = print_with_dialog(window, deal, paper_choice(), window.actions.discreet.isChecked())
     if done:
-        window.statusBar().showMessage("Sent the prep sheet to the printer.", 8_000)
+        window.statusBar().showMessage(_("Sent the prep sheet to the printer."), 8_000)
     return done
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from worksheet.i18n import _
+from worksheet.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from worksheet.ui.main_window import MainWindow
@@ -73,11 +73,14 @@ def open_meeting(window: MainWindow):
 
 def ask_debrief(parent: QWidget, logged: int) -> bool:
     """After offers were logged: write the debrief now? (Patched in tests.)"""
-    offers = "offer" if logged == 1 else "offers"
     answer = QMessageBox.question(
         parent,
-        "Write the debrief?",
-        f"You logged {logged} {offers} at the table. Write the debrief while it is fresh?",
+        _("Write the debrief?"),
+        ngettext(
+            "You logged {count} offer at the table. Write the debrief while it is fresh?",
+            "You logged {count} offers at the table. Write the debrief while it is fresh?",
+            logged,
+        ).format(count=logged),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

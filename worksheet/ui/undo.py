@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
+from worksheet.i18n import _
+
 if TYPE_CHECKING:
     from worksheet.ui.document import DealDocument, FieldPath
 
@@ -19,7 +21,7 @@ class SetValue(QUndoCommand):
     def __init__(
         self, doc: DealDocument, path: FieldPath, value: Any, *, label: str = "", merge: bool = True
     ):
-        super().__init__(label or "Edit")
+        super().__init__(_(label) if label else _("Edit"))
         self.doc = doc
         self.path = tuple(path)
         self.old = doc.get(self.path)
@@ -49,7 +51,7 @@ class InsertItem(QUndoCommand):
     def __init__(
         self, doc: DealDocument, list_path: FieldPath, index: int, item: Any, *, label: str = ""
     ):
-        super().__init__(label or "Add row")
+        super().__init__(_(label) if label else _("Add row"))
         self.doc = doc
         self.list_path = tuple(list_path)
         self.index = index
@@ -64,7 +66,7 @@ class InsertItem(QUndoCommand):
 
 class RemoveItem(QUndoCommand):
     def __init__(self, doc: DealDocument, list_path: FieldPath, index: int, *, label: str = ""):
-        super().__init__(label or "Remove row")
+        super().__init__(_(label) if label else _("Remove row"))
         self.doc = doc
         self.list_path = tuple(list_path)
         self.index = index
@@ -91,7 +93,7 @@ class SwapItems(QUndoCommand):
         keep_field: str | None = None,
         label: str = "",
     ):
-        super().__init__(label or "Move row")
+        super().__init__(_(label) if label else _("Move row"))
         self.doc = doc
         self.list_path = tuple(list_path)
         self.first, self.second = sorted((first, second))
@@ -111,7 +113,7 @@ class SetExtra(QUndoCommand):
     """Set (or with `None`, remove) one of the deal's own top-level keys kept in `deal.extra`."""
 
     def __init__(self, doc: DealDocument, key: str, value: Any, *, label: str = ""):
-        super().__init__(label or "Edit")
+        super().__init__(_(label) if label else _("Edit"))
         self.doc = doc
         self.key = key
         self.old = doc.deal.extra.get(key)
@@ -136,7 +138,7 @@ class Batch(QUndoCommand):
     """Several edits as one undo step (e.g. the accepted changes of a manager's workbook)."""
 
     def __init__(self, commands: list[QUndoCommand], *, label: str = ""):
-        super().__init__(label or "Edit")
+        super().__init__(_(label) if label else _("Edit"))
         self.commands = list(commands)
 
     def redo(self) -> None:

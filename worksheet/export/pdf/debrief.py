@@ -15,6 +15,7 @@ from worksheet.domain.deal import Deal
 from worksheet.domain.meeting import meeting_state, their_walk_away_bounds
 from worksheet.export.pdf.sections import nice_moment
 from worksheet.export.pdf.text import BOLD, REGULAR, clean, draw_text, fit_line, text_width
+from worksheet.i18n import N_, _, ngettext
 from worksheet.present import meeting as words
 from worksheet.present.numbers import format_money
 
@@ -29,6 +30,18 @@ WARN = (0.63, 0.36, 0.0)
 #: The offer table shows the latest offers; the rest are counted.
 MAX_OFFER_ROWS = 14
 MAX_CONCESSION_ROWS = 10
+
+#: The outcome's first line, whole, by whether a date, an agreed price and a package are known.
+_OUTCOME_LINES: dict[tuple[bool, bool, bool], str] = {
+    (False, False, False): N_("{status}"),
+    (True, False, False): N_("{status} on {date}"),
+    (False, True, False): N_("{status} at {price}"),
+    (True, True, False): N_("{status} on {date} at {price}"),
+    (False, False, True): N_("{status} with package “{package}”"),
+    (True, False, True): N_("{status} on {date} with package “{package}”"),
+    (False, True, True): N_("{status} at {price} with package “{package}”"),
+    (True, True, True): N_("{status} on {date} at {price} with package “{package}”"),
+}
 
 
 class _Page:
@@ -126,16 +139,20 @@ def _zone_strip(page: _Page, deal: Deal) -> None:
     s = state.summary
     marks: list[tuple[str, Decimal, tuple]] = []
     if deal.anchors.opening is not None:
-        marks.append(("opening", deal.anchors.opening, OURS))
+        marks.append((_("opening"), deal.anchors.opening, OURS))
     if deal.anchors.target is not None:
-        marks.append(("target", deal.anchors.target, OURS))
+        marks.append((_("target"), deal.anchors.target, OURS))
     if state.floor is not None and not page.discreet:  # type: ignore[attr-defined]
         moved = state.floor != deal.anchors.walk_away
-        word = ("package floor" if deal.is_seller else "package ceiling") if moved else "walk-away"
+        word = (
+            (_("package floor") if deal.is_seller else _("package ceiling"))
+            if moved
+            else _("walk-away")
+        )
         marks.append((word, state.floor, (0.70, 0.15, 0.12)))
     price = deal.outcome.price if deal.outcome.status == "agreed" else None
     if price is not None:
-        marks.append(("agreed", price, OK))
+        marks.append((_("agreed"), price, OK))
     values = [m[1] for m in marks]
     values += [v for v in (s.their_low_package, s.their_high_package) if v is not None]
     values += [o.amount for o in deal.offers if o.amount is not None]
@@ -188,7 +205,7 @@ def _zone_strip(page: _Page, deal: Deal) -> None:
         draw_text(c, tx, lane_y[lane], label, REGULAR, 7.5)
     page.y = bar_y - (28 if lanes[3] else 18)
     page.line(
-        "Shaded: your estimate of their walk-away · dots: their offers (upper), ours (lower)",
+        _("Shaded: your estimate of their walk-away · dots: their offers (upper), ours (lower)"),
         size=7.5,
         colour=MUTED,
     )
@@ -201,52 +218,80 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
     m = lambda a: format_money(a, cur)  # noqa: E731
     o = deal.outcome
 
-    page.line("Debrief", size=9, colour=MUTED)
-    page.line(deal.title or "Untitled deal", size=17, font=BOLD)
+    page.line(_("Debrief"), size=9, colour=MUTED)
+    page.line(deal.title or _("Untitled deal"), size=17, font=BOLD)
     who = ", ".join(t for t in (deal.counterpart.name, deal.counterpart.organization) if t)
     meta = [
         t
         for t in (
             who,
-            deal.meeting.date and f"meeting {deal.meeting.date}",
-            f"we are the {'seller' if deal.is_seller else 'buyer'}",
+            deal.meeting.date and _("meeting {date}").format(date=deal.meeting.date),
+            _("we are the seller") if deal.is_seller else _("we are the buyer"),
         )
         if t
     ]
     page.line(" · ".join(meta), size=9.5, colour=MUTED)
 
-    page.heading("Outcome")
+    page.heading(_("Outcome"))
     status = words.OUTCOME_LABELS.get(o.status, o.status)
-    first = status + (f" on {o.date}" if o.date else "")
-    if o.status == "agreed" and o.price is not None:
-        first += f" at {m(o.price)}"
+    at_price = o.status == "agreed" and o.price is not None
     pkg = deal.package_by_id(o.package)
-    if pkg is not None:
-        first += f" with package “{pkg.name or pkg.id}”"
+    first = _(_OUTCOME_LINES[(bool(o.date), at_price, pkg is not None)]).format(
+        status=status,
+        date=o.date,
+        price=m(o.price) if at_price else "",
+        package=(pkg.name or pkg.id) if pkg is not None else "",
+    )
     page.line(first, size=11, font=BOLD)
-    page.paragraph("Terms", o.terms, 3)
+    page.paragraph(_("Terms"), o.terms, 3)
 
-    page.heading("Against the plan")
+    page.heading(_("Against the plan"))
     _zone_strip(page, deal)
-    plan = [f"opening {m(deal.anchors.opening)}", f"target {m(deal.anchors.target)}"]
-    if not discreet:
-        plan.append(f"walk-away {m(deal.anchors.walk_away)}")
-    page.line("Our plan: " + " · ".join(plan))
+    if discreet:
+        plan = _("Our plan: opening {opening} · target {target}").format(
+            opening=m(deal.anchors.opening), target=m(deal.anchors.target)
+        )
+    else:
+        plan = _("Our plan: opening {opening} · target {target} · walk-away {walk_away}").format(
+            opening=m(deal.anchors.opening),
+            target=m(deal.anchors.target),
+            walk_away=m(deal.anchors.walk_away),
+        )
+    page.line(plan)
     e = deal.their_estimate
     page.line(
-        f"Their walk-away, estimated: {m(e.walk_away_low)} – {m(e.walk_away_likely)} – "
-        f"{m(e.walk_away_high)} (low – likely – high)"
+        _("Their walk-away, estimated: {low} – {likely} – {high} (low – likely – high)").format(
+            low=m(e.walk_away_low), likely=m(e.walk_away_likely), high=m(e.walk_away_high)
+        )
     )
     price = o.price if o.status == "agreed" else None
     state_floor = meeting_state(deal).floor
     point = point_for(deal)
     if point is not None:
-        where = "inside" if point.inside else "outside"
-        err = "" if point.error is None else f", {float(point.error) * 100:+.1f}% from the likely"
-        hint = (
-            f"The agreed price fell {where} your estimated range{err}. A hint, not a "
-            "verdict: a price only bounds their real limit."
-        )
+        if point.error is None:
+            hint = (
+                _(
+                    "The agreed price fell inside your estimated range. A hint, not a verdict: "
+                    "a price only bounds their real limit."
+                )
+                if point.inside
+                else _(
+                    "The agreed price fell outside your estimated range. A hint, not a verdict: "
+                    "a price only bounds their real limit."
+                )
+            )
+        else:
+            hint = (
+                _(
+                    "The agreed price fell inside your estimated range, {error} from the likely. "
+                    "A hint, not a verdict: a price only bounds their real limit."
+                )
+                if point.inside
+                else _(
+                    "The agreed price fell outside your estimated range, {error} from the "
+                    "likely. A hint, not a verdict: a price only bounds their real limit."
+                )
+            ).format(error=f"{float(point.error) * 100:+.1f}%")
         for row in _wrap(hint, REGULAR, 9.5, page.width, 2):
             page.line(row, colour=OK if point.inside else WARN)
     at_least = o.their_walk_away_at_least
@@ -258,17 +303,29 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         below = price < state_floor if deal.is_seller else price > state_floor
         if below:
             word = words.walk_away_word(state_floor, deal.anchors.walk_away, deal.is_seller)
-            page.line(
-                f"The agreed price is worse for us than our {word} ({m(state_floor)}).", colour=WARN
-            )
+            moved = word != _("walk-away")
+            if not moved:
+                worse = _("The agreed price is worse for us than our walk-away ({amount}).")
+            elif deal.is_seller:
+                worse = _("The agreed price is worse for us than our package floor ({amount}).")
+            else:
+                worse = _("The agreed price is worse for us than our package ceiling ({amount}).")
+            page.line(worse.format(amount=m(state_floor)), colour=WARN)
 
     state = meeting_state(deal)
-    page.heading(f"Offers made ({len(deal.offers)})")
+    page.heading(_("Offers made ({count})").format(count=len(deal.offers)))
     if not deal.offers:
-        page.line("No offers were logged.", colour=MUTED)
+        page.line(_("No offers were logged."), colour=MUTED)
     shown = state.scores[-MAX_OFFER_ROWS:]
     if len(state.scores) > len(shown):
-        page.line(f"The last {len(shown)} of {len(state.scores)} offers:", colour=MUTED)
+        page.line(
+            ngettext(
+                "The last {shown} of {count} offer:",
+                "The last {shown} of {count} offers:",
+                len(state.scores),
+            ).format(shown=len(shown), count=len(state.scores)),
+            colour=MUTED,
+        )
     cols = (page.left, page.left + 100, page.left + 134, page.left + 218)
     for score in shown:
         offer = deal.offers[score.index]
@@ -286,27 +343,36 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         page.line(m(score.amount), size=8.5, font=BOLD, x=cols[2], width=86, advance=False)
         page.line(" · ".join(words.score_words(score, cur)), size=8.5, x=cols[3])
 
-    page.heading("Concessions given and got")
+    page.heading(_("Concessions given and got"))
     totals = state.totals
     page.line(words.totals_sentence(totals, cur))
     moved = [c for c in deal.concessions if c.status != "planned"]
     for c in moved[:MAX_CONCESSION_ROWS]:
         status = words.STATUS_LABELS.get(c.status, c.status)
-        back = f" → got: {c.ask_in_return}" if c.status == "traded" and c.ask_in_return else ""
+        what = c.what or _("(unnamed)")
+        if c.status == "traded" and c.ask_in_return:
+            text = _("{status}: {what} (costs us {cost}) → got: {got}").format(
+                status=status, what=what, cost=m(c.cost_to_us), got=c.ask_in_return
+            )
+        else:
+            text = _("{status}: {what} (costs us {cost})").format(
+                status=status, what=what, cost=m(c.cost_to_us)
+            )
         colour = WARN if c.status == "given" else INK
-        page.line(
-            f"{status}: {c.what or '(unnamed)'} (costs us {m(c.cost_to_us)}){back}",
-            size=9,
-            colour=colour,
-        )
+        page.line(text, size=9, colour=colour)
     if len(moved) > MAX_CONCESSION_ROWS:
-        page.line(f"…and {len(moved) - MAX_CONCESSION_ROWS} more", size=9, colour=MUTED)
+        more = len(moved) - MAX_CONCESSION_ROWS
+        page.line(
+            ngettext("…and {count} more", "…and {count} more", more).format(count=more),
+            size=9,
+            colour=MUTED,
+        )
 
-    page.heading("Review")
-    page.paragraph("Went well", o.went_well, 4)
-    page.paragraph("Do differently", o.do_differently, 4)
+    page.heading(_("Review"))
+    page.paragraph(_("Went well"), o.went_well, 4)
+    page.paragraph(_("Do differently"), o.do_differently, 4)
     if not o.review:
-        page.line("The after-action checklist was not filled in.", size=9, colour=MUTED)
+        page.line(_("The after-action checklist was not filled in."), size=9, colour=MUTED)
     else:
         # Every question the debrief asks, so an unticked one shows as not kept.
         kept = {r.check: r.kept for r in o.review}
@@ -315,11 +381,15 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
         ]
         for check in checks:
             done = kept.get(check, False)
-            page.line(f"{'✓' if done else '✗'}  {check}", size=9, colour=OK if done else WARN)
+            page.line(f"{'✓' if done else '✗'}  {_(check)}", size=9, colour=OK if done else WARN)
 
     canvas.setFillColorRGB(*MUTED)
-    note = "Private: your own after-action notes" + (" · discreet copy" if discreet else "")
-    draw_text(canvas, page.left, MARGIN, note + " · Deal Worksheet", REGULAR, 7.5)
+    note = (
+        _("Private: your own after-action notes · discreet copy · Deal Worksheet")
+        if discreet
+        else _("Private: your own after-action notes · Deal Worksheet")
+    )
+    draw_text(canvas, page.left, MARGIN, note, REGULAR, 7.5)
 
 
 def render_debrief(deal: Deal, *, paper: str | None = None, discreet: bool = False) -> bytes:
@@ -341,7 +411,7 @@ def render_debrief(deal: Deal, *, paper: str | None = None, discreet: bool = Fal
         pageCompression=1,
     )
     title = clean(deal.title).replace("\n", " ").strip()[:200]
-    canvas.setTitle(f"Debrief — {title}" if title else "Debrief")
+    canvas.setTitle(_("Debrief — {title}").format(title=title) if title else _("Debrief"))
     canvas.setCreator("Deal Worksheet")
     canvas.setAuthor("")
     draw_debrief(canvas, deal, width, height, discreet=discreet)

@@ -16,6 +16,7 @@ from worksheet.domain.deal import Deal
 from worksheet.domain.summary import Summary
 from worksheet.export.xlsx.cells import TextGuard, header_text
 from worksheet.export.xlsx.zone import LEFT_OUT
+from worksheet.i18n import _
 
 # Colours chosen to print well in grey too: dark headers, pale fills for inputs and results.
 INK = "1F2937"
@@ -238,13 +239,13 @@ def page_setup(book: Book, ws: Any, *, landscape: bool, title_rows: str | None =
     ws.page_margins.top = ws.page_margins.bottom = 0.75
     if title_rows:
         ws.print_title_rows = title_rows
-    title = header_text(book.title or "Untitled deal")
+    title = header_text(book.title or _("Untitled deal"))
     ws.oddHeader.center.text = title
     ws.oddHeader.center.size = 9
-    left = "Deal Worksheet — discreet copy" if book.discreet else "Deal Worksheet"
+    left = _("Deal Worksheet — discreet copy") if book.discreet else "Deal Worksheet"
     ws.oddFooter.left.text = left
     ws.oddFooter.left.size = 8
-    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.text = _("Page &P of &N")
     ws.oddFooter.center.size = 8
     ws.oddFooter.right.text = "&A"
     ws.oddFooter.right.size = 8

@@ -38,10 +38,11 @@ from worksheet.export.xlsx.names import (
     SIGN_OFF_INPUTS,
 )
 from worksheet.export.xlsx.zone import LEFT_OUT
+from worksheet.i18n import _
 from worksheet.io.errors import DealFileError
 from worksheet.present.numbers import format_money
 from worksheet.present.packages import TICK_WORDS
-from worksheet.present.signoff import DECISION_WORDS, WORKBOOK_DECISIONS, decision_from_words
+from worksheet.present.signoff import DECISION_WORDS, decision_from_words, workbook_decisions
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -483,7 +484,8 @@ def _review(deal: Deal, wb) -> Review:
     def refused(key: str, label: str, old: str, path: tuple, exc: CellRefused) -> None:
         review.changes.append(Change(key, label, old, "", path=path, error=str(exc)))
 
-    for name, path, label in MONEY_INPUTS:
+    for name, path, english in MONEY_INPUTS:
+        label = _(english)
         cell = cells.one(name)
         if cell is None:
             continue
@@ -513,7 +515,8 @@ def _review(deal: Deal, wb) -> Review:
     _package_asks(deal, cells, review)
     _package_ticks(deal, cells, review)
 
-    for name, attr, label in SIGN_OFF_INPUTS:
+    for name, attr, english in SIGN_OFF_INPUTS:
+        label = _(english)
         cell = cells.one(name)
         if cell is None:
             continue
@@ -525,7 +528,7 @@ def _review(deal: Deal, wb) -> Review:
                 typed = _text(cell)
                 new = decision_from_words(typed)
                 if new is None:
-                    choices = ", ".join(WORKBOOK_DECISIONS)
+                    choices = ", ".join(workbook_decisions())
                     raise CellRefused(
                         f"unknown decision {_clip(typed)!r}; expected {choices} (or blank)"
                     )
@@ -545,7 +548,11 @@ def _review(deal: Deal, wb) -> Review:
             review.changes.append(Change(key, label, old_words, new_words, path=path, value=new))
 
     if left_out:
-        review.notes.append("left out of this discreet copy, so not read: " + ", ".join(left_out))
+        review.notes.append(
+            _("left out of this discreet copy, so not read: {fields}").format(
+                fields=", ".join(left_out)
+            )
+        )
     seen = _apply(deal, review.applicable)
     if seen.sign_off.decision == "approved":
         review.basis = approval_basis(seen)
@@ -581,16 +588,16 @@ def _concessions(deal: Deal, cells: _Cells, review: Review, left_out: list[str])
             if column is None or row >= len(column):
                 continue
             cell = column[row]
-            label = f"Concession “{name_words}”: {words}"
+            label = _(words).format(name=name_words)
             key = f"concessions[{ident}].{attr}"
             if attr == "in_package":
                 old = in_package(deal, index)
-                old_words = "in" if old else "out"
+                old_words = _("in") if old else _("out")
                 try:
                     new = _flag(cell)
                     if new != old and deal.active() is None:
                         raise CellRefused(
-                            "the deal has no active package to put it in; choose one in the app"
+                            _("the deal has no active package to put it in; choose one in the app")
                         )
                 except CellRefused as exc:
                     review.changes.append(
@@ -603,7 +610,7 @@ def _concessions(deal: Deal, cells: _Cells, review: Review, left_out: list[str])
                             key,
                             label,
                             old_words,
-                            "in" if new else "out",
+                            _("in") if new else _("out"),
                             value=new,
                             concession=index,
                         )
@@ -620,7 +627,7 @@ def _concessions(deal: Deal, cells: _Cells, review: Review, left_out: list[str])
                 continue
             if hidden:
                 if label not in left_out and attr == "cost_to_us":
-                    left_out.append("concession costs")
+                    left_out.append(_("concession costs"))
                 continue
             if new != old:
                 review.changes.append(
@@ -661,7 +668,7 @@ def _package_asks(deal: Deal, cells: _Cells, review: Review) -> None:
             )
             continue
         package = deal.packages[index]
-        label = f"Package “{_clip(package.name, 40) or package.id}”: ask"
+        label = _("Package “{name}”: ask").format(name=_clip(package.name, 40) or package.id)
         key = f"packages[{ident}].ask"
         path = ("packages", index, "ask")
         old = _money_words(package.ask, deal.currency)
@@ -741,7 +748,9 @@ def _package_ticks(deal: Deal, cells: _Cells, review: Review) -> None:
                 continue
             package = deal.packages[p_index]
             old = cid in package.concessions
-            label = f"Package “{_clip(package.name, 40) or package.id}”: {what}"
+            label = _("Package “{name}”: {concession}").format(
+                name=_clip(package.name, 40) or package.id, concession=what
+            )
             key = f"packages[{package.id}].concessions[{cid}]"
             cell = grid[r][j]
             try:
@@ -780,7 +789,7 @@ def _package_ticks(deal: Deal, cells: _Cells, review: Review) -> None:
                     )
                 )
     # Package by package, in the sheet's order of concessions.
-    review.changes.extend(change for _, _, change in sorted(found, key=lambda f: f[:2]))
+    review.changes.extend(change for _row, _col, change in sorted(found, key=lambda f: f[:2]))
 
 
 # ---------------------------------------------------------------------- applying

@@ -6,6 +6,8 @@ two can never disagree. No openpyxl here: the command line imports it cheaply.
 
 from __future__ import annotations
 
+from worksheet.i18n import N_
+
 #: Custom document properties written at export.
 MARK_PROPERTY = "DealWorksheetWorkbook"
 #: Version of the workbook's named-cell layout; the importer reads this version only.
@@ -16,32 +18,36 @@ DISCREET_PROPERTY = "DealWorksheetDiscreet"
 
 #: Single money cells: defined name -> (deal path, label, negative allowed).
 MONEY_INPUTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("Target", ("anchors", "target"), "Target"),
-    ("Opening", ("anchors", "opening"), "Opening"),
-    ("WalkAway", ("anchors", "walk_away"), "Walk-away"),
-    ("TheirTarget", ("their_estimate", "target"), "Their target"),
-    ("TheirLow", ("their_estimate", "walk_away_low"), "Their walk-away, lowest"),
-    ("TheirLikely", ("their_estimate", "walk_away_likely"), "Their walk-away, most likely"),
-    ("TheirHigh", ("their_estimate", "walk_away_high"), "Their walk-away, highest"),
-    ("LimitWalkAway", ("sign_off", "limits", "walk_away"), "Sign-off: walk-away limit"),
-    ("LimitPackageCost", ("sign_off", "limits", "package_cost"), "Sign-off: package cost limit"),
+    ("Target", ("anchors", "target"), N_("Target")),
+    ("Opening", ("anchors", "opening"), N_("Opening")),
+    ("WalkAway", ("anchors", "walk_away"), N_("Walk-away")),
+    ("TheirTarget", ("their_estimate", "target"), N_("Their target")),
+    ("TheirLow", ("their_estimate", "walk_away_low"), N_("Their walk-away, lowest")),
+    ("TheirLikely", ("their_estimate", "walk_away_likely"), N_("Their walk-away, most likely")),
+    ("TheirHigh", ("their_estimate", "walk_away_high"), N_("Their walk-away, highest")),
+    ("LimitWalkAway", ("sign_off", "limits", "walk_away"), N_("Sign-off: walk-away limit")),
+    (
+        "LimitPackageCost",
+        ("sign_off", "limits", "package_cost"),
+        N_("Sign-off: package cost limit"),
+    ),
 )
 
 #: Sign-off text cells: defined name -> (field of SignOff, label).
 SIGN_OFF_INPUTS: tuple[tuple[str, str, str], ...] = (
-    ("SignOffBy", "by", "Sign-off: reviewed by"),
-    ("SignOffRole", "role", "Sign-off: role"),
-    ("SignOffDecision", "decision", "Sign-off: decision"),
-    ("SignOffDate", "date", "Sign-off: date"),
-    ("SignOffComment", "comment", "Sign-off: comment"),
+    ("SignOffBy", "by", N_("Sign-off: reviewed by")),
+    ("SignOffRole", "role", N_("Sign-off: role")),
+    ("SignOffDecision", "decision", N_("Sign-off: decision")),
+    ("SignOffDate", "date", N_("Sign-off: date")),
+    ("SignOffComment", "comment", N_("Sign-off: comment")),
 )
 
 #: Column ranges on the Concessions sheet, one row per concession; `ConcessionId` says which.
 CONCESSION_ID = "ConcessionId"
 CONCESSION_COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("ConcessionCost", "cost_to_us", "cost to us"),
-    ("ConcessionValue", "value_to_them", "value to them"),
-    ("ConcessionInPackage", "in_package", "in the package"),
+    ("ConcessionCost", "cost_to_us", N_("Concession “{name}”: cost to us")),
+    ("ConcessionValue", "value_to_them", N_("Concession “{name}”: value to them")),
+    ("ConcessionInPackage", "in_package", N_("Concession “{name}”: in the package")),
 )
 
 #: Row ranges on the Packages sheet, one column per package; `PackageId` says which.

@@ -33,6 +33,7 @@ from worksheet.export.xlsx.book import (
 )
 from worksheet.export.xlsx.cells import money_format
 from worksheet.export.xlsx.names import PACKAGE_ASK, PACKAGE_ID, PACKAGE_TICK_ID, PACKAGE_TICKS
+from worksheet.i18n import _
 from worksheet.present.packages import LABELS, MESO_NOTE, package_name
 
 #: A tick reads TRUE/FALSE even where a spreadsheet keeps it as 1/0 (LibreOffice may).
@@ -140,20 +141,20 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
     widths = {1: 38, **{FIRST_COL + i: max(22, money_width) for i in range(count)}}
     set_widths(ws, widths)
     last_col = max(FIRST_COL + len(packages) - 1, 4)
-    book.fixed(ws, "A1", "Packages", font=TITLE_FONT)
-    note = (
+    book.fixed(ws, "A1", _("Packages"), font=TITLE_FONT)
+    note = _(
         "Each column is one offer: an ask with the concessions ticked TRUE below. Change a "
         "yellow ask or tick, or a cost or value on the Concessions sheet, and every package's "
         "figures follow."
     )
     if discreet:
-        note = "Each column is one offer: its ask and what it gives (discreet copy: no figures)."
+        note = _("Each column is one offer: its ask and what it gives (discreet copy: no figures).")
     book.fixed(ws, "A2", note, font=NOTE_FONT, alignment=WRAP_TOP)
     merge(ws, f"A2:{get_column_letter(last_col)}2")
     ws.row_dimensions[2].height = 30
     page_setup(book, ws, landscape=True)
     if not packages:
-        book.fixed(ws, "A4", "(no packages yet)", font=NOTE_FONT)
+        book.fixed(ws, "A4", _("(no packages yet)"), font=NOTE_FONT)
         return
     ws.freeze_panes = f"B{ASK_ROW + 1}"  # names and asks stay in view
 
@@ -169,10 +170,10 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
         labels += [
             (COST_ROW, LABELS["cost_to_us"]),
             (VALUE_ROW, LABELS["value_to_them"]),
-            (LO_ROW, "Their walk-away with it, lowest"),
-            (MID_ROW, "Their walk-away with it, most likely"),
-            (HI_ROW, "Their walk-away with it, highest"),
-            (OWN_ROW, "Our walk-away with it (floor or ceiling)"),
+            (LO_ROW, _("Their walk-away with it, lowest")),
+            (MID_ROW, _("Their walk-away with it, most likely")),
+            (HI_ROW, _("Their walk-away with it, highest")),
+            (OWN_ROW, _("Our walk-away with it (floor or ceiling)")),
             (NET_ROW, LABELS["net"]),
             (CHANCE_ROW, LABELS["acceptance"]),
             (EXPECTED_ROW, LABELS["expected_value"]),
@@ -180,12 +181,12 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
         ]
     for row, text in labels:
         book.fixed(ws, f"A{row}", text, font=LABEL_FONT)
-    book.fixed(ws, f"A{GIVES_HEAD_ROW}", "What each gives (TRUE = in it)", font=HEAD_FONT)
+    book.fixed(ws, f"A{GIVES_HEAD_ROW}", _("What each gives (TRUE = in it)"), font=HEAD_FONT)
     book.style(ws[f"A{GIVES_HEAD_ROW}"], fill=HEAD_FILL)
 
     for r, c in enumerate(ordered):
         where = f"concessions[{deal.concessions.index(c)}].what"
-        book.text(ws, f"A{first_flag + r}", c.what or "(not described)", where, border=BOX)
+        book.text(ws, f"A{first_flag + r}", c.what or _("(not described)"), where, border=BOX)
 
     # Expected value and best ask are reported to the cent (spec §2.4), whatever the deal's
     # other amounts need.
@@ -193,7 +194,7 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
     names = [package_name(p) for p in packages]
     fit_row(ws, NAME_ROW, max(names, key=len), widths[FIRST_COL])
     rule = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
-    rule.error = "Type TRUE (in this package) or FALSE."
+    rule.error = _("Type TRUE (in this package) or FALSE.")
     ws.add_data_validation(rule)
     for i, package in enumerate(packages):
         col = get_column_letter(FIRST_COL + i)
@@ -241,4 +242,6 @@ def packages_sheet(book: Book, ws: Any, concession_rows: int) -> None:
     book.name(PACKAGE_TICKS, ws, f"B{first_flag}:{last}{last_flag}")
     book.name(PACKAGE_TICK_ID, ws, f"{id_col}{first_flag}:{id_col}{last_flag}")
     if not discreet:
-        book.fixed(ws, f"A{BEST_ROW + 1}", MESO_NOTE if book.summary.meso else "", font=NOTE_FONT)
+        book.fixed(
+            ws, f"A{BEST_ROW + 1}", _(MESO_NOTE) if book.summary.meso else "", font=NOTE_FONT
+        )

@@ -39,16 +39,16 @@ from worksheet.export.xlsx.zone import (
     checks,
     package_cost_formula,
 )
-from worksheet.i18n import _
+from worksheet.i18n import N_, _
 from worksheet.present.forms import SECTION_TITLES, VISION_OUTPUT_LABELS, WORKBOOK_WORDS
 from worksheet.present.numbers import chance_formula, chance_words_expression, currency_places
 from worksheet.present.sentences import status_sentence_formula
 from worksheet.present.signoff import (
     DECISION_WORDS,
     LABELS,
-    WORKBOOK_DECISIONS,
     is_stale,
     status_line,
+    workbook_decisions,
 )
 from worksheet.present.summary import KEY_NUMBERS
 from worksheet.present.words import STATUSES as STATUS_TITLES
@@ -455,9 +455,12 @@ class SummarySheet:
             merge(ws, f"B{row}:E{row}")
             book.name(name, ws, f"B{row}")
             if attr == "decision":
-                choices = ",".join(WORKBOOK_DECISIONS)
+                words = workbook_decisions()
+                choices = ",".join(w.replace(",", " ").replace('"', "'") for w in words)
                 rule = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-                rule.error = f"Pick one of: {', '.join(WORKBOOK_DECISIONS)} (or leave it blank)."
+                rule.error = _("Pick one of: {choices} (or leave it blank).").format(
+                    choices=", ".join(words)
+                )
                 ws.add_data_validation(rule)
                 rule.add(f"B{row}")
             elif attr == "date":
@@ -473,13 +476,13 @@ class SummarySheet:
                 "LimitWalkAway",
                 limits.walk_away,
                 LABELS["limit_walk_away"],
-                "the worst walk-away allowed",
+                N_("the worst walk-away allowed"),
             ),
             (
                 "LimitPackageCost",
                 limits.package_cost,
                 LABELS["limit_package_cost"],
-                "the most the package may cost us",
+                N_("the most the package may cost us"),
             ),
         ):
             self._money_input(label, name, amount, left_out=book.discreet, hint=hint)
@@ -487,9 +490,15 @@ class SummarySheet:
         book.fixed(
             ws,
             f"A{row}",
-            "Type the decision as Approved, Changes requested or Rejected and the date as "
-            "YYYY-MM-DD. The app reads these yellow cells back with File › Import Manager's "
-            "Workbook and shows every change before applying it.",
+            _(
+                "Type the decision as {approved}, {changes} or {rejected} and the date as "
+                "YYYY-MM-DD. The app reads these yellow cells back with File › Import Manager's "
+                "Workbook and shows every change before applying it."
+            ).format(
+                approved=DECISION_WORDS["approved"],
+                changes=DECISION_WORDS["changes_requested"],
+                rejected=DECISION_WORDS["rejected"],
+            ),
             font=NOTE_FONT,
             alignment=WRAP_TOP,
         )

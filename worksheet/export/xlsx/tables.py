@@ -25,6 +25,7 @@ from worksheet.export.xlsx.book import (
     set_widths,
 )
 from worksheet.export.xlsx.names import CONCESSION_ID
+from worksheet.i18n import N_, _
 from worksheet.present.words import FALLBACK_KINDS, fallback_word, offer_by_word, party_word
 
 BATNA_WORDS = FALLBACK_KINDS["batna"]
@@ -34,8 +35,9 @@ HEAD_ROW = 3  # title, hint, then the table header
 
 
 def _title(book: Book, ws: Any, title: str, hint: str, last_col: int) -> None:
-    book.fixed(ws, "A1", title, font=TITLE_FONT)
-    book.fixed(ws, "A2", hint, font=NOTE_FONT)
+    """The sheet's title and hint, given in English and written in the current language."""
+    book.fixed(ws, "A1", _(title), font=TITLE_FONT)
+    book.fixed(ws, "A2", _(hint), font=NOTE_FONT)
     ws.row_dimensions[1].height = 26
     last = ws.cell(row=1, column=last_col).column_letter
     merge(ws, f"A2:{last}2")
@@ -56,22 +58,28 @@ def concessions_sheet(book: Book, ws: Any) -> None:
         book,
         ws,
         "Concessions",
-        "What we can give besides price. Flip “In package” between TRUE and FALSE and the zone "
-        "on the Summary recomputes."
-        + (" Costs to us are left out of this discreet copy." if discreet else ""),
+        N_(
+            "What we can give besides price. Flip “In package” between TRUE and FALSE and the "
+            "zone on the Summary recomputes. Costs to us are left out of this discreet copy."
+        )
+        if discreet
+        else N_(
+            "What we can give besides price. Flip “In package” between TRUE and FALSE and the "
+            "zone on the Summary recomputes."
+        ),
         7,
     )
     book.table_head(
         ws,
         HEAD_ROW,
         [
-            "Order",
-            "What we give",
-            "Cost to us",
-            "Value to them",
-            "What we ask in return",
-            "In package",
-            "Notes",
+            _("Order"),
+            _("What we give"),
+            _("Cost to us"),
+            _("Value to them"),
+            _("What we ask in return"),
+            _("In package"),
+            _("Notes"),
         ],
     )
     ordered = deal.concessions_in_order()
@@ -103,12 +111,12 @@ def concessions_sheet(book: Book, ws: Any) -> None:
     book.name(CONCESSION_ID, ws, f"H{first}:H{last}")
     ws.column_dimensions["H"].hidden = True
     rule = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
-    rule.error = "Type TRUE (in the package) or FALSE."
+    rule.error = _("Type TRUE (in the package) or FALSE.")
     ws.add_data_validation(rule)
     rule.add(f"F{first}:F{last}")
 
     row = last + 2
-    book.fixed(ws, f"B{row}", "All concessions", font=LABEL_FONT)
+    book.fixed(ws, f"B{row}", _("All concessions"), font=LABEL_FONT)
     book.formula(
         ws,
         f"C{row}",
@@ -118,7 +126,7 @@ def concessions_sheet(book: Book, ws: Any) -> None:
     )
     book.formula(ws, f"D{row}", "=SUM(ConcessionValue)", book.money_format, border=UNDERLINE)
     row += 1
-    book.fixed(ws, f"B{row}", "In the package (TRUE rows)", font=LABEL_FONT)
+    book.fixed(ws, f"B{row}", _("In the package (TRUE rows)"), font=LABEL_FONT)
     book.formula(
         ws,
         f"C{row}",
@@ -149,11 +157,15 @@ def fallbacks_sheet(book: Book, ws: Any) -> None:
         book,
         ws,
         "Fallbacks",
-        "Our best alternative to a deal, narrower offers, and when we walk away."
-        + (" BATNA values are left out of this discreet copy." if discreet else ""),
+        N_(
+            "Our best alternative to a deal, narrower offers, and when we walk away. "
+            "BATNA values are left out of this discreet copy."
+        )
+        if discreet
+        else N_("Our best alternative to a deal, narrower offers, and when we walk away."),
         4,
     )
-    book.table_head(ws, HEAD_ROW, ["Kind", "What", "Worth to us", "When we use it"])
+    book.table_head(ws, HEAD_ROW, [_("Kind"), _("What"), _("Worth to us"), _("When we use it")])
     first = HEAD_ROW + 1
     row = first - 1
     for i, f in enumerate(deal.fallbacks):
@@ -192,9 +204,9 @@ def listening_sheet(book: Book, ws: Any) -> None:
         4,
     )
     row = HEAD_ROW
-    book.fixed(ws, f"A{row}", "Interests", font=LABEL_FONT)
+    book.fixed(ws, f"A{row}", _("Interests"), font=LABEL_FONT)
     row += 1
-    book.table_head(ws, row, ["Whose", "What", "Why"])
+    book.table_head(ws, row, [_("Whose"), _("What"), _("Why")])
     for i, it in enumerate(listening.interests):
         row += 1
         party = party_word(it.party)
@@ -204,9 +216,9 @@ def listening_sheet(book: Book, ws: Any) -> None:
         why = book.text(ws, f"C{row}", it.why, f"{where}.why", border=BOX).value
         _row_height(ws, row, [(what, widths[2]), (why, widths[3])])
     row += 2
-    book.fixed(ws, f"A{row}", "Objections we expect", font=LABEL_FONT)
+    book.fixed(ws, f"A{row}", _("Objections we expect"), font=LABEL_FONT)
     row += 1
-    book.table_head(ws, row, ["#", "Objection", "Why they raise it", "Our response"])
+    book.table_head(ws, row, ["#", _("Objection"), _("Why they raise it"), _("Our response")])
     for i, ob in enumerate(listening.objections):
         row += 1
         book.style(ws.cell(row=row, column=1), alignment=CENTER, border=BOX).value = i + 1
@@ -224,9 +236,9 @@ def listening_sheet(book: Book, ws: Any) -> None:
         ]
         _row_height(ws, row, texts)
     row += 2
-    book.fixed(ws, f"A{row}", "Questions to ask", font=LABEL_FONT)
+    book.fixed(ws, f"A{row}", _("Questions to ask"), font=LABEL_FONT)
     row += 1
-    book.table_head(ws, row, ["#", "Question"])
+    book.table_head(ws, row, ["#", _("Question")])
     merge(ws, f"B{row}:D{row}")
     for i, q in enumerate(listening.questions):
         row += 1
@@ -243,7 +255,7 @@ def offers_sheet(book: Book, ws: Any) -> None:
     widths = {1: 18, 2: 8, 3: max(16, book.money_width), 4: 60}
     set_widths(ws, widths)
     _title(book, ws, "Offers", "Offers and counter-offers so far, oldest first as entered.", 4)
-    book.table_head(ws, HEAD_ROW, ["When", "By", "Amount", "Terms"])
+    book.table_head(ws, HEAD_ROW, [_("When"), _("By"), _("Amount"), _("Terms")])
     row = HEAD_ROW
     for i, offer in enumerate(book.deal.offers):
         row += 1

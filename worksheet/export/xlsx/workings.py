@@ -23,6 +23,7 @@ from worksheet.export.xlsx.book import (
     set_widths,
 )
 from worksheet.export.xlsx.zone import HELPERS
+from worksheet.i18n import N_, _
 
 CHART_WIDTH_CM = 24.0
 CHART_HEIGHT_CM = 8.0
@@ -31,11 +32,11 @@ CHART_ROWS = 15
 
 #: The bars of the chart, top to bottom: (label, low name, high name, colour).
 BARS = (
-    ("Our walk-away with the package", "PackageWalkAway", None, "C00000"),
-    ("Their walk-away (our estimate)", "PackageLow", "PackageHigh", "8EA9C1"),
-    ("Worst-case zone", "WorstLow", "WorstHigh", "A9D08E"),
-    ("Likely zone", "LikelyLow", "LikelyHigh", "70AD47"),
-    ("Best-case zone", "BestLow", "BestHigh", "375623"),
+    (N_("Our walk-away with the package"), "PackageWalkAway", None, "C00000"),
+    (N_("Their walk-away (our estimate)"), "PackageLow", "PackageHigh", "8EA9C1"),
+    (N_("Worst-case zone"), "WorstLow", "WorstHigh", "A9D08E"),
+    (N_("Likely zone"), "LikelyLow", "LikelyHigh", "70AD47"),
+    (N_("Best-case zone"), "BestLow", "BestHigh", "375623"),
 )
 
 
@@ -43,36 +44,41 @@ def workings_sheet(book: Book, ws: Any) -> int:
     """Write the helper cells; returns the first row of the chart's data block."""
     widths = {1: 40, 2: max(18, book.money_width), 3: 20, 4: 70}
     set_widths(ws, widths)
-    book.fixed(ws, "A1", "Zone workings", font=TITLE_FONT)
+    book.fixed(ws, "A1", _("Zone workings"), font=TITLE_FONT)
     book.fixed(
         ws,
         "A2",
-        "How the zone on the Summary is computed, step by step (the app's docs/format.md). "
-        "Change the yellow cells on the Summary, not these.",
+        _(
+            "How the zone on the Summary is computed, step by step (the app's docs/format.md). "
+            "Change the yellow cells on the Summary, not these."
+        ),
         font=NOTE_FONT,
     )
     merge(ws, "A2:D2")
-    book.table_head(ws, 4, ["Step", "Value", "Name", "Why"])
+    book.table_head(ws, 4, [_("Step"), _("Value"), _("Name"), _("Why")])
     row = 4
     for step in HELPERS:
         row += 1
-        book.fixed(ws, f"A{row}", step.label)
+        book.fixed(ws, f"A{row}", _(step.label))
         fmt = {"money": book.money_format, "probability": PROBABILITY_FORMAT}.get(step.kind)
         book.formula(ws, f"B{row}", step.formula, fmt, border=BOX)
         book.name(step.name, ws, f"B{row}")
         book.fixed(ws, f"C{row}", step.name, font=NOTE_FONT)
-        book.fixed(ws, f"D{row}", step.why, alignment=WRAP_TOP)
-        fit_row(ws, row, step.why, widths[4])
+        why = _(step.why)
+        book.fixed(ws, f"D{row}", why, alignment=WRAP_TOP)
+        fit_row(ws, row, why, widths[4])
     row += 2
-    book.fixed(ws, f"A{row}", "Chart data (offset is invisible, width is the bar)", font=NOTE_FONT)
+    book.fixed(
+        ws, f"A{row}", _("Chart data (offset is invisible, width is the bar)"), font=NOTE_FONT
+    )
     row += 1
-    book.table_head(ws, row, ["Bar", "Offset", "Width"])
+    book.table_head(ws, row, [_("Bar"), _("Offset"), _("Width")])
     first = row + 1
     span = _span(book)
     # Bar charts draw their first category at the bottom; write the rows bottom-up.
     for label, low, high, _colour in reversed(BARS):
         row += 1
-        book.fixed(ws, f"A{row}", label)
+        book.fixed(ws, f"A{row}", _(label))
         book.formula(ws, f"B{row}", f'=IF(ISNUMBER({low}),{low},"")', book.money_format)
         if high is None:  # a thin marker for a single price
             width = f'=IF(ISNUMBER({low}),{_marker(span)},"")'
@@ -167,7 +173,9 @@ def add_chart(book: Book, workings: Any, summary_ws: Any, data_row: int, anchor_
     chart.x_axis.delete = False
     # The currency is the only deal text in the chart; a code that is not 3 capitals stays out.
     currency = book.deal.currency if re.fullmatch("[A-Z]{3}", book.deal.currency or "") else ""
-    chart.y_axis.title = f"Price ({currency})" if currency else "Price"
+    chart.y_axis.title = (
+        _("Price ({currency})").format(currency=currency) if currency else _("Price")
+    )
     chart.width = CHART_WIDTH_CM
     chart.height = CHART_HEIGHT_CM
     summary_ws.add_chart(chart, f"A{anchor_row}")

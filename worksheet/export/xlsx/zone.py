@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from worksheet.i18n import _
 from worksheet.present.words import CHECK_LABELS
 
 #: What a discreet copy shows instead of a number it leaves out.
@@ -262,12 +263,22 @@ class Check:
     formula: str
 
 
+def _said(sentence: str) -> str:
+    """A (translated) sentence as the body of an Excel string literal."""
+    return sentence.replace('"', '""')
+
+
 def checks(discreet: bool) -> tuple[Check, ...]:
+    """The live checks, their sentences in the current language (the formulas keep the
+    file's English function names; "OK" stays the code the Summary's colouring tests)."""
     no_walk_away = (
-        "Walk-away left out of this discreet copy: no zone is computed."
+        _said(_("Walk-away left out of this discreet copy: no zone is computed."))
         if discreet
-        else "No walk-away price: the zone cannot be computed."
+        else _said(_("No walk-away price: the zone cannot be computed."))
     )
+    target = _said(_("The target is worse for us than the walk-away."))
+    opening = _said(_("The opening leaves no room beyond the target."))
+    batna = _said(_("The best alternative pays better than this walk-away."))
     return (
         Check(
             "no_walk_away",
@@ -280,14 +291,16 @@ def checks(discreet: bool) -> tuple[Check, ...]:
             "CheckTarget",
             CHECK_LABELS["target_worse_than_walk_away"],
             "=IF(AND(ISNUMBER(Target),ISNUMBER(WalkAway)),IF(IF(IsSeller,Target<WalkAway,"
-            'Target>WalkAway),"The target is worse for us than the walk-away.","OK"),"OK")',
+            f'Target>WalkAway),"{target}",'
+            '"OK"),"OK")',
         ),
         Check(
             "opening_weaker_than_target",
             "CheckOpening",
             CHECK_LABELS["opening_weaker_than_target"],
             "=IF(AND(ISNUMBER(Opening),ISNUMBER(Target)),IF(IF(IsSeller,Opening<Target,"
-            'Opening>Target),"The opening leaves no room beyond the target.","OK"),"OK")',
+            f'Opening>Target),"{opening}",'
+            '"OK"),"OK")',
         ),
         Check(
             "walk_away_worse_than_batna",
@@ -295,42 +308,48 @@ def checks(discreet: bool) -> tuple[Check, ...]:
             CHECK_LABELS["walk_away_worse_than_batna"],
             "=IF(AND(ISNUMBER(WalkAway),COUNT(BatnaValues)>0),IF(IF(IsSeller,"
             "WalkAway<MAX(BatnaValues),WalkAway>MIN(BatnaValues)),"
-            '"The best alternative pays better than this walk-away.",'
+            f'"{batna}",'
             '"OK"),"OK")',
         ),
         Check(
             "estimate_out_of_order",
             "CheckEstimate",
             CHECK_LABELS["estimate_out_of_order"],
-            '=IF(AND(EstimateCount>0,NOT(EstimateInOrder)),"Their guesses must run lowest ≤ '
-            'most likely ≤ highest; zone unknown.","OK")',
+            '=IF(AND(EstimateCount>0,NOT(EstimateInOrder)),"'
+            + _said(_("Their guesses must run lowest ≤ most likely ≤ highest; zone unknown."))
+            + '","OK")',
         ),
         Check(
             "concession_value_unknown",
             "CheckPackageValues",
             CHECK_LABELS["concession_value_unknown"],
-            '=IF(ValueUnknownCount>0,ValueUnknownCount&" package concession(s) with no value '
-            'to them; counted as 0.","OK")',
+            '=IF(ValueUnknownCount>0,ValueUnknownCount&" '
+            + _said(_("package concession(s) with no value to them; counted as 0."))
+            + '","OK")',
         ),
-    ) + (() if discreet else LIMIT_CHECKS)
+    ) + (() if discreet else limit_checks())
 
 
-#: The manager's limits (spec §2.2), live: the limit cells are in the sign-off block, which
-#: only the manager's (not a discreet) copy has.
-LIMIT_CHECKS: tuple[Check, ...] = (
-    Check(
-        "walk_away_beyond_limit",
-        "CheckLimitWalkAway",
-        "Walk-away within the manager's limit",
-        "=IF(AND(ISNUMBER(WalkAway),ISNUMBER(LimitWalkAway)),IF(IF(IsSeller,"
-        'WalkAway<LimitWalkAway,WalkAway>LimitWalkAway),"The walk-away is beyond the limit '
-        'the manager set.","OK"),"OK")',
-    ),
-    Check(
-        "package_cost_over_limit",
-        "CheckLimitPackageCost",
-        "Package cost within the manager's limit",
-        "=IF(AND(ISNUMBER(PackageCost),ISNUMBER(LimitPackageCost)),IF(PackageCost>"
-        'LimitPackageCost,"The package costs more than the manager allows.","OK"),"OK")',
-    ),
-)
+def limit_checks() -> tuple[Check, ...]:
+    """The manager's limits (spec §2.2), live: the limit cells are in the sign-off block,
+    which only the manager's (not a discreet) copy has."""
+    beyond = _said(_("The walk-away is beyond the limit the manager set."))
+    over = _said(_("The package costs more than the manager allows."))
+    return (
+        Check(
+            "walk_away_beyond_limit",
+            "CheckLimitWalkAway",
+            _("Walk-away within the manager's limit"),
+            "=IF(AND(ISNUMBER(WalkAway),ISNUMBER(LimitWalkAway)),IF(IF(IsSeller,"
+            "WalkAway<LimitWalkAway,WalkAway>LimitWalkAway),"
+            f'"{beyond}","OK"),"OK")',
+        ),
+        Check(
+            "package_cost_over_limit",
+            "CheckLimitPackageCost",
+            _("Package cost within the manager's limit"),
+            "=IF(AND(ISNUMBER(PackageCost),ISNUMBER(LimitPackageCost)),IF(PackageCost>"
+            f'LimitPackageCost,"{over}",'
+            '"OK"),"OK")',
+        ),
+    )

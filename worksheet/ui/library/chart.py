@@ -9,6 +9,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from worksheet.domain.calibration import Calibration, Point
+from worksheet.i18n import _
 from worksheet.ui.widgets.colors import accents, muted_text
 
 #: The chart shows the latest deals; older ones still count in the numbers.
@@ -23,7 +24,7 @@ class CalibrationChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("calibration-chart")
-        self.setAccessibleName("Calibration chart: agreed prices against estimated ranges")
+        self.setAccessibleName(_("Calibration chart: agreed prices against estimated ranges"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.points: tuple[Point, ...] = ()
 
@@ -56,7 +57,7 @@ class CalibrationChart(QWidget):
             p.drawText(
                 rect,
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                "No agreed deal with an estimate yet",
+                _("No agreed deal with an estimate yet"),
             )
             return
         label_w = min(rect.width() * 0.32, fm.horizontalAdvance("M") * 12)
@@ -80,7 +81,7 @@ class CalibrationChart(QWidget):
         p.drawText(
             QRectF(plot.left(), rect.top(), plot.width(), fm.height()),
             Qt.AlignmentFlag.AlignCenter,
-            "likely estimate",
+            _("likely estimate"),
         )
         for rel in (-extent, extent):
             text = f"{rel * 100:+.0f}%"

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from worksheet.i18n import _
 from worksheet.library import OK, Entry
 from worksheet.present import library as words
 
@@ -101,7 +102,7 @@ class LibraryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return words.COLUMNS[section][1]
+            return _(words.COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -129,7 +130,9 @@ class LibraryModel(QAbstractTableModel):
             if key == "title":
                 return e.name
             if key == "counterpart":
-                return f"{words.STATE_WORDS.get(e.state, e.state)}: {e.problem}"
+                return _("{state}: {problem}").format(
+                    state=words.STATE_WORDS.get(e.state, e.state), problem=e.problem
+                )
             return ""
         if key == "title":
             return e.display_title
@@ -141,7 +144,7 @@ class LibraryModel(QAbstractTableModel):
             return e.meeting_date
         if key == "outcome":
             return words.OUTCOME_WORDS.get(e.outcome, e.outcome)
-        return f"{e.readiness_done} of {e.readiness_total}"
+        return _("{done} of {total}").format(done=e.readiness_done, total=e.readiness_total)
 
 
 class LibraryFilter(QSortFilterProxyModel):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet import paths
+from worksheet.i18n import _
 from worksheet.library import OK, Listing, refresh_entry, scan
 from worksheet.present import library as words
 from worksheet.ui.document import settings
@@ -34,7 +35,7 @@ from worksheet.ui.widgets.colors import accents
 
 def ask_folder(parent: QWidget, start: str) -> str:
     """Which folder to list (patched in tests)."""
-    return QFileDialog.getExistingDirectory(parent, "Choose the Deal Library Folder", start)
+    return QFileDialog.getExistingDirectory(parent, _("Choose the Deal Library Folder"), start)
 
 
 class LibraryWindow(QWidget):
@@ -51,7 +52,7 @@ class LibraryWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("library-window")
-        self.setWindowTitle(words.WINDOW_TITLE)
+        self.setWindowTitle(_(words.WINDOW_TITLE))
         self.opener = opener
         saved = settings().value("libraryFolder", "", type=str)
         self.folder = Path(folder or saved or paths.documents_dir())
@@ -60,9 +61,9 @@ class LibraryWindow(QWidget):
         self.folder_label = QLabel()
         self.folder_label.setTextFormat(Qt.TextFormat.PlainText)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        choose = QPushButton("Choose Folder…")
+        choose = QPushButton(_("Choose Folder…"))
         choose.clicked.connect(self.choose_folder)
-        refresh = QPushButton("Refresh")
+        refresh = QPushButton(_("Refresh"))
         refresh.clicked.connect(self.start)
         top = QHBoxLayout()
         top.addWidget(self.folder_label, 1)
@@ -71,8 +72,8 @@ class LibraryWindow(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("library-search")
-        self.search.setAccessibleName("Search the library")
-        self.search.setPlaceholderText(words.SEARCH_PLACEHOLDER)
+        self.search.setAccessibleName(_("Search the library"))
+        self.search.setPlaceholderText(_(words.SEARCH_PLACEHOLDER))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.set_search)
         self.search.installEventFilter(self)
@@ -82,7 +83,7 @@ class LibraryWindow(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("library-table")
-        self.table.setAccessibleName("Deals in the library")
+        self.table.setAccessibleName(_("Deals in the library"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # latest meetings first
@@ -101,13 +102,13 @@ class LibraryWindow(QWidget):
         fm = self.table.fontMetrics()
         samples = (
             (1, "Person 000, Organization"),
-            (2, "Partnership"),
+            (2, words.KIND_WORDS["partnership"]),
             (3, "2027-12-31"),
-            (4, "Walked away"),
-            (5, "7 of 7"),
+            (4, words.OUTCOME_WORDS["walked_away"]),
+            (5, _("{done} of {total}").format(done=7, total=7)),
         )
         for column, sample in samples:
-            header_text = words.COLUMNS[column][1]
+            header_text = _(words.COLUMNS[column][1])
             width = max(fm.horizontalAdvance(sample), fm.horizontalAdvance(header_text) + 16)
             self.table.setColumnWidth(column, width + 20)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
@@ -117,9 +118,7 @@ class LibraryWindow(QWidget):
         self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         # A fixed size: a new count on every keystroke then never relayouts the window.
         self.count.setFixedSize(
-            self.count.fontMetrics().horizontalAdvance(
-                "00,000 of 00,000 deals · 00,000 cannot be read"
-            )
+            self.count.fontMetrics().horizontalAdvance(words.count_sentence(80_000, 80_008, 80_000))
             + 8,
             self.count.fontMetrics().height() + 4,
         )
@@ -138,7 +137,7 @@ class LibraryWindow(QWidget):
         holder = QWidget()
         holder.setLayout(left)
 
-        self.calibration_title = QLabel("Calibration")
+        self.calibration_title = QLabel(_("Calibration"))
         font = self.calibration_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -149,8 +148,10 @@ class LibraryWindow(QWidget):
         self.calibration_text.setWordWrap(True)
         self.chart = CalibrationChart()
         self.legend = QLabel(
-            "One row per agreed deal. Bar: your estimated range of their walk-away; "
-            "dot: the agreed price, green inside the range, amber outside."
+            _(
+                "One row per agreed deal. Bar: your estimated range of their walk-away; "
+                "dot: the agreed price, green inside the range, amber outside."
+            )
         )
         self.legend.setWordWrap(True)
         self.legend.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -179,7 +180,7 @@ class LibraryWindow(QWidget):
     # ------------------------------------------------------------------ listing
 
     def _show_folder(self) -> None:
-        self.folder_label.setText(f"Folder: {self.folder}")
+        self.folder_label.setText(_("Folder: {folder}").format(folder=self.folder))
 
     def start(self) -> Listing:
         """List the folder (from the index where files are unchanged)."""
@@ -193,12 +194,14 @@ class LibraryWindow(QWidget):
             if self.folder.is_dir():
                 listing = scan(self.folder)
                 self.message.setText(
-                    "" if listing.entries else "No deals here yet: Save As starts in this folder."
+                    ""
+                    if listing.entries
+                    else _("No deals here yet: Save As starts in this folder.")
                 )
             else:
                 listing = Listing(self.folder, [])
                 self.message.setText(
-                    "This folder does not exist yet. Save deals here, or choose another folder."
+                    _("This folder does not exist yet. Save deals here, or choose another folder.")
                 )
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -272,7 +275,7 @@ class LibraryWindow(QWidget):
         pal = self.message.palette()
         pal.setColor(QPalette.ColorRole.WindowText, accents(self.palette()).warning)
         self.message.setPalette(pal)
-        self.message.setText(f"{name}: {problem}")
+        self.message.setText(_("{file}: {error}").format(file=name, error=problem))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:

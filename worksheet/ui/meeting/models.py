@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 
 from worksheet.domain.deal import CONCESSION_STATUSES
 from worksheet.domain.meeting import OfferScore
+from worksheet.i18n import N_, _
 from worksheet.present import meeting as words
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument
@@ -19,7 +20,20 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("May"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Aug"),
+    N_("Sep"),
+    N_("Oct"),
+    N_("Nov"),
+    N_("Dec"),
+)
 
 
 def _time_of(at: str, today: str) -> str:
@@ -30,7 +44,7 @@ def _time_of(at: str, today: str) -> str:
     if day == today or len(day) != 10:
         return clock[:5]
     try:
-        month = MONTHS[int(day[5:7]) - 1]
+        month = _(MONTHS[int(day[5:7]) - 1])
     except (ValueError, IndexError):
         return at[:16]
     return f"{int(day[8:10])} {month} {clock[:5]}"
@@ -39,7 +53,7 @@ def _time_of(at: str, today: str) -> str:
 class OfferLogModel(QAbstractTableModel):
     """The offers, newest first, with their scores. Scores come from the view's one pass."""
 
-    COLUMNS = ("When", "Who", "Amount", "Score")
+    COLUMNS = (N_("When"), N_("Who"), N_("Amount"), N_("Score"))
 
     def __init__(self, doc: DealDocument, parent=None) -> None:
         super().__init__(parent)
@@ -69,7 +83,7 @@ class OfferLogModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return _(self.COLUMNS[section])
         return None
 
     def score_at(self, row: int) -> OfferScore:
@@ -99,7 +113,7 @@ class OfferLogModel(QAbstractTableModel):
 class ConcessionStatusModel(QAbstractTableModel):
     """Every concession with its status; changing a status is one undoable edit."""
 
-    COLUMNS = ("Concession", "Status", "Asked in return", words.IN_PACKAGE_HEADER)
+    COLUMNS = (N_("Concession"), N_("Status"), N_("Asked in return"), words.IN_PACKAGE_HEADER)
     STATUS_COLUMN = 1
     PACKAGE_COLUMN = 3
 
@@ -143,7 +157,7 @@ class ConcessionStatusModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=DISPLAY) -> Any:
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return _(self.COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -161,7 +175,7 @@ class ConcessionStatusModel(QAbstractTableModel):
             return self._package_data(c, role)
         if role == DISPLAY:
             if col == 0:
-                return c.what or "(unnamed)"
+                return c.what or _("(unnamed)")
             if col == 1:
                 return words.STATUS_LABELS.get(c.status, c.status)
             return c.ask_in_return
@@ -189,13 +203,15 @@ class ConcessionStatusModel(QAbstractTableModel):
         row = index.row()
         if self.doc.deal.concessions[row].status == value:
             return False
-        what = self.doc.deal.concessions[row].what or "concession"
+        what = self.doc.deal.concessions[row].what or _("concession")
         self.doc.push(
             SetValue(
                 self.doc,
                 ("concessions", row, "status"),
                 value,
-                label=f"Mark {what} {value}",
+                label=_("Mark “{what}” as {status}").format(
+                    what=what, status=words.STATUS_LABELS[value]
+                ),
                 merge=False,
             )
         )

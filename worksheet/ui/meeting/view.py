@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from worksheet.domain.meeting import MeetingState, meeting_state, offer_now
+from worksheet.i18n import _, ngettext
 from worksheet.present import meeting as words
 from worksheet.present.numbers import format_money
 from worksheet.ui.document import DealDocument
@@ -83,7 +84,11 @@ class MeetingView(QWidget):
         self._start_count = len(doc.deal.offers)
         self._closed = False
         self.state: MeetingState | None = None
-        self.setWindowTitle(f"{words.VIEW_TITLE} — {doc.deal.title or doc.display_name}")
+        self.setWindowTitle(
+            _("{view} — {deal}").format(
+                view=_(words.VIEW_TITLE), deal=doc.deal.title or doc.display_name
+            )
+        )
         self.setFont(_scaled(self.font(), SCALE))
 
         # ---------------------------------------------------------------- header
@@ -95,8 +100,8 @@ class MeetingView(QWidget):
         head.addWidget(self.package, 2)
 
         self.zone_bar = ZoneBar()
-        self.walk_away = _label(words.WALK_AWAY_HINT, 1.0, False, "meeting-walk-away")
-        self.walk_away_button = QPushButton("Hold to show walk-away")
+        self.walk_away = _label(words.walk_away_hint(), 1.0, False, "meeting-walk-away")
+        self.walk_away_button = QPushButton(_("Hold to show walk-away"))
         self.walk_away_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walk_away_button.pressed.connect(lambda: self.show_walk_away(True))
         self.walk_away_button.released.connect(lambda: self.show_walk_away(False))
@@ -107,15 +112,15 @@ class MeetingView(QWidget):
         # ---------------------------------------------------------------- left: the numbers
         self.entry = QLineEdit()
         self.entry.setObjectName("meeting-entry")
-        self.entry.setAccessibleName("Offer amount")
-        self.entry.setPlaceholderText("Amount heard or said")
+        self.entry.setAccessibleName(_("Offer amount"))
+        self.entry.setPlaceholderText(_("Amount heard or said"))
         self.entry.setClearButtonEnabled(True)
         self.entry_error = _label("", 0.9, False, "meeting-entry-error")
-        self.latest = _label(words.NO_OFFERS, 1.5, True, "meeting-latest")
+        self.latest = _label(_(words.NO_OFFERS), 1.5, True, "meeting-latest")
         self.latest_detail = _label("", 1.0, False, "meeting-latest-detail")
         self.counter = _label("", 1.3, True, "meeting-counter")
         self.counter_caption = _label(
-            "Proposed counter (shrinking steps, never past the walk-away)",
+            _("Proposed counter (shrinking steps, never past the walk-away)"),
             0.85,
             False,
             "meeting-counter-caption",
@@ -123,7 +128,7 @@ class MeetingView(QWidget):
         self.log_model = OfferLogModel(doc, self)
         self.log = QTableView()
         self.log.setObjectName("meeting-log")
-        self.log.setAccessibleName("Offer log")
+        self.log.setAccessibleName(_("Offer log"))
         self.log.setModel(self.log_model)
         self._table_style(self.log)
         header = self.log.horizontalHeader()
@@ -148,7 +153,7 @@ class MeetingView(QWidget):
         self.concession_model = ConcessionStatusModel(doc, self)
         self.concessions = QTableView()
         self.concessions.setObjectName("meeting-concessions")
-        self.concessions.setAccessibleName("Concessions at the table")
+        self.concessions.setAccessibleName(_("Concessions at the table"))
         self.concessions.setModel(self.concession_model)
         self.concessions.setItemDelegateForColumn(1, StatusDelegate(self.concessions))
         self.concessions.setEditTriggers(
@@ -166,7 +171,7 @@ class MeetingView(QWidget):
         self.warnings = _label("", 1.0, False, "meeting-warnings")
         right = QVBoxLayout()
         right.setSpacing(8)
-        right.addWidget(_label("Concessions", 1.1, True))
+        right.addWidget(_label(_("Concessions"), 1.1, True))
         right.addWidget(self.concessions, 1)
         right.addWidget(self.totals)
         right.addWidget(self.got)
@@ -178,7 +183,10 @@ class MeetingView(QWidget):
         columns.addLayout(right, 2)
 
         self.keys = _label(
-            words.ENTRY_HINT + " · F11: full screen · Ctrl+Z: undo", 0.8, False, "meeting-keys"
+            _("{keys} · F11: full screen · Ctrl+Z: undo").format(keys=_(words.ENTRY_HINT)),
+            0.8,
+            False,
+            "meeting-keys",
         )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 16)
@@ -195,11 +203,11 @@ class MeetingView(QWidget):
 
         # ---------------------------------------------------------------- keys and wiring
         stack = doc.undo_stack
-        undo = stack.createUndoAction(self, "Undo")
-        redo = stack.createRedoAction(self, "Redo")
+        undo = stack.createUndoAction(self, _("Undo"))
+        redo = stack.createRedoAction(self, _("Redo"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        full = QAction("Full Screen", self)
+        full = QAction(_("Full Screen"), self)
         full.setShortcut(QKeySequence(Qt.Key.Key_F11))
         full.triggered.connect(self.toggle_full_screen)
         for action in (undo, redo, full):
@@ -249,21 +257,31 @@ class MeetingView(QWidget):
         self.title.setText(deal.title or self.doc.display_name)
         pkg = deal.active()
         if pkg is None:
-            self.package.setText("No package on the table")
+            self.package.setText(_("No package on the table"))
         else:
-            ask = "" if pkg.ask is None else f" · asking {format_money(pkg.ask, cur)}"
-            self.package.setText(f"Package: {pkg.name or pkg.id}{ask}")
+            name = pkg.name or pkg.id
+            if pkg.ask is None:
+                self.package.setText(_("Package: {name}").format(name=name))
+            else:
+                self.package.setText(
+                    _("Package: {name} · asking {amount}").format(
+                        name=name, amount=format_money(pkg.ask, cur)
+                    )
+                )
         self.zone_bar.set_state(deal, state)
         self._show_walk_away_text()
         if self.log_model.scores != state.scores:
             self.log_model.set_scores(state.scores)
         latest = next((s for s in reversed(state.scores) if s.amount is not None), None)
         if latest is None:
-            self.latest.setText(words.NO_OFFERS)
+            self.latest.setText(_(words.NO_OFFERS))
             self.latest_detail.setText("")
         else:
-            who = "Their offer" if latest.by == "them" else "Our offer"
-            self.latest.setText(f"{who}: {format_money(latest.amount, cur)}")
+            amount = format_money(latest.amount, cur)
+            if latest.by == "them":
+                self.latest.setText(_("Their offer: {amount}").format(amount=amount))
+            else:
+                self.latest.setText(_("Our offer: {amount}").format(amount=amount))
             self.latest_detail.setText(" · ".join(words.score_words(latest, cur)))
         self.counter.setText(words.counter_sentence(state.counter, cur))
         self.totals.setText(words.totals_sentence(state.totals, cur))
@@ -279,7 +297,10 @@ class MeetingView(QWidget):
             lines.append(words.warning_sentence(code, label))
         shown = lines[:3]
         if len(lines) > 3:
-            shown.append(f"…and {len(lines) - 3} more.")
+            more = len(lines) - 3
+            shown.append(
+                ngettext("…and {count} more.", "…and {count} more.", more).format(count=more)
+            )
         self.warnings.setText("\n".join(shown))
         self.warnings.setVisible(bool(lines))
 
@@ -293,7 +314,7 @@ class MeetingView(QWidget):
             )
             self.walk_away.setForegroundRole(QPalette.ColorRole.WindowText)
         else:
-            self.walk_away.setText(words.WALK_AWAY_HINT)
+            self.walk_away.setText(words.walk_away_hint())
             self.walk_away.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
     def show_walk_away(self, shown: bool) -> None:
@@ -321,11 +342,11 @@ class MeetingView(QWidget):
             self.entry_error.setText(str(exc))
             return False
         if amount is None:
-            self.entry_error.setText("Type an amount first.")
+            self.entry_error.setText(_("Type an amount first."))
             return False
         at = self.clock().isoformat(timespec="seconds")
         offer = offer_now(self.doc.deal, by, amount, at)
-        label = "Log their offer" if by == "them" else "Log our offer"
+        label = _("Log their offer") if by == "them" else _("Log our offer")
         offers = self.doc.deal.offers
         self.doc.push(InsertItem(self.doc, ("offers",), len(offers), offer, label=label))
         self.logged += 1

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from worksheet.domain.deal import Deal
 from worksheet.domain.meeting import MeetingState
+from worksheet.i18n import N_, _
 from worksheet.present.meeting import walk_away_word
 from worksheet.present.numbers import format_money
 from worksheet.ui.widgets.colors import accents, muted_text
@@ -20,7 +21,7 @@ class ZoneBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("meeting-zone-bar")
-        self.setAccessibleName("Zone bar")
+        self.setAccessibleName(_("Zone bar"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._deal: Deal | None = None
         self._state: MeetingState | None = None
@@ -50,9 +51,9 @@ class ZoneBar(QWidget):
             return []
         out: list[tuple[str, str, Decimal]] = []
         if deal.anchors.opening is not None:
-            out.append(("opening", "opening", deal.anchors.opening))
+            out.append(("opening", _("opening"), deal.anchors.opening))
         if deal.anchors.target is not None:
-            out.append(("target", "target", deal.anchors.target))
+            out.append(("target", _("target"), deal.anchors.target))
         if self.walk_away_shown and state.floor is not None:
             word = walk_away_word(state.floor, deal.anchors.walk_away, deal.is_seller)
             out.append(("walk_away", word, state.floor))
@@ -92,7 +93,7 @@ class ZoneBar(QWidget):
         p.drawRoundedRect(bar, 6, 6)
         if span is None or self._deal is None or self._state is None:
             p.setPen(muted)
-            p.drawText(bar, Qt.AlignmentFlag.AlignCenter, "Set your prices to see the zone")
+            p.drawText(bar, Qt.AlignmentFlag.AlignCenter, _("Set your prices to see the zone"))
             return
         low, high = span
         width = float(high - low) or 1.0
@@ -156,14 +157,21 @@ class ZoneBar(QWidget):
         x = rect.left()
         p.setFont(self.font())
         for colour, text in (
-            (acc.theirs, "their offers (top row)"),
-            (acc.ours, "our offers (bottom row)"),
-            (acc.theirs_fill_strong, "their estimated range"),
+            (acc.theirs, N_("their offers (top row)")),
+            (acc.ours, N_("our offers (bottom row)")),
+            (acc.theirs_fill_strong, N_("their estimated range")),
         ):
+            text = _(text)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             p.drawEllipse(QPointF(x + radius, y + line_h / 2), radius, radius)
             p.setPen(muted)
             x += radius * 2 + 6
-            p.drawText(QRectF(x, y, rect.width(), line_h), Qt.AlignmentFlag.AlignLeft, text)
+            # Placed by x from the left like the dots (the bar is a number line, also in a
+            # right-to-left window): the alignment must not flip with the layout direction.
+            p.drawText(
+                QRectF(x, y, rect.width(), line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute,
+                text,
+            )
             x += fm.horizontalAdvance(text) + 24

@@ -182,7 +182,7 @@ class ListTableModel(QAbstractTableModel):
             else:
                 amount = read_amount(str(value), allow_negative=column.allow_negative)
             if amount is not None and amount < 0 and not column.allow_negative:
-                raise ValueError(f"{column.title} cannot be negative.")
+                raise ValueError(_("{column} cannot be negative.").format(column=_(column.title)))
             return amount
         if column.kind == "bool":
             if isinstance(value, Qt.CheckState):
@@ -193,22 +193,34 @@ class ListTableModel(QAbstractTableModel):
         if column.kind == "choice":
             allowed = [v for v, _unused in column.choices]
             if value not in allowed:
-                raise ValueError(f"{column.title}: choose one of the listed options.")
+                raise ValueError(
+                    _("{column}: choose one of the listed options.").format(column=_(column.title))
+                )
             return value
         if column.kind == "int":
             text = str(value or "").strip()
             if not text:
                 return None
             if not text.lstrip("-").isdigit() or len(text) > 9:
-                raise ValueError(f"{column.title} must be a whole number, or empty.")
+                raise ValueError(
+                    _("{column} must be a whole number, or empty.").format(column=_(column.title))
+                )
             return int(text)
         text = "" if value is None else str(value)
         if column.kind == "datetime" and text.strip() and parse_datetime(text.strip()) is None:
-            raise ValueError(f"{column.title}: write a date like 2027-01-14 or 2027-01-14 15:30.")
+            raise ValueError(
+                _("{column}: write a date like 2027-01-14 or 2027-01-14 15:30.").format(
+                    column=_(column.title)
+                )
+            )
         if column.kind == "datetime":
             text = text.strip()
         if len(text) > TEXT_LIMIT:
-            raise ValueError(f"{column.title} can hold at most {TEXT_LIMIT:,} characters.")
+            raise ValueError(
+                _("{column} can hold at most {limit} characters.").format(
+                    column=_(column.title), limit=f"{TEXT_LIMIT:,}"
+                )
+            )
         return text
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -14,9 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from worksheet.domain.deal import TEXT_LIMIT
 from worksheet.domain.summary import PackageSummary, Summary
+from worksheet.i18n import _
 from worksheet.present.numbers import format_money
 from worksheet.present.packages import FIGURES as WORDS
-from worksheet.present.packages import figure_text, package_name
+from worksheet.present.packages import NOT_DESCRIBED, figure_text, package_name
 from worksheet.ui import package_edits as edits
 from worksheet.ui.document import DealDocument, FieldPath
 from worksheet.ui.models.base import KindRole, ValueRole, read_amount
@@ -116,9 +117,11 @@ class PackagesModel(QAbstractTableModel):
             name = self.doc.deal.packages[column].name or self.doc.deal.packages[column].id
             label = self.row_label(row)
             if kind == "bool":
-                state = "yes" if self.value(row, column) else "no"
-                return f"{name}, {label}: {state}"
-            return f"{name}, {label}: {self.display(row, column) or 'empty'}"
+                state = _("yes") if self.value(row, column) else _("no")
+                return _("{package}, {row}: {state}").format(package=name, row=label, state=state)
+            return _("{package}, {row}: {state}").format(
+                package=name, row=label, state=self.display(row, column) or _("empty")
+            )
         if role == ValueRole:
             return self.value(row, column)
         if role == KindRole:
@@ -127,9 +130,9 @@ class PackagesModel(QAbstractTableModel):
 
     def row_label(self, row: int) -> str:
         if row < FIRST_CONCESSION:
-            return FIGURES[row][1]
+            return _(FIGURES[row][1])
         c = self.doc.deal.concessions[row - FIRST_CONCESSION]
-        text = (c.what.strip() or "(not described)").replace("\n", " ")
+        text = (c.what.strip() or _(NOT_DESCRIBED)).replace("\n", " ")
         return text if len(text) <= 60 else text[:59] + "…"
 
     def headerData(
@@ -142,14 +145,19 @@ class PackagesModel(QAbstractTableModel):
                 name = package_name(package)
                 return f"● {name}" if package.id == deal.active_package else name
             if role == Qt.ItemDataRole.ToolTipRole:
-                active = " (active)" if package.id == deal.active_package else ""
-                return f"{package.name or package.id}{active}: click to make it the active package"
+                if package.id == deal.active_package:
+                    return _("{package} (active): click to make it the active package").format(
+                        package=package.name or package.id
+                    )
+                return _("{package}: click to make it the active package").format(
+                    package=package.name or package.id
+                )
         if orientation == Qt.Orientation.Vertical and 0 <= section < self.rowCount():
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.row_label(section)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section < FIRST_CONCESSION:
-                    return FIGURES[section][3]
+                    return _(FIGURES[section][3])
                 what = self.doc.deal.concessions[section - FIRST_CONCESSION].what
                 return html.escape(what[:2000]) or None  # tooltips read HTML: keep it text
         return None
@@ -186,7 +194,9 @@ class PackagesModel(QAbstractTableModel):
         if row == NAME:
             text = "" if value is None else str(value)
             if len(text) > TEXT_LIMIT:
-                self.message.emit(f"A name can hold at most {TEXT_LIMIT:,} characters.")
+                self.message.emit(
+                    _("A name can hold at most {limit} characters.").format(limit=f"{TEXT_LIMIT:,}")
+                )
                 return False
             edits.rename_package(self.doc, package.id, text)
             return True
@@ -198,10 +208,12 @@ class PackagesModel(QAbstractTableModel):
                     else read_amount(str(value))
                 )
             except ValueError as exc:
-                self.message.emit(f"Ask: {exc} The cell keeps its previous value.")
+                self.message.emit(
+                    _("Ask: {error} The cell keeps its previous value.").format(error=exc)
+                )
                 return False
             if amount is not None and amount < 0:
-                self.message.emit("Ask: an ask cannot be negative. The cell keeps its value.")
+                self.message.emit(_("Ask: an ask cannot be negative. The cell keeps its value."))
                 return False
             edits.set_ask(self.doc, package.id, amount)
             return True

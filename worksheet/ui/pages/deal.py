@@ -112,7 +112,7 @@ class DealPage(Page):
         baseline: list = []
 
         def kept() -> str:
-            return baseline[0] if baseline else self.doc.get(path)
+            return (baseline[0] if baseline else self.doc.get(path)) or ""
 
         def show_error() -> None:
             error.setText(refused("kept", message=message, value=kept()))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import OUTCOME_STATUSES, ReviewItem
 from worksheet.domain.meeting import their_walk_away_bounds
+from worksheet.i18n import _
 from worksheet.present import meeting as words
 from worksheet.present.numbers import format_money
 from worksheet.ui.pages.base import Page, heading_label, prompt_label
@@ -73,8 +74,8 @@ class DebriefPage(Page):
             bounds, "Their walk-away at most", ("outcome", "their_walk_away_at_most")
         )
         fill_row = QHBoxLayout()
-        self.fill_button = QPushButton("Fill in from their offers")
-        self.fill_button.setAccessibleName("Fill in the walk-away bounds from their offers")
+        self.fill_button = QPushButton(_("Fill in from their offers"))
+        self.fill_button.setAccessibleName(_("Fill in the walk-away bounds from their offers"))
         self.fill_button.clicked.connect(self.fill_bounds)
         self.bounds_note = prompt_label("")
         fill_row.addWidget(self.fill_button)
@@ -86,8 +87,8 @@ class DebriefPage(Page):
         self.add_text(review, "Do differently", ("outcome", "do_differently"), lines=3)
 
         self.body.addSpacing(8)
-        self.body.addWidget(heading_label("After-action checklist", 1.1))
-        self.body.addWidget(prompt_label("Tick what you kept to. No one else sees this."))
+        self.body.addWidget(heading_label(_("After-action checklist"), 1.1))
+        self.body.addWidget(prompt_label(_("Tick what you kept to. No one else sees this.")))
         self.checks_holder = QWidget()
         self.checks_layout = QVBoxLayout(self.checks_holder)
         self.checks_layout.setContentsMargins(0, 0, 0, 0)
@@ -98,7 +99,7 @@ class DebriefPage(Page):
 
         self.body.addSpacing(10)
         export_row = QHBoxLayout()
-        self.export_button = QPushButton("Export Debrief PDF…")
+        self.export_button = QPushButton(_("Export Debrief PDF…"))
         self.export_button.clicked.connect(self.export_pdf)
         export_row.addWidget(self.export_button)
         export_row.addStretch(1)
@@ -109,7 +110,7 @@ class DebriefPage(Page):
 
     def _add_date(self, form) -> QLineEdit:
         edit = QLineEdit()
-        edit.setAccessibleName("Outcome date")
+        edit.setAccessibleName(_("Outcome date"))
         edit.setPlaceholderText("YYYY-MM-DD")
         edit.setMaxLength(10)
         edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 40)
@@ -118,11 +119,11 @@ class DebriefPage(Page):
             text = text.strip()
             if _valid_date(text):
                 edit.setToolTip("")
-                self._push(("outcome", "date"), text, "outcome date")
+                self._push(("outcome", "date"), text, _("outcome date"))
             else:
                 # A half-typed date never reaches the deal; the field says so.
-                edit.setToolTip("Write the date as YYYY-MM-DD, e.g. 2027-03-14")
-                self.message.emit("Write the date as YYYY-MM-DD, e.g. 2027-03-14")
+                edit.setToolTip(_("Write the date as YYYY-MM-DD, e.g. 2027-03-14"))
+                self.message.emit(_("Write the date as YYYY-MM-DD, e.g. 2027-03-14"))
 
         def refresh() -> None:
             value = self.doc.get(("outcome", "date"))
@@ -131,19 +132,19 @@ class DebriefPage(Page):
 
         edit.textEdited.connect(on_edit)
         self._register(("outcome", "date"), edit, refresh)
-        self._add_row(form, "Date", edit, "When it was agreed, or when you walked away.")
+        self._add_row(form, _("Date"), edit, _("When it was agreed, or when you walked away."))
         return edit
 
     def _add_package(self, form) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName("Agreed package")
+        combo.setAccessibleName(_("Agreed package"))
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
         def fill() -> None:
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem("No package", None)
+            combo.addItem(_("No package"), None)
             for p in self.doc.deal.packages:
                 combo.addItem(p.name or p.id, p.id)
             found = combo.findData(self.doc.deal.outcome.package)
@@ -151,11 +152,11 @@ class DebriefPage(Page):
             combo.blockSignals(False)
 
         combo.activated.connect(
-            lambda i: self._push(("outcome", "package"), combo.itemData(i), "agreed package")
+            lambda i: self._push(("outcome", "package"), combo.itemData(i), _("agreed package"))
         )
         self._fill_packages = fill
         self._register(("outcome", "package"), combo, fill)
-        self._add_row(form, "Package", combo, "Which of your packages the deal holds.")
+        self._add_row(form, _("Package"), combo, _("Which of your packages the deal holds."))
         return combo
 
     def _on_list_changed(self, path, *_args) -> None:
@@ -169,19 +170,21 @@ class DebriefPage(Page):
         texts = list(words.REVIEW_CHECKS)
         texts += [r.check for r in review if r.check not in texts]
         kept = {r.check: r.kept for r in review}
-        if [c.text() for c in self.checks] != texts:
+        # The file records the English sentence; the box shows it in the current language.
+        if [c.property("check") for c in self.checks] != texts:
             for box in self.checks:
                 box.deleteLater()
             self.checks = []
             for text in texts:
-                box = QCheckBox(text)
-                box.setAccessibleName(text)
+                box = QCheckBox(_(text))
+                box.setProperty("check", text)
+                box.setAccessibleName(_(text))
                 box.toggled.connect(lambda on, t=text: self._toggle_check(t, on))
                 self.checks_layout.addWidget(box)
                 self.checks.append(box)
         for box in self.checks:
             box.blockSignals(True)
-            box.setChecked(kept.get(box.text(), False))
+            box.setChecked(kept.get(box.property("check"), False))
             box.blockSignals(False)
         self._update_bounds_note()
 
@@ -193,10 +196,8 @@ class DebriefPage(Page):
                 break
         else:
             review.append(ReviewItem(text, on))
-        verb = "Tick" if on else "Untick"
-        self.doc.push(
-            SetValue(self.doc, ("outcome", "review"), review, label=f"{verb} “{text}”", merge=False)
-        )
+        label = (_("Tick “{check}”") if on else _("Untick “{check}”")).format(check=_(text))
+        self.doc.push(SetValue(self.doc, ("outcome", "review"), review, label=label, merge=False))
 
     # ------------------------------------------------------------------ their walk-away
 
@@ -206,7 +207,11 @@ class DebriefPage(Page):
         self.fill_button.setEnabled(at_least is not None or at_most is not None)
         cur = self.doc.deal.currency
         for field, value in ((self.at_least, at_least), (self.at_most, at_most)):
-            hint = "not set" if value is None else f"from their offers: {format_money(value, cur)}"
+            hint = (
+                _("not set")
+                if value is None
+                else _("from their offers: {amount}").format(amount=format_money(value, cur))
+            )
             field.setPlaceholderText(hint)
 
     def fill_bounds(self) -> bool:
@@ -231,7 +236,7 @@ def fill_bounds_from_offers(doc) -> bool:
     if not changes:
         return False
     stack = doc.undo_stack
-    stack.beginMacro("Fill in their walk-away from their offers")
+    stack.beginMacro(_("Fill in their walk-away from their offers"))
     for path, value in changes:
         doc.push(SetValue(doc, path, value, merge=False))
     stack.endMacro()

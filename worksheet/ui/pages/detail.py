@@ -279,7 +279,9 @@ class _RowForm(QWidget):
             try:
                 self.model.convert(column, edit.text())
             except ValueError as exc:
-                return column.title, f"“{edit.text().strip()}” is not accepted ({exc})"
+                return _(column.title), _("“{text}” is not accepted ({problem})").format(
+                    text=edit.text().strip(), problem=exc
+                )
             return None
 
         edit.pendingProblem = pending_problem  # type: ignore[attr-defined]

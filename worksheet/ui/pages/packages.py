@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from worksheet.i18n import N_, _, ngettext
 from worksheet.ui import package_edits as edits
 from worksheet.ui.models.packages import ASK, NAME, PackagesModel
 from worksheet.ui.pages.base import Page, prompt_label
@@ -37,7 +38,7 @@ class PackagesPage(Page):
         self.model.message.connect(self.message)
         view = QTableView()
         view.setObjectName("packages-grid")
-        view.setAccessibleName("Packages side by side")
+        view.setAccessibleName(_("Packages side by side"))
         view.setModel(self.model)
         view.setAlternatingRowColors(True)
         view.setWordWrap(False)
@@ -71,14 +72,14 @@ class PackagesPage(Page):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        self.add_button = self._button("Add package", self.add_package, buttons)
-        self.copy_button = self._button("Copy", self.copy_package, buttons)
-        self.rename_button = self._button("Rename", self.rename_package, buttons)
-        self.left_button = self._button("Move left", lambda: self.move_package(-1), buttons)
-        self.right_button = self._button("Move right", lambda: self.move_package(1), buttons)
-        self.remove_button = self._button("Remove", self.remove_package, buttons)
+        self.add_button = self._button(_("Add package"), self.add_package, buttons)
+        self.copy_button = self._button(_("Copy"), self.copy_package, buttons)
+        self.rename_button = self._button(_("Rename"), self.rename_package, buttons)
+        self.left_button = self._button(_("Move left"), lambda: self.move_package(-1), buttons)
+        self.right_button = self._button(_("Move right"), lambda: self.move_package(1), buttons)
+        self.remove_button = self._button(_("Remove"), self.remove_package, buttons)
         buttons.addSpacing(12)
-        self.meso_button = self._button("Build a MESO…", self.build_meso, buttons)
+        self.meso_button = self._button(_("Build a MESO…"), self.build_meso, buttons)
         buttons.addStretch(1)
         self.body.addLayout(buttons)
         self.status = QLabel()
@@ -88,9 +89,11 @@ class PackagesPage(Page):
         self.body.addWidget(self.status)
         self.body.addWidget(
             prompt_label(
-                "Chance of acceptance and best ask come from your estimate of their walk-away "
-                "(Prices page), moved by what each package is worth to them. Expected value "
-                "weighs the net against your best alternative."
+                _(
+                    "Chance of acceptance and best ask come from your estimate of their "
+                    "walk-away (Prices page), moved by what each package is worth to them. "
+                    "Expected value weighs the net against your best alternative."
+                )
             )
         )
         self.register_focus(("packages",), view)
@@ -168,7 +171,7 @@ class PackagesPage(Page):
         self._dialog = dialog  # tests reach it while it is open
         chosen = dialog.choose()
         if chosen is not None:
-            ids = edits.add_packages(self.doc, list(chosen.packages), label="Add MESO packages")
+            ids = edits.add_packages(self.doc, list(chosen.packages), label=N_("Add MESO packages"))
             self._select(ids[0])
 
     # ------------------------------------------------------------------ status line
@@ -189,11 +192,17 @@ class PackagesPage(Page):
         deal = self.doc.deal
         n = len(deal.packages)
         if not n:
-            self.status.setText("No packages yet")
+            self.status.setText(_("No packages yet"))
             return
         active = deal.active()
-        name = (active.name or active.id) if active is not None else "none"
-        text = f"{n} package{'s' if n != 1 else ''} · active: {name}"
+        if active is None:
+            text = ngettext(
+                "{count} package · none active", "{count} packages · none active", n
+            ).format(count=n)
+        else:
+            text = ngettext(
+                "{count} package · active: {name}", "{count} packages · active: {name}", n
+            ).format(count=n, name=active.name or active.id)
         if self.model.summary.meso:
-            text += " · the packages with an ask form a MESO"
+            text = _("{status} · the packages with an ask form a MESO").format(status=text)
         self.status.setText(text)

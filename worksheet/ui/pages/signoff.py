@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from worksheet.domain.deal import DECISIONS
 from worksheet.domain.signoff import BASIS_KEY, STALE, approval, approval_basis
+from worksheet.i18n import N_, _
 from worksheet.present.signoff import DECISION_WORDS, LABELS, status_line
 from worksheet.ui.pages.base import Page, prompt_label
 from worksheet.ui.undo import Batch, SetExtra, SetValue
 
-DATE_HINT = "YYYY-MM-DD, e.g. 2026-11-20"
+DATE_HINT = N_("YYYY-MM-DD, e.g. 2026-11-20")
 
 
 def valid_date(text: str) -> bool:
@@ -87,7 +88,7 @@ class SignOffPage(Page):
         path = ("sign_off", "date")
         edit = QLineEdit()
         edit.setAccessibleName(LABELS["date"])
-        edit.setPlaceholderText(DATE_HINT)
+        edit.setPlaceholderText(_(DATE_HINT))
         edit.setMaxLength(10)
         error = prompt_label("")
         error.setObjectName("signoff-date-error")
@@ -100,7 +101,9 @@ class SignOffPage(Page):
                 self._push(path, text.strip(), LABELS["date"])
             else:
                 error.setText(
-                    f"Not a date yet: write it as {DATE_HINT}. The deal keeps the last valid date."
+                    _(
+                        "Not a date yet: write it as {hint}. The deal keeps the last valid date."
+                    ).format(hint=_(DATE_HINT))
                 )
                 error.show()
 
@@ -125,7 +128,7 @@ class SignOffPage(Page):
             SetValue(self.doc, ("sign_off", "decision"), code, merge=False),
             SetExtra(self.doc, BASIS_KEY, basis),
         ]
-        self.doc.push(Batch(commands, label="Edit decision"))
+        self.doc.push(Batch(commands, label=N_("Edit decision")))
 
     def _update_status(self) -> None:
         deal = self.doc.deal

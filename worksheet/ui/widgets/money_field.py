@@ -274,14 +274,17 @@ class MoneyField(QWidget):
             return None
         return (
             self._label,
-            f"“{self._edit.text().strip()}” is not an amount ({error[0].lower()}{error[1:]}); "
-            f"the deal still holds {self._kept_text()}",
+            _("“{text}” is not an amount ({problem}); the deal still holds {kept}").format(
+                text=self._edit.text().strip(),
+                problem=error[0].lower() + error[1:],
+                kept=self._kept_text(),
+            ),
         )
 
     def _kept_text(self) -> str:
         kept = self._committed
         if kept is None:
-            return "no amount (not set)"
+            return _("no amount (not set)")
         shown = format_amount_for_locale(kept, self.locale())
         return f"{shown} {self._currency}".strip()
 
@@ -429,10 +432,16 @@ class MoneyField(QWidget):
         self._message_label.setPalette(palette)
 
     def _update_accessibility(self) -> None:
-        currency = f" in {self._currency}" if self._currency else ""
-        description = f"Amount{currency}. Leave empty for not set."
+        if self._currency:
+            description = _("Amount in {currency}. Leave empty for not set.").format(
+                currency=self._currency
+            )
+        else:
+            description = _("Amount. Leave empty for not set.")
         if self._message:
-            description = f"{self._message}. {description}"
+            description = _("{problem}. {description}").format(
+                problem=self._message, description=description
+            )
         self.setAccessibleName(self._label)
         self._edit.setAccessibleName(self._label)
         self._edit.setAccessibleDescription(description)

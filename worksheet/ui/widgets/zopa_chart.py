@@ -49,7 +49,7 @@ class ZopaChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(180)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)  # we fill every pixel
-        self.setAccessibleName("Deal zone chart")
+        self.setAccessibleName(_("Deal zone chart"))
         self.setAccessibleDescription(_(EMPTY_MESSAGE))
 
     # --- public interface -------------------------------------------------------------------
