@@ -168,3 +168,28 @@ def test_the_prep_sheet_speaks_the_language(tmp_path) -> None:
         flat = squash(_pdftotext(data, tmp_path))  # poppler copies Arabic in logical order
         for word in words:
             assert squash(word) in flat, (code, word)
+
+
+def test_no_module_that_translates_rebinds_the_gettext_underscore() -> None:
+    """`for _, x in …` inside a function that also calls `_()` makes `_` local to the whole
+    function, and the translation call fails at run time; modules that import gettext's `_`
+    use real names for throwaway values."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "worksheet"
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imports_underscore = any(
+            isinstance(node, ast.ImportFrom) and any("_" in (a.name, a.asname) for a in node.names)
+            for node in ast.walk(tree)
+        )
+        if not imports_underscore:
+            continue
+        found += [
+            f"{path.relative_to(root.parent)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Name) and node.id == "_" and isinstance(node.ctx, ast.Store)
+        ]
+    assert not found, found

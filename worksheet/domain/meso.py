@@ -116,7 +116,7 @@ def _best_subsets(gains: list[float], limit: int) -> list[frozenset[int]]:
 
 def _splits(items: list[int], gains: list[float], parts: int) -> list[frozenset[int]]:
     """Share `items` among `parts` groups so the groups' gains come out about even."""
-    groups: list[list[int]] = [[] for _ in range(parts)]
+    groups: list[list[int]] = [[] for _group in range(parts)]
     totals = [0.0] * parts
     for i in sorted(items, key=lambda i: -gains[i]):
         k = min(range(parts), key=lambda n: totals[n])
