@@ -74,6 +74,8 @@ def summary_parser() -> argparse.ArgumentParser:
 
 
 def export_parser() -> argparse.ArgumentParser:
+    from worksheet.present.discreet import IN_SHORT
+
     p = _Parser(
         prog=f"{PROG} export",
         description="Write the one-page PDF prep sheet and/or the manager workbook.",
@@ -92,7 +94,7 @@ def export_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--discreet",
         action="store_true",
-        help="leave out our walk-away, BATNA values and the package cost",
+        help=f"a copy safe to be seen across the table: {IN_SHORT} (docs/present.md)",
     )
     return p
 

@@ -38,6 +38,9 @@ from worksheet.present.numbers import CURRENCY_SYMBOLS
 
 REDACTED = "[left out]"
 
+#: The policy in a few words, for the print preview's check box and the command line's help.
+IN_SHORT = N_("only what we would say at the table; no limits, estimates, costs or notes")
+
 #: What a discreet copy shows, in the words the export dialog uses.
 SHOWN: tuple[str, ...] = (
     N_("the title, the counterpart and the meeting"),

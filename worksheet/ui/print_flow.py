@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from worksheet.domain.deal import Deal
 from worksheet.i18n import N_, _
+from worksheet.present import discreet as discreet_policy
 
 if TYPE_CHECKING:
     from worksheet.ui.main_window import MainWindow
@@ -147,7 +148,10 @@ class PrintPreview(QDialog):
             self.paper.addItem(_(words), key)
         self.paper.setCurrentIndex(self.paper.findData(paper))
         bar.addWidget(self.paper)
-        self.discreet = QCheckBox(_("Discreet copy (leave out our walk-away, BATNA values, costs)"))
+        self.discreet = QCheckBox(
+            # Translators: {what} is the discreet policy in a few words.
+            _("Discreet copy: {what}").format(what=_(discreet_policy.IN_SHORT))
+        )
         self.discreet.setChecked(discreet)
         bar.addWidget(self.discreet)
         bar.addStretch(1)

@@ -6,8 +6,9 @@ import io
 import locale
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from worksheet.domain.deal import Deal
 from worksheet.io.atomic import write_atomic
@@ -119,11 +120,8 @@ def _import_platypus() -> None:
 
 def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) -> bytes:
     """The prep sheet as PDF bytes: exactly one page, fonts embedded, the same bytes every time."""
-    from reportlab.pdfgen.canvas import Canvas
-
     from worksheet.domain.summary import summarize
     from worksheet.export.pdf.sheet import draw_sheet
-    from worksheet.export.pdf.text import REGULAR, clean, register_fonts
 
     if discreet:
         from worksheet.present.discreet import discreet_deal
@@ -131,6 +129,30 @@ def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) 
         # The one discreet policy: the sheet only ever sees what the copy may show.
         deal = discreet_deal(deal)
     _import_platypus()
+    summary = summarize(deal)
+    return one_page(
+        paper,
+        lambda title: f"Prep sheet — {title}" if title else "Prep sheet",
+        deal.title,
+        lambda canvas, width, height: draw_sheet(
+            canvas, deal, summary, width, height, discreet=discreet
+        ),
+    )
+
+
+def one_page(
+    paper: str | None,
+    document_title: Callable[[str], str],
+    deal_title: str,
+    draw: Callable[[Any, float, float], None],
+) -> bytes:
+    """One PDF page as bytes, for every sheet this app prints: reportlab locked down, our
+    fonts registered and the only ones in the file, the document title made from the deal's
+    (one clean line), and `draw(canvas, width, height)` filling the page."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from worksheet.export.pdf.text import REGULAR, clean, register_fonts
+
     _lock_down_reportlab()
     register_fonts()
     width, height = _page_size(paper)
@@ -144,11 +166,10 @@ def render_pdf(deal: Deal, *, paper: str | None = None, discreet: bool = False) 
         initialFontSize=9,
         pageCompression=1,
     )
-    title = clean(deal.title).replace("\n", " ").strip()[:200]
-    canvas.setTitle(f"Prep sheet — {title}" if title else "Prep sheet")
+    canvas.setTitle(document_title(clean(deal_title).replace("\n", " ").strip()[:200]))
     canvas.setCreator("Deal Worksheet")
     canvas.setAuthor("")
-    draw_sheet(canvas, deal, summarize(deal), width, height, discreet=discreet)
+    draw(canvas, width, height)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

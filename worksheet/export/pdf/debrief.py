@@ -5,7 +5,6 @@ block has a line budget so the page never overflows."""
 
 from __future__ import annotations
 
-import io
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -393,31 +392,14 @@ def draw_debrief(canvas, deal: Deal, width: float, height: float, *, discreet: b
 
 
 def render_debrief(deal: Deal, *, paper: str | None = None, discreet: bool = False) -> bytes:
-    from reportlab.pdfgen.canvas import Canvas
+    from worksheet.export.pdf import one_page
 
-    from worksheet.export.pdf import _lock_down_reportlab, _page_size
-    from worksheet.export.pdf.text import register_fonts
-
-    _lock_down_reportlab()
-    register_fonts()
-    width, height = _page_size(paper)
-    buffer = io.BytesIO()
-    canvas = Canvas(
-        buffer,
-        pagesize=(width, height),
-        invariant=1,
-        initialFontName=REGULAR,
-        initialFontSize=9,
-        pageCompression=1,
+    return one_page(
+        paper,
+        lambda title: _("Debrief — {title}").format(title=title) if title else _("Debrief"),
+        deal.title,
+        lambda canvas, width, height: draw_debrief(canvas, deal, width, height, discreet=discreet),
     )
-    title = clean(deal.title).replace("\n", " ").strip()[:200]
-    canvas.setTitle(_("Debrief — {title}").format(title=title) if title else _("Debrief"))
-    canvas.setCreator("Deal Worksheet")
-    canvas.setAuthor("")
-    draw_debrief(canvas, deal, width, height, discreet=discreet)
-    canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
 
 
 def export_debrief(
