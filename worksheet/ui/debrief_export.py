@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from worksheet.i18n import _
 from worksheet.ui.document import DealDocument
+from worksheet.ui.export_flow import checked_write
 from worksheet.ui.files import suggested_file_name
-
-log = logging.getLogger(__name__)
 
 
 def export_debrief(page: QWidget, doc: DealDocument) -> bool:
@@ -29,26 +26,8 @@ def export_debrief(page: QWidget, doc: DealDocument) -> bool:
         return False
     if not Path(path).suffix:
         path += ".pdf"
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        write(doc.snapshot(), path)
-    except OSError as exc:
-        QApplication.restoreOverrideCursor()
-        dialogs.show_error(
-            window,
-            _("Export failed"),
-            _("Could not write {file}: {error}").format(file=path, error=exc.strerror or exc),
-        )
+    written, _result = checked_write(window, path, lambda: write(doc.snapshot(), path))
+    if not written:
         return False
-    except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
-        QApplication.restoreOverrideCursor()
-        log.exception("debrief export failed")
-        dialogs.show_error(
-            window,
-            _("Export failed"),
-            _("Could not write {file}: {error}").format(file=path, error=exc),
-        )
-        return False
-    QApplication.restoreOverrideCursor()
     page.message.emit(_("Exported the debrief to {file}").format(file=Path(path).name))
     return True

@@ -6,6 +6,7 @@ Kept out of the window's module: it runs only when the user exports, never at st
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -65,51 +66,19 @@ def export_deal(window: ExportHost, kind: str) -> bool:
         return False
     if not Path(path).suffix:
         path += suffix
-    from worksheet.io.atomic import WriteRefused, same_file, shown
 
-    if window.doc.path is not None and same_file(path, window.doc.path):
-        dialogs.show_error(
-            window,
-            _("Choose another name"),
-            _("{path} is the deal itself; exporting there would replace the worksheet.").format(
-                path=shown(path)
-            ),
-        )
-        return False
-    # The window's own question (the dialog does not ask): once, on the final name.
-    if window.files.confirm_target(Path(path)) is None:
-        return False
-    deal = window.doc.snapshot()
-    if kind == "xlsx":
-        remember_deal_id(window)
+    def write():
         deal = window.doc.snapshot()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        result = chosen.run(
+        if kind == "xlsx":
+            remember_deal_id(window)
+            deal = window.doc.snapshot()
+        return chosen.run(
             deal, path, discreet=discreet, paper=chosen_paper() if kind == "pdf" else None
         )
-    except WriteRefused as exc:
-        QApplication.restoreOverrideCursor()
-        dialogs.show_error(window, _("Export failed"), str(exc))
+
+    written, result = checked_write(window, path, write)
+    if not written:
         return False
-    except OSError as exc:
-        QApplication.restoreOverrideCursor()
-        dialogs.show_error(
-            window,
-            _("Export failed"),
-            _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
-        )
-        return False
-    except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
-        QApplication.restoreOverrideCursor()
-        log.exception("export failed")
-        dialogs.show_error(
-            window,
-            _("Export failed"),
-            _("Could not write {path}: {reason}").format(path=path, reason=exc),
-        )
-        return False
-    QApplication.restoreOverrideCursor()
     notes = chosen.notes(result)
     if discreet:
         done = _("Exported the discreet {kind} to {name}")
@@ -126,6 +95,51 @@ def export_deal(window: ExportHost, kind: str) -> bool:
 
 LAST_FOLDER_KEY = "lastExportFolder"
 PAPER_KEY = "paper"
+
+
+def checked_write(window: ExportHost, path: str, write: Callable[[], Any]) -> tuple[bool, Any]:
+    """Write one export the way every export is written: never over the deal itself, the
+    replace question asked once on the final name, a wait cursor while `write()` runs, and any
+    failure said in a dialog. Returns (False, None) when cancelled or failed."""
+    from worksheet.io.atomic import WriteRefused, same_file, shown
+    from worksheet.ui import dialogs
+
+    if window.doc.path is not None and same_file(path, window.doc.path):
+        dialogs.show_error(
+            window,
+            _("Choose another name"),
+            _("{path} is the deal itself; exporting there would replace the worksheet.").format(
+                path=shown(path)
+            ),
+        )
+        return False, None
+    # The window's own question (the file dialog does not ask): once, on the final name.
+    if window.files.confirm_target(Path(path)) is None:
+        return False, None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return True, write()
+    except WriteRefused as exc:
+        QApplication.restoreOverrideCursor()
+        dialogs.show_error(window, _("Export failed"), str(exc))
+    except OSError as exc:
+        QApplication.restoreOverrideCursor()
+        dialogs.show_error(
+            window,
+            _("Export failed"),
+            _("Could not write {path}: {reason}").format(path=path, reason=exc.strerror or exc),
+        )
+    except Exception as exc:  # an exporter bug must not take the unsaved worksheet with it
+        QApplication.restoreOverrideCursor()
+        log.exception("export failed")
+        dialogs.show_error(
+            window,
+            _("Export failed"),
+            _("Could not write {path}: {reason}").format(path=path, reason=exc),
+        )
+    else:
+        QApplication.restoreOverrideCursor()
+    return False, None
 
 
 def last_export_folder(window: ExportHost) -> Path:

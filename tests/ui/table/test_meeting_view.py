@@ -246,6 +246,34 @@ def test_debrief_page_exports_the_pdf(qtbot, window, dialogs, tmp_path):
     assert dialogs.errors == []
 
 
+def test_debrief_export_asks_before_replacing_and_never_writes_over_the_deal(
+    qtbot, window, dialogs, tmp_path
+) -> None:
+    from worksheet.io import save
+
+    deal_file = tmp_path / "renewal.deal"
+    save(plan(), deal_file)
+    existing = tmp_path / "out.pdf"
+    existing.write_bytes(b"an earlier debrief")
+    window.doc.replace(plan())
+    page = window.show_page("debrief")
+    dialogs.export_path = str(tmp_path / "out")
+    dialogs.overwrite = False
+    page.export_button.click()
+    assert dialogs.asked_overwrite == [str(existing)]
+    assert existing.read_bytes() == b"an earlier debrief"
+    dialogs.overwrite = True
+    page.export_button.click()
+    assert existing.read_bytes().startswith(b"%PDF")
+
+    window.open_path(deal_file)
+    before = deal_file.read_bytes()
+    dialogs.export_path = str(deal_file)
+    window.show_page("debrief").export_button.click()
+    assert dialogs.errors[-1][0] == "Choose another name"
+    assert deal_file.read_bytes() == before
+
+
 def test_our_offers_carry_the_active_package_shown_in_the_header(qtbot, window):
     from worksheet.domain.deal import Package
 
