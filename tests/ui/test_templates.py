@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import OFFSCREEN_LIMITS
-from worksheet import paths
+from worksheet import i18n, paths
 from worksheet.domain.deal import KINDS
 from worksheet.io.templates import load_template
 
@@ -112,3 +112,83 @@ def test_a_template_asks_before_replacing_unsaved_work(window, dialogs):
     template = load_template(BUNDLED[0])
     assert not window.templates.open_template(template)
     assert dialogs.asked_save_changes and window.doc.deal.title == "Mine"
+
+
+@pytest.fixture
+def in_language(qapp):
+    from PySide6.QtCore import QLocale
+
+    from worksheet.ui import language
+
+    before = QLocale()
+
+    def use(code: str) -> None:
+        assert language.apply_language(qapp, code) == code
+
+    yield use
+    language.apply_language(qapp, "en")
+    QLocale.setDefault(before)
+
+
+RENEWAL_DE = {
+    "anchors.walk_away": "Der niedrigste Jahrespreis, zu dem Sie verlängern. Darunter ist eine "
+    "kleinere Verlängerung oder ihn ziehen zu lassen besser.",
+    "intro.deal": "Eine Verlängerung: Sie kennen diesen Kunden, und er weiß, was ihn ein Wechsel "
+    "kostet. Notieren Sie das Verlängerungsdatum: Es gibt das Tempo vor.",
+}
+
+
+@pytest.mark.parametrize("code", ["de", "en"])
+def test_a_bundled_templates_prompts_speak_the_windows_language(
+    make_window, in_language, code, sample
+):
+    in_language(code)
+    renewal = load_template(paths.templates_dir() / "renewal.dealtemplate")
+    expected = RENEWAL_DE if code == "de" else {k: renewal.prompts[k] for k in RENEWAL_DE}
+    # From the template (the menu entry is translated too) …
+    window = make_window(autosave=False)
+    window.show()
+    entry = "Verlängerung" if code == "de" else "Renewal"
+    action = next(a for a in _actions(window) if a.text() == entry)
+    assert window.templates.open_template(renewal)
+    assert action.toolTip() == (
+        i18n._(renewal.description) if code == "de" else renewal.description
+    )
+    assert code == "en" or action.toolTip() != renewal.description
+    for key, text in expected.items():
+        section = key.split(".", 1)[1] if key.startswith("intro.") else _page_of(key)
+        page = window.show_page(section)
+        QApplication.processEvents()
+        assert page.prompt_text(key) == text, key
+    # … and from a renewal deal opened from a file: the prompts of its kind.
+    other = make_window(autosave=False)
+    assert other.open_path(sample)
+    prices = other.show_page("anchors")
+    assert prices.prompt_text("anchors.walk_away") == expected["anchors.walk_away"]
+    # The template file stays English.
+    assert renewal.prompts["anchors.walk_away"].startswith("The lowest yearly price")
+
+
+def test_a_user_templates_prompts_show_as_written(make_window, in_language):
+    in_language("de")
+    folder = paths.user_templates_dir()
+    folder.mkdir(parents=True)
+    (folder / "lease.dealtemplate").write_text(
+        json.dumps(
+            {
+                "format": "deal-worksheet",
+                "version": 1,
+                "template": {"name": "Lease", "description": "Renting an office."},
+                "kind": "other",
+                "prompts": {"vision.goal": "What lease, for how long?"},
+            }
+        ),
+        encoding="utf-8",
+    )
+    window = make_window(autosave=False)
+    action = next(a for a in _actions(window) if a.text() == "Lease")
+    assert action.toolTip() == "Renting an office."
+    action.trigger()
+    page = window.show_page("vision")
+    QApplication.processEvents()
+    assert page.prompt_text("vision.goal") == "What lease, for how long?"

@@ -1,7 +1,8 @@
 """`python -m worksheet.i18n extract|compile|check|all`: the catalogs in one command.
 
-extract  read every `_()`, `ngettext()`, `pgettext()` and `N_()` in worksheet/ into
-         resources/translations/worksheet.pot and merge it into each language's .po
+extract  read every `_()`, `ngettext()`, `pgettext()` and `N_()` in worksheet/ (and the
+         bundled templates' names, tips and prompts) into resources/translations/worksheet.pot
+         and merge it into each language's .po
          (new messages come in empty, vanished ones are kept as obsolete)
 compile  write each .po as the .mo the app reads
 check    list, per language, every message without a translation; exit 1 if any
@@ -107,6 +108,29 @@ def declared_ui_words(root: Path) -> list[tuple[str, str, int]]:
     return found
 
 
+def template_words(folder: Path | None = None) -> list[tuple[str, str]]:
+    """(message, reference) for the words of the bundled templates (resources/templates): the
+    menu entry and its tip (`template.name`, `template.description`) and every prompt, each
+    referenced as `resources/templates/renewal.dealtemplate:prompts.anchors.walk_away`.
+    The window looks them up where it shows them; a user's own templates are not extracted
+    and show as written."""
+    import json
+
+    folder = folder or paths.templates_dir()
+    found: list[tuple[str, str]] = []
+    for path in sorted(folder.glob("*.dealtemplate")):
+        name = f"resources/templates/{path.name}"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        about = data.get("template") or {}
+        for key in ("name", "description"):
+            if isinstance(about.get(key), str) and about[key]:
+                found.append((about[key], f"{name}:template.{key}"))
+        for key, text in (data.get("prompts") or {}).items():
+            if isinstance(text, str) and text:
+                found.append((text, f"{name}:prompts.{key}"))
+    return found
+
+
 def translations_dir() -> Path:
     return paths.resources_dir() / "translations"
 
@@ -148,6 +172,12 @@ def extract_template():
             known.locations.append((filename, lineno))
         else:
             catalog.add(message, None, [(filename, lineno)])
+    for message, reference in template_words():
+        known = catalog.get(message)
+        if known is not None:
+            known.locations.append((reference, None))
+        else:
+            catalog.add(message, None, [(reference, None)])
     return catalog
 
 
@@ -204,7 +234,7 @@ def untranslated(code: str, template=None) -> list[str]:
         empty = not all(strings) if isinstance(strings, tuple) else not strings
         if found is None or empty or found.fuzzy:
             text = message.id[0] if isinstance(message.id, tuple) else message.id
-            where = ", ".join(f"{f}:{n}" for f, n in message.locations[:2])
+            where = ", ".join(f if n is None else f"{f}:{n}" for f, n in message.locations[:2])
             missing.append(f"{text!r} ({where})")
     return missing
 

@@ -3,6 +3,10 @@
 A template (see `worksheet/io/templates.py`) starts a worksheet for one kind of negotiation.
 Its prompts stay while that document is open; any other deal shows the prompts of the bundled
 template for its kind, and changing the kind changes them.
+
+The bundled templates' words (name, description, prompts) are English in their files and
+extracted into the catalogs (`python -m worksheet.i18n extract`); they are looked up with `_()`
+where they are shown. A user's own template is not in the catalogs and shows as written.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMenu
 
 from worksheet import paths
+from worksheet.i18n import _
 from worksheet.io.errors import DealFileError
 from worksheet.io.templates import SUFFIX, Template, find_templates, kind_order, load_template
 
@@ -70,13 +75,20 @@ class Templates(QObject):
         )
         return found
 
+    @staticmethod
+    def is_bundled(template: Template) -> bool:
+        return template.path is not None and paths.templates_dir() in template.path.parents
+
     def fill_menu(self) -> None:
         self.menu.clear()
         found = self.available()
         for template in found.templates:
-            action = self.menu.addAction(template.name.replace("&", "&&"))
-            action.setStatusTip(template.description)
-            action.setToolTip(template.description)
+            name, description = template.name, template.description
+            if self.is_bundled(template):
+                name, description = _(name), _(description) if description else description
+            action = self.menu.addAction(name.replace("&", "&&"))
+            action.setStatusTip(description)
+            action.setToolTip(description)
             action.triggered.connect(lambda _=False, t=template: self.open_template(t))
         for path, problem in found.problems:
             action = self.menu.addAction(f"{path.name} — cannot be used")
@@ -138,4 +150,9 @@ class Templates(QObject):
 
     def _apply_to(self, page) -> None:
         if hasattr(page, "set_prompts"):
-            page.set_prompts(self.prompts)
+            page.set_prompts(self.shown_prompts())
+
+    def shown_prompts(self) -> dict[str, str]:
+        """The prompts in the language in use: a bundled template's words come from the
+        catalog; words the catalog does not know (a user's template) come back as written."""
+        return {key: _(text) if text else text for key, text in self.prompts.items()}
