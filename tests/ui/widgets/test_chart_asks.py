@@ -183,3 +183,18 @@ def test_sheet_keeps_our_amounts_beside_the_asks(sample):
     text = " ".join(pdf_text(sample("software-renewal")).split())
     for words in ("walk-away $104,000", "package floor $114,900", "target $118,000"):
         assert words in text
+
+
+@pytest.mark.parametrize("width", [340, 400, 460, 560])
+def test_the_legend_names_every_kind_of_mark_drawn_at_its_own_height(qtbot, sample, width):
+    """The legend wraps, up to three lines, rather than leave out a mark the chart draws:
+    the renewal sample draws both sides' offers, the bare-price shape and the other packages'
+    asks, which at a narrow width (or in a language with longer words) need a third line."""
+    from worksheet.ui.widgets.chart_layout import _legend_items
+
+    widget = ZopaChart()
+    qtbot.addWidget(widget)
+    widget.resize(width, widget.sizeHint().height())
+    model = show(widget, sample("software-renewal"))
+    placed = [key for key, *_ in model.legend]
+    assert placed == [key for key, _text in _legend_items(model)], (width, placed)

@@ -84,9 +84,9 @@ def layout_chart(
             break
 
     spare = height - fixed - MIN_TRIANGLE
-    # The legend wraps onto a second line rather than leave out a mark that is drawn.
+    # The legend wraps, up to three lines, rather than leave out a mark that is drawn.
     legend_lines = _legend_lines(_legend_items(model), fm, bounds)
-    legend_rows = min(len(legend_lines), 2)
+    legend_rows = min(len(legend_lines), 3)
     while legend_rows and spare < legend_rows * (line + 2) + 4:
         legend_rows -= 1
     with_legend = legend_rows > 0

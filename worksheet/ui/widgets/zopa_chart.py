@@ -86,9 +86,10 @@ class ZopaChart(QWidget):
         return model
 
     def sizeHint(self) -> QSize:
-        # Room for a two-line legend (both sides' offers, the estimate before the package)
+        # Room for a legend of up to three lines (both sides' offers, the estimate before the
+        # package, the other packages' asks; longer words in some languages)
         # without flattening their walk-away triangle.
-        return QSize(560, 238)
+        return QSize(560, 256)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(260, 180)
