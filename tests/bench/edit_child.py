@@ -137,8 +137,32 @@ class PaintCounter:
         widget.installEventFilter(self._filter)
 
 
-def measure(path: Path, repeats: int, mode: str) -> dict:
+def label_baseline(app, repeats: int, text_of, *, size: tuple[int, int]) -> list[float]:
+    """The cheapest repaint of a window this size: a label's new text `text_of(i)`, painted."""
     from PySide6.QtWidgets import QLabel, QMainWindow
+
+    bare = QMainWindow()
+    label = QLabel("—")
+    bare.setCentralWidget(label)
+    bare.resize(*size)
+    bare.show()
+    app.processEvents()
+    paints = PaintCounter(label)
+    out = []
+    for i in range(WARMUP + repeats):
+        before = paints.count
+        start = time.perf_counter()
+        label.setText(text_of(i))
+        app.processEvents()
+        if paints.count == before:
+            label.repaint()
+        if i >= WARMUP:
+            out.append(time.perf_counter() - start)
+    bare.close()
+    return out
+
+
+def measure(path: Path, repeats: int, mode: str) -> dict:
 
     from worksheet.ui.launch import make_app
 
@@ -185,26 +209,11 @@ def measure(path: Path, repeats: int, mode: str) -> dict:
         raise AssertionError("the summary panel said the same thing for both amounts")
 
     # Baseline: the cheapest repaint of a window this size, a label's new text.
-    bare = QMainWindow()
-    label = QLabel("—")
-    bare.setCentralWidget(label)
-    bare.resize(1280, 800)
-    bare.show()
-    app.processEvents()
-    label_paints = PaintCounter(label)
-    base = []
-    for i in range(WARMUP + repeats):
-        before = label_paints.count
-        start = time.perf_counter()
-        label.setText(f"Likely zone {values[i % 2]} – 112,000")
-        app.processEvents()
-        if label_paints.count == before:
-            label.repaint()
-        if i >= WARMUP:
-            base.append(time.perf_counter() - start)
+    base = label_baseline(
+        app, repeats, lambda i: f"Likely zone {values[i % 2]} – 112,000", size=(1280, 800)
+    )
     window.doc.undo_stack.setClean()  # nothing to ask about on close
     window.close()
-    bare.close()
     return {
         "edit": samples,
         "baseline": base,

@@ -22,29 +22,9 @@ WARMUP = 3
 
 def _label_baseline(app, repeats: int) -> list[float]:
     """The cheapest repaint of a window this size: a label's new text, painted."""
-    from PySide6.QtWidgets import QLabel, QMainWindow
+    from tests.bench.edit_child import label_baseline
 
-    from tests.bench.edit_child import PaintCounter
-
-    bare = QMainWindow()
-    label = QLabel("—")
-    bare.setCentralWidget(label)
-    bare.resize(1280, 760)
-    bare.show()
-    app.processEvents()
-    paints = PaintCounter(label)
-    out = []
-    for i in range(WARMUP + repeats):
-        before = paints.count
-        start = time.perf_counter()
-        label.setText(f"Their offer: ${100000 + i}")
-        app.processEvents()
-        if paints.count == before:
-            label.repaint()
-        if i >= WARMUP:
-            out.append(time.perf_counter() - start)
-    bare.close()
-    return out
+    return label_baseline(app, repeats, lambda i: f"Their offer: ${100000 + i}", size=(1280, 760))
 
 
 def meeting(path: Path, repeats: int) -> dict:
